@@ -1,0 +1,75 @@
+package org.xasdaml.structure;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Lines of a text file with their numbers, so every parse error can say where it is.
+ * Gzipped files (".gz") are read transparently.
+ */
+final class LineSource implements AutoCloseable {
+    private final Path file;
+    private final BufferedReader in;
+    private long number;
+    private String pushedBack;
+
+    LineSource(Path file) {
+        this.file = file;
+        try {
+            var raw = Files.newInputStream(file);
+            var stream = file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+            this.in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The next line, or null at the end of the file. */
+    String next() {
+        if (pushedBack != null) {
+            String s = pushedBack;
+            pushedBack = null;
+            number++;
+            return s;
+        }
+        try {
+            String s = in.readLine();
+            if (s != null) {
+                number++;
+            }
+            return s;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + " at line " + (number + 1) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Gives back the line just read, so the next call returns it again. */
+    void pushBack(String line) {
+        pushedBack = line;
+        number--;
+    }
+
+    /** Number of the line last returned by {@link #next()}. */
+    long lineNumber() {
+        return number;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

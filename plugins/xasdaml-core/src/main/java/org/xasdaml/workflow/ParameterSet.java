@@ -1,0 +1,279 @@
+package org.xasdaml.workflow;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The parameters of a step, read from its options record: each component annotated with
+ * {@link Param} is one parameter, and the step's default record gives the defaults.
+ *
+ * <p>Values travel as text (command line, KNIME settings, provenance), so this class converts
+ * both ways and validates ranges and choices before the record's own constructor checks
+ * relations between parameters (e.g. kmax > kmin). Whatever goes wrong comes out as an
+ * {@link InvalidParameterException} naming the parameter.
+ *
+ * @param <P> the options record type
+ */
+public final class ParameterSet<P extends Record> {
+    private final Class<P> type;
+    private final P defaults;
+    private final RecordComponent[] components;
+    private final List<ParameterSpec> specs;
+    private final Constructor<P> constructor;
+
+    private ParameterSet(Class<P> type, P defaults) {
+        this.type = type;
+        this.defaults = defaults;
+        this.components = type.getRecordComponents();
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            this.constructor = type.getDeclaredConstructor(types);
+            this.constructor.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type + " has no canonical constructor", e);
+        }
+        List<ParameterSpec> s = new ArrayList<>();
+        for (RecordComponent c : components) {
+            Param p = c.getAnnotation(Param.class);
+            if (p == null) {
+                throw new IllegalStateException(type.getName() + "." + c.getName() + " lacks a @Param declaration");
+            }
+            s.add(new ParameterSpec(c.getName(), kindOf(c, p), format(get(c, defaults)), p.unit(), p.min(), p.max(),
+                    choicesOf(c, p), p.description(), p.advanced()));
+        }
+        this.specs = List.copyOf(s);
+    }
+
+    /** The parameter set of an options record type, with the given defaults. */
+    @SuppressWarnings("unchecked")
+    public static <P extends Record> ParameterSet<P> of(P defaults) {
+        return new ParameterSet<>((Class<P>) defaults.getClass(), defaults);
+    }
+
+    public Class<P> type() {
+        return type;
+    }
+
+    public P defaults() {
+        return defaults;
+    }
+
+    public List<ParameterSpec> specs() {
+        return specs;
+    }
+
+    public ParameterSpec spec(String name) {
+        return specs.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException(name, "unknown parameter '" + name + "'; known: "
+                        + String.join(", ", specs.stream().map(ParameterSpec::name).toList())));
+    }
+
+    /** Every parameter's value as text, in declaration order. */
+    public Map<String, String> toText(P options) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (RecordComponent c : components) {
+            m.put(c.getName(), format(get(c, options)));
+        }
+        return m;
+    }
+
+    /**
+     * Options from text values; parameters not given keep their defaults.
+     *
+     * @throws InvalidParameterException for an unknown name, a value of the wrong type, out of
+     *         range or not among the choices, or one the record itself rejects
+     */
+    public P fromText(Map<String, String> values) {
+        return fromText(defaults, values);
+    }
+
+    /** Like {@link #fromText(Map)} but starting from given options instead of the defaults. */
+    public P fromText(P base, Map<String, String> values) {
+        for (String k : values.keySet()) {
+            spec(k);
+        }
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            String text = values.get(c.getName());
+            args[i] = text == null ? get(c, base) : parse(c, specs.get(i), text);
+        }
+        return construct(args);
+    }
+
+    /** Checks a complete options record against ranges and choices (records made in code skip parsing). */
+    public P validate(P options) {
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            args[i] = get(components[i], options);
+            checkRange(specs.get(i), args[i]);
+        }
+        return construct(args);
+    }
+
+    private P construct(Object[] args) {
+        for (int i = 0; i < components.length; i++) {
+            checkRange(specs.get(i), args[i]);
+        }
+        try {
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof InvalidParameterException ipe) {
+                throw ipe;
+            }
+            if (cause instanceof IllegalArgumentException iae) {
+                throw new InvalidParameterException(null, iae.getMessage());
+            }
+            throw new IllegalStateException("cannot build " + type.getSimpleName() + ": " + cause, cause);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkRange(ParameterSpec s, Object v) {
+        if (v instanceof Number n) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d)) {
+                throw InvalidParameterException.of(s.name(), "%s must be a number, not NaN", s.name());
+            }
+            if (d < s.min() || d > s.max()) {
+                throw InvalidParameterException.of(s.name(), "%s = %s is outside the allowed range %s to %s%s", s.name(),
+                        format(v), s.hasMin() ? format(s.min()) : "-∞", s.hasMax() ? format(s.max()) : "∞",
+                        s.unit().isEmpty() ? "" : " " + s.unit());
+            }
+        }
+        if (!s.choices().isEmpty() && s.kind() != ParameterSpec.Kind.CHOICE) {
+            List<String> items = v instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of(String.valueOf(v));
+            for (String item : items) {
+                if (!s.choices().contains(item)) {
+                    throw InvalidParameterException.of(s.name(), "%s: '%s' is not one of %s", s.name(), item,
+                            String.join(", ", s.choices()));
+                }
+            }
+        }
+    }
+
+    private static Object get(RecordComponent c, Object record) {
+        try {
+            var acc = c.getAccessor();
+            acc.setAccessible(true);
+            return acc.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ParameterSpec.Kind kindOf(RecordComponent c, Param p) {
+        Class<?> t = c.getType();
+        if (t == int.class || t == Integer.class) {
+            return ParameterSpec.Kind.INT;
+        }
+        if (t == long.class || t == Long.class) {
+            return ParameterSpec.Kind.LONG;
+        }
+        if (t == double.class || t == Double.class) {
+            return ParameterSpec.Kind.DOUBLE;
+        }
+        if (t == boolean.class || t == Boolean.class) {
+            return ParameterSpec.Kind.BOOLEAN;
+        }
+        if (t.isEnum()) {
+            return ParameterSpec.Kind.CHOICE;
+        }
+        if (t == String.class) {
+            return p.file() ? ParameterSpec.Kind.FILE : p.choices().length > 0 ? ParameterSpec.Kind.CHOICE : ParameterSpec.Kind.TEXT;
+        }
+        if (t == List.class) {
+            Type g = c.getGenericType();
+            if (g instanceof ParameterizedType pt) {
+                Type a = pt.getActualTypeArguments()[0];
+                if (a == String.class) {
+                    return ParameterSpec.Kind.TEXT_LIST;
+                }
+                if (a == Double.class) {
+                    return ParameterSpec.Kind.DOUBLE_LIST;
+                }
+            }
+        }
+        throw new IllegalStateException("parameter " + c.getName() + " has an unsupported type " + c.getGenericType());
+    }
+
+    private static List<String> choicesOf(RecordComponent c, Param p) {
+        if (c.getType().isEnum()) {
+            return Arrays.stream(c.getType().getEnumConstants()).map(ParameterSet::enumText).toList();
+        }
+        return List.of(p.choices());
+    }
+
+    /** Enum constants appear in lower case with dashes: FULL_SCF becomes "full-scf". */
+    static String enumText(Object e) {
+        return ((Enum<?>) e).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static String format(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Enum<?> e) {
+            return enumText(e);
+        }
+        if (v instanceof Double d) {
+            return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : Double.toString(d);
+        }
+        if (v instanceof List<?> l) {
+            return String.join(",", l.stream().map(ParameterSet::format).toList());
+        }
+        return String.valueOf(v);
+    }
+
+    private static Object parse(RecordComponent c, ParameterSpec s, String text) {
+        String t = text.strip();
+        try {
+            return switch (s.kind()) {
+                case INT -> Integer.parseInt(t);
+                case LONG -> Long.parseLong(t);
+                case DOUBLE -> Double.parseDouble(t);
+                case BOOLEAN -> parseBoolean(s, t);
+                case CHOICE -> c.getType().isEnum() ? parseEnum(c.getType(), s, t) : t;
+                case TEXT, FILE -> text;
+                case TEXT_LIST -> t.isEmpty() ? List.of() : Arrays.stream(t.split(",")).map(String::strip).toList();
+                case DOUBLE_LIST -> t.isEmpty() ? List.of()
+                        : Arrays.stream(t.split(",")).map(String::strip).map(Double::valueOf).toList();
+            };
+        } catch (NumberFormatException e) {
+            throw InvalidParameterException.of(s.name(), "%s needs %s, got '%s'", s.name(),
+                    switch (s.kind()) {
+                        case INT, LONG -> "a whole number";
+                        case DOUBLE_LIST -> "numbers separated by commas";
+                        default -> "a number";
+                    }, text);
+        }
+    }
+
+    private static Boolean parseBoolean(ParameterSpec s, String t) {
+        return switch (t.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw InvalidParameterException.of(s.name(), "%s needs true or false, got '%s'", s.name(), t);
+        };
+    }
+
+    private static Object parseEnum(Class<?> type, ParameterSpec s, String t) {
+        for (Object e : type.getEnumConstants()) {
+            if (enumText(e).equalsIgnoreCase(t) || ((Enum<?>) e).name().equalsIgnoreCase(t)) {
+                return e;
+            }
+        }
+        throw InvalidParameterException.of(s.name(), "%s: '%s' is not one of %s", s.name(), t, String.join(", ", s.choices()));
+    }
+}
