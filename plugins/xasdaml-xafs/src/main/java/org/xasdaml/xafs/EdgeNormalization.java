@@ -35,6 +35,12 @@ public final class EdgeNormalization {
     /** Largest post-edge polynomial degree (Larch {@code MAX_NNORM}). */
     public static final int MAX_NNORM = 5;
 
+    /**
+     * An edge step below this fraction of max|μ| is rounding noise, not an edge; Larch would divide
+     * by it and return norm values of 10¹⁵, here the caller gets an error instead.
+     */
+    public static final double TINY_STEP_FRACTION = 1e-10;
+
     private EdgeNormalization() {
     }
 
@@ -254,9 +260,13 @@ public final class EdgeNormalization {
         }
         double edgeStep = options.step() == null ? postEdge[ie0] - preEdge[ie0] : options.step();
         edgeStep = Math.abs(edgeStep);
-        if (!(edgeStep > 0)) {
+        double mumax = 0;
+        for (double v : mu) {
+            mumax = Math.max(mumax, Math.abs(v));
+        }
+        if (!(edgeStep > TINY_STEP_FRACTION * mumax)) {
             throw new XafsArgumentException(XafsArgumentException.OUT_OF_RANGE, "edge_step", edgeStep,
-                    "must be > 0 (flat spectrum?)");
+                    "must exceed " + TINY_STEP_FRACTION + " x max|mu| (no edge in this spectrum?)");
         }
         double[] norm = new double[n];
         for (int i = 0; i < n; i++) {

@@ -51,7 +51,10 @@ class EdgeNormalizationTest {
         assertEquals(f.num("norm2"), d.norm2(), 1e-9);
         assertEquals((int) f.num("nnorm"), d.nnorm());
         assertTrue(dnorm < 1e-6, "norm " + dnorm);
-        assertTrue(dflat < 1e-6, "flat " + dflat);
+        // Larch fits the flattening polynomial iteratively (lmfit/MINPACK, ftol = xtol = 1e-6, from
+        // zero); this class solves the same linear problem exactly, so flat may differ by the
+        // MINPACK stopping error (2.5e-5 seen on the FEFF spectrum, whose fit range starts at E0).
+        assertTrue(dflat < 1e-4, "flat " + dflat);
         assertTrue(dpre < 1e-6, "pre_edge " + dpre);
         assertTrue(dpost < 1e-6, "post_edge " + dpost);
         assertEquals(f.num("pre_slope"), d.preSlope(), 1e-6 * Math.abs(f.num("pre_slope")));
@@ -81,6 +84,8 @@ class EdgeNormalizationTest {
         }
         XafsArgumentException ex = assertThrows(XafsArgumentException.class,
                 () -> EdgeNormalization.preEdge(new MuSpectrum(e, m)));
-        assertTrue(ex.getMessage().startsWith("edge_step 0.0 is out of range"), ex.getMessage());
+        assertTrue(ex.getMessage().startsWith("edge_step "), ex.getMessage());
+        assertTrue(ex.getMessage().endsWith("is out of range: must exceed 1.0E-10 x max|mu| (no edge in this spectrum?)"),
+                ex.getMessage());
     }
 }
