@@ -1,0 +1,153 @@
+package org.xasdaml.xafs.io;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Lines of a text file (gzip recognised by its magic bytes, ISO-8859-1 fallback is unnecessary
+ * because only ASCII matters for numbers) and the strict number parsing shared by the readers.
+ */
+final class TextFile {
+
+    /** Decimal or Fortran (D exponent) number; no hex, no Java suffixes like "1f". */
+    private static final Pattern NUMBER =
+            Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eEdD][+-]?\\d+)?");
+
+    final String name;
+    final List<String> lines;
+
+    private TextFile(String name, List<String> lines) {
+        this.name = name;
+        this.lines = lines;
+    }
+
+    static TextFile read(Path path) throws IOException {
+        String name = path.toString();
+        if (!Files.isRegularFile(path)) {
+            throw new XafsFileException(name, 0, "no such file");
+        }
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path))) {
+            raw.mark(2);
+            int b0 = raw.read();
+            int b1 = raw.read();
+            raw.reset();
+            InputStream in = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(raw) : raw;
+            BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            String line;
+            while ((line = br.readLine()) != null) {
+                lines.add(line);
+            }
+            if (lines.isEmpty()) {
+                throw new XafsFileException(name, 0, "file is empty");
+            }
+            return new TextFile(name, lines);
+        } catch (java.util.zip.ZipException e) {
+            throw new XafsFileException(name, 0, "corrupt gzip data: " + e.getMessage());
+        }
+    }
+
+    XafsFileException error(int line, String format, Object... args) {
+        return new XafsFileException(name, line, String.format(Locale.ROOT, format, args));
+    }
+
+    /**
+     * Parses a finite number.
+     *
+     * @param token  the text
+     * @param line   1-based line, for the message
+     * @param column 1-based column, for the message
+     */
+    double number(String token, int line, int column) throws XafsFileException {
+        String t = token.trim();
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.equals("nan") || lower.equals("+nan") || lower.equals("-nan")) {
+            throw error(line, "column %d is NaN", column);
+        }
+        if (lower.matches("[+-]?inf(inity)?")) {
+            throw error(line, "column %d is infinite: '%s'", column, t);
+        }
+        if (!NUMBER.matcher(t).matches()) {
+            throw error(line, "column %d is not a number: '%s'", column, t);
+        }
+        double v = Double.parseDouble(t.replace('d', 'e').replace('D', 'e'));
+        if (!Double.isFinite(v)) {
+            throw error(line, "column %d overflows: '%s'", column, t);
+        }
+        return v;
+    }
+
+    /** A table row: line number (1-based) and values. */
+    record Row(int line, double[] values) {
+    }
+
+    /**
+     * Numeric rows of the data lines (blank lines and lines starting with a comment character
+     * skipped), each with at least {@code minColumns} values.
+     */
+    List<Row> numericRows(int fromLine, int minColumns, String commentChars) throws XafsFileException {
+        List<Row> rows = new ArrayList<>();
+        for (int i = fromLine; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            if (t.isEmpty() || commentChars.indexOf(t.charAt(0)) >= 0) {
+                continue;
+            }
+            String[] tok = t.split("[\\s,]+");
+            if (tok.length < minColumns) {
+                throw error(i + 1, "expected at least %d columns, found %d", minColumns, tok.length);
+            }
+            double[] v = new double[tok.length];
+            for (int c = 0; c < tok.length; c++) {
+                v[c] = number(tok[c], i + 1, c + 1);
+            }
+            rows.add(new Row(i + 1, v));
+        }
+        if (rows.isEmpty()) {
+            throw error(0, "no data rows");
+        }
+        return rows;
+    }
+
+    /** Column c (0-based) of the rows. */
+    static double[] column(List<Row> rows, int c) {
+        double[] out = new double[rows.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = rows.get(i).values()[c];
+        }
+        return out;
+    }
+
+    /** Checks that column c increases strictly, naming the first offending line. */
+    void requireIncreasing(List<Row> rows, int c, String what) throws XafsFileException {
+        for (int i = 1; i < rows.size(); i++) {
+            double prev = rows.get(i - 1).values()[c];
+            double cur = rows.get(i).values()[c];
+            if (!(cur > prev)) {
+                throw error(rows.get(i).line(), "%s %s is not greater than the previous %s %s", what,
+                        fmt(cur), what, fmt(prev));
+            }
+        }
+    }
+
+    /** Checks there are at least n rows. */
+    void requireRows(List<Row> rows, int n) throws XafsFileException {
+        if (rows.size() < n) {
+            throw error(0, "needs at least %d data rows, found %d", n, rows.size());
+        }
+    }
+
+    static String fmt(double v) {
+        return Double.toString(v);
+    }
+}
