@@ -29,6 +29,10 @@ final class Tokens {
 
     /** Parses a coordinate-like number; NaN and infinities are refused because they poison every later step. */
     static double finite(String token, String what) {
+        String low = token.toLowerCase(java.util.Locale.ROOT);
+        if (low.contains("nan") || low.contains("inf")) {
+            throw new IllegalArgumentException(what + " is not finite: '" + token + "'");
+        }
         double v;
         try {
             v = Double.parseDouble(token);

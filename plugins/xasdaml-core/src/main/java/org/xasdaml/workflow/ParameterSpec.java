@@ -42,9 +42,12 @@ public record ParameterSpec(String name, Kind kind, String defaultValue, String 
 
     /** Description with unit, range and default, as help and node descriptions show it. */
     public String fullDescription() {
-        StringBuilder sb = new StringBuilder(description);
+        StringBuilder sb = new StringBuilder(description.strip());
+        if (!description.isBlank() && ".!?".indexOf(sb.charAt(sb.length() - 1)) < 0) {
+            sb.append('.');
+        }
         if (!unit.isEmpty()) {
-            sb.append(" [").append(unit).append(']');
+            sb.append(" Unit: ").append(unit).append('.');
         }
         if (hasMin() || hasMax()) {
             sb.append(" Range: ").append(hasMin() ? fmt(min) : "-∞").append(" to ").append(hasMax() ? fmt(max) : "∞").append('.');
