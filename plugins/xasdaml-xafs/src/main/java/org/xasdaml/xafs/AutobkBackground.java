@@ -135,9 +135,10 @@ public final class AutobkBackground {
      * @param initKnotsY  initial knot values (μ)
      * @param knotsY      fitted B-spline coefficients (μ)
      * @param evaluations residual evaluations of the optimiser
+     * @param chisqr      sum of squared residuals at the minimum (Larch {@code chisqr})
      */
     public record Details(double kmin, double kmax, double rbkg, int irbkg, int nspl, double[] knotsK,
-                          double[] initKnotsY, double[] knotsY, int evaluations) {
+                          double[] initKnotsY, double[] knotsY, int evaluations, double chisqr) {
         /** Copies. */
         public Details {
             knotsK = knotsK.clone();
@@ -200,6 +201,20 @@ public final class AutobkBackground {
      * @return background and χ(k)
      */
     public static Result autobk(MuSpectrum spectrum, Options options) {
+        return solve(spectrum, options, null, null);
+    }
+
+    /**
+     * Sum of squared residuals of the autobk objective at given B-spline coefficients (for tests
+     * that compare the minimum found here with Larch's).
+     */
+    static double costAt(MuSpectrum spectrum, Options options, double[] coefs) {
+        double[] out = new double[1];
+        solve(spectrum, options, coefs, out);
+        return out[0];
+    }
+
+    private static Result solve(MuSpectrum spectrum, Options options, double[] probe, double[] probeCost) {
         double[] energy = spectrum.energy();
         double[] mu = spectrum.mu();
         int n = energy.length;
@@ -368,6 +383,11 @@ public final class AutobkBackground {
             return new Pair<RealVector, RealMatrix>(new ArrayRealVector(res, false),
                     new Array2DRowRealMatrix(jac, false));
         };
+        if (probe != null) {
+            RealVector res = model.value(new ArrayRealVector(probe, 0, nknots)).getFirst();
+            probeCost[0] = res.dotProduct(res);
+            return null;
+        }
         double[] start = new double[nknots];
         System.arraycopy(coef0, 0, start, 0, nknots);
         LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer()
@@ -395,7 +415,7 @@ public final class AutobkBackground {
         double[] bkg = mu.clone();
         System.arraycopy(bkgSeg, 0, bkg, ie0, nseg);
         Details details = new Details(kmin, kmax, rbkg, irbkg, nknots, spline.knots(), splY, coef,
-                opt.getEvaluations());
+                opt.getEvaluations(), opt.getCost() * opt.getCost());
         return new Result(e0, edgeStep, new ChiSpectrum(kout, chi), bkg, details);
     }
 }

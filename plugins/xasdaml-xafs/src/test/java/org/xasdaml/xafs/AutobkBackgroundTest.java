@@ -17,6 +17,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * EXAFS analysis and the transforms downstream actually use. 10⁻⁵ leaves a margin of 30 over the
  * worst case seen, yet any change of knots, window, clamps or transform scale moves χ by 10⁻³ or
  * more. Knot count, irbkg, E0 and edge step must match exactly.
+ *
+ * <p>Whatever the χ difference, the minimum found here must be at least as good as Larch's: the
+ * objective evaluated at Larch's final coefficients may not be lower than ours (by more than
+ * 10⁻⁹ relative). This is what makes the degenerate reference call (kstep = 1.5, 14 output points,
+ * irbkg = 796, see {@code feff8l_cu_reference}) acceptable at 3·10⁻³ (χ and μ₀): there MINPACK stops early on
+ * a flat objective (Larch cost 4.139560·10⁻³, ours 4.139499·10⁻³), and only pre_edge's flat was used
+ * from that call by the reference anyway.
  */
 class AutobkBackgroundTest {
 
@@ -28,11 +35,11 @@ class AutobkBackgroundTest {
                 f.has("option_kmax") ? f.num("option_kmax") : null,
                 f.has("option_kweight") ? f.num("option_kweight") : d.kweight(),
                 f.has("option_dk") ? f.num("option_dk") : d.dk(),
-                d.window(), d.nfft(), d.kstep(), d.nclamp(), d.clampLo(), d.clampHi(), d.preEdge());
+                d.window(), d.nfft(), f.has("option_kstep") ? f.num("option_kstep") : d.kstep(), d.nclamp(), d.clampLo(), d.clampHi(), d.preEdge());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"cu_metal_rt", "cu_metal_rt_kmax", "fe3c_rt", "feff8l_cu"})
+    @ValueSource(strings = {"cu_metal_rt", "cu_metal_rt_kmax", "fe3c_rt", "feff8l_cu", "feff8l_cu_reference"})
     void autobkMatchesLarch(String name) {
         LarchFixture f = LarchFixture.load("fixtures/autobk_" + name + ".txt");
         LarchFixture fb = LarchFixture.load("fixtures/autobk_" + name + "_bkg.txt");
@@ -63,10 +70,15 @@ class AutobkBackgroundTest {
         double[] init = f.nums("init_knots_y");
         double dinit = LarchFixture.maxAbsDiff(init, r.details().initKnotsY());
         double dbkg = LarchFixture.maxAbsDiff(fb.col("bkg"), r.bkg()) / r.edgeStep();
-        System.out.printf("autobk %-18s nspl=%d relL2(k2chi,2-12)=%.2e max|dk2chi|=%.2e dbkg/step=%.2e evals=%d (larch nfev %s)%n",
-                name, r.details().nspl(), rel, maxd, dbkg, r.details().evaluations(), f.str("nfev"));
+        System.out.printf("autobk %-18s nspl=%d relL2(k2chi,2-12)=%.2e max|dk2chi|=%.2e dbkg/step=%.2e evals=%d (larch nfev %s) cost java/larch-1=%.2e%n",
+                name, r.details().nspl(), rel, maxd, dbkg, r.details().evaluations(), f.str("nfev"),
+                r.details().chisqr() / AutobkBackground.costAt(mu, options(f), f.nums("knots_y")) - 1);
         assertTrue(dinit < 1e-12, "initial knot values " + dinit);
-        assertTrue(rel <= 1e-5, "relative L2 of k^2 chi " + rel);
-        assertTrue(dbkg <= 1e-5, "background / edge step " + dbkg);
+        double larchCost = AutobkBackground.costAt(mu, options(f), f.nums("knots_y"));
+        double cost = r.details().chisqr();
+        assertTrue(cost <= larchCost * (1 + 1e-9), "our cost " + cost + " above Larch's " + larchCost);
+        double tol = name.equals("feff8l_cu_reference") ? 3e-3 : 1e-5;
+        assertTrue(rel <= tol, "relative L2 of k^2 chi " + rel);
+        assertTrue(dbkg <= tol, "background / edge step " + dbkg);
     }
 }
