@@ -113,8 +113,13 @@ public final class Main {
     }
 
     List<Builtin> builtins() {
-        return List.of(new Builtin(List.of("bench", "structures"), "Time reading a structure file (default: the bundled Cu dump)",
-                (cl, m) -> Benchmarks.structures(cl, m.out)));
+        return List.of(
+                new Builtin(List.of("demo"), "The main job: the whole workflow on the bundled Cu data, with a report",
+                        (cl, m) -> WorkflowCommands.demo(cl, m.registry, m.out, m.err)),
+                new Builtin(List.of("workflow", "run"), "Run a workflow description (JSON) stage by stage, resumable",
+                        (cl, m) -> WorkflowCommands.runWorkflow(cl, m.registry, m.out, m.err)),
+                new Builtin(List.of("bench", "structures"), "Time reading a structure file (default: the bundled Cu dump)",
+                        (cl, m) -> Benchmarks.structures(cl, m.out)));
     }
 
     Step<?> findStep(List<String> words) {

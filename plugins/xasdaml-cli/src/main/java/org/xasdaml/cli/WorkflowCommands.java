@@ -1,0 +1,86 @@
+package org.xasdaml.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.xasdaml.workflow.StepRegistry;
+
+/** The {@code workflow run} and {@code demo} commands. */
+final class WorkflowCommands {
+    private WorkflowCommands() {
+    }
+
+    /** The Cu workflow shipped with the program (the main job). */
+    static Workflow cuWorkflow() throws IOException {
+        try (InputStream in = WorkflowCommands.class.getResourceAsStream("cu-workflow.json")) {
+            if (in == null) {
+                throw new IllegalStateException("cu-workflow.json is missing from the program");
+            }
+            return Workflow.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    static List<String> overrides(CommandLine cl) {
+        String s = cl.options().get("set");
+        List<String> out = new ArrayList<>();
+        if (s != null) {
+            Arrays.stream(s.split(";")).map(String::strip).filter(x -> !x.isEmpty()).forEach(out::add);
+        }
+        return out;
+    }
+
+    static int runWorkflow(CommandLine cl, StepRegistry registry, PrintStream out, PrintStream err) throws Exception {
+        if (cl.flag("help") || cl.words().size() != 3) {
+            out.println("usage: xasdaml workflow run FILE --out DIR [--set \"stage.option=value;...\"] [--workers N] [--quiet]");
+            out.println();
+            out.println(Main.wrap("Runs a workflow description (JSON: name, description, stages with step, inputs and options) "
+                    + "stage by stage into DIR/<stage>. Stages already finished with the same parameters are reused, so a rerun "
+                    + "resumes. Ends with DIR/report.html.", 0));
+            return cl.flag("help") ? 0 : 2;
+        }
+        Workflow wf = Workflow.read(Main.requireFile(cl.words().get(2))).with(overrides(cl));
+        return execute(wf, cl, registry, out, err, null);
+    }
+
+    static int demo(CommandLine cl, StepRegistry registry, PrintStream out, PrintStream err) throws Exception {
+        if (cl.flag("help")) {
+            out.println("usage: xasdaml demo [--out DIR] [--frames N] [--full-scf] [--set \"stage.option=value;...\"] [--workers N]");
+            out.println();
+            out.println(Main.wrap("The main job: the whole XASDAML workflow on the bundled Cu data (structures, FEFF, descriptors, "
+                    + "reconciliation, plots, statistics, PCA/K-means, filtering, division, standardisation, MLP, CNN and random "
+                    + "forest, prediction, evaluation), then CN and CR of the measured Cu foil spectrum, and one HTML report. "
+                    + "Default output folder: runs/cu. --frames limits the frames used; --full-scf runs FEFF's self-consistent "
+                    + "potentials for every frame instead of the shared-potential mode (slow).", 0));
+            return 0;
+        }
+        List<String> ov = new ArrayList<>(overrides(cl));
+        if (cl.options().containsKey("frames")) {
+            ov.add("structures.maxFrames=" + Integer.parseInt(cl.options().get("frames")));
+        }
+        if (cl.flag("full-scf")) {
+            ov.add("feff.mode=full");
+        }
+        Workflow wf = cuWorkflow().with(ov);
+        return execute(wf, cl, registry, out, err, "XASDAML demo: Cu clusters");
+    }
+
+    private static int execute(Workflow wf, CommandLine cl, StepRegistry registry, PrintStream out, PrintStream err, String title)
+            throws Exception {
+        Path runDir = Path.of(cl.options().getOrDefault("out", "runs/" + wf.name()));
+        int workers = cl.options().containsKey("workers") ? Integer.parseInt(cl.options().get("workers"))
+                : Runtime.getRuntime().availableProcessors();
+        Path home = Path.of(System.getProperty("xasdaml.home", ".")).toAbsolutePath().normalize();
+        WorkflowRun run = new WorkflowRun(registry, out, err, workers, cl.flag("quiet"));
+        List<WorkflowRun.StageResult> results = run.run(wf, runDir, home);
+        WorkflowRun.writeSummary(results, runDir.resolve("summary.json"));
+        Path report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results, null);
+        out.println();
+        out.println("report: " + report.toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,134 @@
+package org.xasdaml.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xasdaml.io.Json;
+import org.xasdaml.workflow.BasicContext;
+import org.xasdaml.workflow.ParallelSamples;
+import org.xasdaml.workflow.Port;
+import org.xasdaml.workflow.Provenance;
+import org.xasdaml.workflow.Step;
+import org.xasdaml.workflow.StepData;
+import org.xasdaml.workflow.StepRegistry;
+import org.xasdaml.workflow.StepRunner;
+
+/**
+ * Runs a workflow stage by stage into one run folder ({@code <out>/<stage>/}), printing progress
+ * per stage and a summary (time per stage, samples failed) at the end.
+ *
+ * <p>A stage whose folder already holds a {@code provenance.json} from the same parameters is
+ * skipped, so a rerun after a crash or a kill resumes where it stopped; steps that keep
+ * per-sample work (FEFF) resume inside their stage too.
+ */
+final class WorkflowRun {
+    /** What one stage did. */
+    record StageResult(String stage, String step, double seconds, int failures, boolean reused) {
+    }
+
+    private final StepRegistry registry;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final int workers;
+    private final boolean quiet;
+
+    WorkflowRun(StepRegistry registry, PrintStream out, PrintStream err, int workers, boolean quiet) {
+        this.registry = registry;
+        this.out = out;
+        this.err = err;
+        this.workers = workers;
+        this.quiet = quiet;
+    }
+
+    List<StageResult> run(Workflow wf, Path runDir, Path home) throws Exception {
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve("workflow.json"), Json.write(wf.toJson()));
+        List<StageResult> results = new ArrayList<>();
+        int i = 0;
+        for (Workflow.Stage stage : wf.stages()) {
+            i++;
+            Step<?> step = registry.byId(stage.step());
+            out.println(String.format(Locale.ROOT, "== stage %d/%d: %s (%s)", i, wf.stages().size(), stage.name(),
+                    String.join(" ", step.info().command())));
+            results.add(runStage(step, stage, runDir, home));
+        }
+        printSummary(results);
+        return results;
+    }
+
+    private <P extends Record> StageResult runStage(Step<P> step, Workflow.Stage stage, Path runDir, Path home) throws Exception {
+        Path outDir = runDir.resolve(stage.name());
+        Map<String, String> text = new LinkedHashMap<>();
+        stage.options().forEach((k, v) -> text.put(k, v.replace("${home}", home.toString())));
+        P options = step.parameters().fromText(text);
+        Path prov = outDir.resolve("provenance.json");
+        if (Files.exists(prov)) {
+            Provenance p = Provenance.read(prov);
+            if (p.step().equals(step.info().id()) && p.parameters().equals(step.parameters().toText(options))) {
+                double secs = (p.finished().toEpochMilli() - p.started().toEpochMilli()) / 1000.0;
+                out.println("   already done (" + ParallelSamples.duration(secs) + "), reusing " + outDir);
+                return new StageResult(stage.name(), step.info().id(), secs, p.failures().size(), true);
+            }
+        }
+        StepData inputs = StepData.empty();
+        Map<String, Path> sources = new LinkedHashMap<>();
+        for (Port<?> port : step.info().inputs()) {
+            String src = stage.inputs().get(port.name());
+            if (src == null) {
+                if (!port.optional()) {
+                    throw new UsageException("stage " + stage.name() + ": input '" + port.name() + "' is not connected");
+                }
+                continue;
+            }
+            Path path = src.contains("/") ? runDir.resolve(src) : runDir.resolve(src);
+            inputs = put(inputs, port, StepRunner.load(port, path));
+            sources.put(port.name(), path);
+        }
+        ProgressPrinter progress = new ProgressPrinter(err, stage.name(), quiet ? 60 : 5.0);
+        BasicContext ctx = new BasicContext(workers, outDir.resolve("work"), progress, m -> err.println("   warning: " + m));
+        long t0 = System.nanoTime();
+        StepRunner.run(step, inputs, sources, options, ctx, outDir);
+        progress.flush();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        out.println(String.format(Locale.ROOT, "   done in %s, %d sample(s) failed", ParallelSamples.duration(secs), ctx.failures().size()));
+        ctx.failures().stream().limit(5).forEach(f -> err.println("   " + f));
+        return new StageResult(stage.name(), step.info().id(), secs, ctx.failures().size(), false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> StepData put(StepData d, Port<T> p, Object v) {
+        return d.with(p, (T) v);
+    }
+
+    void printSummary(List<StageResult> results) {
+        out.println();
+        out.println(String.format(Locale.ROOT, "%-16s %-22s %10s %8s", "stage", "step", "time", "failed"));
+        double total = 0;
+        for (StageResult r : results) {
+            total += r.reused() ? 0 : r.seconds();
+            out.println(String.format(Locale.ROOT, "%-16s %-22s %10s %8d%s", r.stage(), r.step(), ParallelSamples.duration(r.seconds()),
+                    r.failures(), r.reused() ? "  (reused)" : ""));
+        }
+        out.println(String.format(Locale.ROOT, "%-16s %-22s %10s", "total (this run)", "", ParallelSamples.duration(total)));
+    }
+
+    static void writeSummary(List<StageResult> results, Path file) throws IOException {
+        List<Object> l = new ArrayList<>();
+        for (StageResult r : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("stage", r.stage());
+            m.put("step", r.step());
+            m.put("seconds", r.seconds());
+            m.put("failures", r.failures());
+            m.put("reused", r.reused());
+            l.add(m);
+        }
+        Files.writeString(file, Json.write(l));
+    }
+}

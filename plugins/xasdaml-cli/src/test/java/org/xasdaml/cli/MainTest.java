@@ -1,0 +1,99 @@
+package org.xasdaml.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xasdaml.structure.ReadStructuresStep;
+import org.xasdaml.workflow.Step;
+import org.xasdaml.workflow.StepRegistry;
+
+class MainTest {
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) {
+        Main m = new Main(StepRegistry.of(List.<Step<?>>of(new ReadStructuresStep())),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return m.run(args);
+    }
+
+    String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void inspectReportsTheCuDump() {
+        assertEquals(0, run("structures", "inspect", "../../data/cu-md-public.dump"));
+        assertTrue(out().contains("frames:    1000\n"), out());
+        assertTrue(out().contains("atoms:     108 atoms in 1000 frames\n"), out());
+        assertTrue(out().contains("absorbers: Cu x1000 at site 0"), out());
+        assertTrue(out().contains("periodic:  none (isolated cluster)"), out());
+    }
+
+    @Test
+    void helpIsGeneratedFromTheParameters() {
+        assertEquals(0, run("structures", "read", "--help"));
+        assertTrue(out().contains("--max-frames N\n"), out());
+        assertTrue(out().contains("Read at most this many frames from the start of the file (0 = all). Range: 0 to ∞. Default: 0."), out());
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertEquals(2, run("structures", "read", "x.dump", "--out", dir.toString(), "--max-frame", "3"));
+        assertEquals("error: unknown option --max-frame for 'structures read'; see --help\n", err.toString(StandardCharsets.UTF_8));
+        err.reset();
+        assertEquals(2, run("structures", "read", "x.dump", "--out", dir.toString(), "--max-frames", "-3"));
+        assertEquals("error: maxFrames = -3 is outside the allowed range 0 to ∞\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run("nonsense"));
+    }
+
+    @Test
+    void stepRunWritesItsOutputs() {
+        assertEquals(0, run("structures", "read", "../../data/cu-md-public.dump", "--max-frames", "4", "--absorber", "Cu",
+                "--out", dir.toString()));
+        assertTrue(Files.exists(dir.resolve("structures.extxyz")));
+        assertTrue(Files.exists(dir.resolve("provenance.json")));
+        assertTrue(out().contains("4 frames, 432 samples"), out());
+    }
+
+    @Test
+    void workflowRunsResumesAndReports() throws Exception {
+        Path wf = dir.resolve("wf.json");
+        Files.writeString(wf, """
+                {"name": "tiny", "stages": [
+                  {"name": "structures", "step": "read-structures",
+                   "options": {"file": "${home}/data/cu-md-public.dump", "maxFrames": "3"}}]}
+                """);
+        System.setProperty("xasdaml.home", Path.of("../..").toAbsolutePath().normalize().toString());
+        Path runDir = dir.resolve("run");
+        assertEquals(0, run("workflow", "run", wf.toString(), "--out", runDir.toString()));
+        assertTrue(Files.readString(runDir.resolve("report.html")).contains("structures.extxyz"));
+        out.reset();
+        assertEquals(0, run("workflow", "run", wf.toString(), "--out", runDir.toString()));
+        assertTrue(out().contains("already done"), out());
+        out.reset();
+        assertEquals(0, run("workflow", "run", wf.toString(), "--out", runDir.toString(), "--set", "structures.maxFrames=2"));
+        assertTrue(!out().contains("already done"), "changed parameters rerun the stage");
+    }
+
+    @Test
+    void workflowsRejectDanglingInputs() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workflow.parse("""
+                {"name": "x", "stages": [{"name": "feff", "step": "feff", "inputs": {"structures": "structures"}}]}"""));
+        assertEquals("stage feff reads from 'structures', which is not an earlier stage", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Workflow.Stage("../evil", "x", Map.of(), Map.of()));
+    }
+}
