@@ -1,0 +1,57 @@
+package org.xasdaml.model;
+
+import java.util.Locale;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * Sets how many threads the native numerics use: ND4J's OpenMP pool and its "master" threads, and
+ * OpenBLAS, which Deeplearning4j and Smile share.
+ *
+ * <p>Why here and not with {@code OMP_NUM_THREADS}: that variable is read once, when the native
+ * library starts, and a Java program cannot set its own environment. ND4J reads it at start-up
+ * and otherwise uses the number of physical cores; this class sets the same counts afterwards
+ * through ND4J's public switches ({@code NativeOps.setOmpNumThreads},
+ * {@code Environment.setMaxThreads/setMaxMasterThreads}, {@code Blas.setMaxThreads}, which calls
+ * {@code openblas_set_num_threads}). There is one libopenblas in the JVM (both libraries load the
+ * {@code org.bytedeco:openblas} 0.3.19-1.5.7 natives, see the module's pom), so one call also governs
+ * Smile's BLAS. Smile's random forest itself runs its trees on Java's common fork-join pool.
+ *
+ * <p>On the 2-core reference machine the default (all cores) is right; the setting matters when
+ * several trainings share a machine, or when a caller trains an ensemble in parallel Java threads
+ * and wants one BLAS thread each.
+ */
+public final class BlasThreads {
+    private BlasThreads() {
+    }
+
+    /** The number of threads used when nothing is said: the processors Java sees. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Starts ND4J (if not yet started) and sets every native thread count to {@code threads}.
+     *
+     * @return what ND4J reports afterwards, for provenance (e.g. "omp=2 blas=2 backend=CPU")
+     */
+    public static synchronized String set(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        Nd4j.getBackend(); // loads the backend, which NativeOpsHolder needs
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
+        return describe();
+    }
+
+    /** The current counts, as text. */
+    public static String describe() {
+        Nd4j.getBackend();
+        return String.format(Locale.ROOT, "omp=%d blas=%d backend=%s",
+                NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads(),
+                Nd4j.factory().blas().getMaxThreads(), Nd4j.getBackend().getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,49 @@
+package org.xasdaml.model;
+
+/**
+ * A trained model's inner function: scaled inputs in, outputs and their spread out. Regression
+ * outputs are the scaled targets (one column per target); classification outputs are class
+ * probabilities (one column per class of the {@link ClassMapping}). The spread is the standard
+ * deviation over the members of the ensemble (networks trained with different seeds, or trees).
+ */
+public sealed interface Predictor permits NetworkEnsemble, ForestEnsemble {
+
+    /** Outputs for rows of scaled features. */
+    Output predict(double[][] x);
+
+    /** Number of ensemble members (networks or trees). */
+    int members();
+
+    /**
+     * @param mean   mean over members, rows x outputs
+     * @param spread standard deviation over members (population), rows x outputs
+     */
+    record Output(double[][] mean, double[][] spread) {
+    }
+
+    /** Mean and population standard deviation of member values, per row and column. */
+    static Output summarise(double[][][] members) {
+        int m = members.length;
+        int n = members[0].length;
+        int k = members[0][0].length;
+        double[][] mean = new double[n][k];
+        double[][] sd = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < k; j++) {
+                double s = 0;
+                for (double[][] member : members) {
+                    s += member[i][j];
+                }
+                double mu = s / m;
+                double v = 0;
+                for (double[][] member : members) {
+                    double d = member[i][j] - mu;
+                    v += d * d;
+                }
+                mean[i][j] = mu;
+                sd[i][j] = Math.sqrt(v / m);
+            }
+        }
+        return new Output(mean, sd);
+    }
+}
