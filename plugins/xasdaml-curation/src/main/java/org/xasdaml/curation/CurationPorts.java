@@ -1,0 +1,49 @@
+package org.xasdaml.curation;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.xasdaml.io.Json;
+import org.xasdaml.workflow.Codec;
+import org.xasdaml.workflow.PortType;
+
+/** Port types of the curation module: the fitted standardiser. */
+public final class CurationPorts {
+    private CurationPorts() {
+    }
+
+    /** A fitted {@link Standardizer}, stored as {@code <port>.json}. */
+    public static final PortType<Standardizer> TRANSFORM = new PortType<>("transform", Standardizer.class,
+            "A feature transform (z-score or min-max scaling, optional PCA) fitted on the training set, with the grid it "
+                    + "was fitted on", false, new StandardizerCodec());
+
+    /** Writes and reads a standardiser as JSON. */
+    public static final class StandardizerCodec implements Codec<Standardizer> {
+        @Override
+        public void write(Standardizer value, Path base) throws IOException {
+            Files.writeString(json(base), Json.write(value.toJson()));
+        }
+
+        @Override
+        public Standardizer read(Path base) throws IOException {
+            return Standardizer.fromJson(Json.parseObject(Files.readString(json(base))));
+        }
+
+        @Override
+        public boolean exists(Path base) {
+            Path p = json(base);
+            if (!Files.isRegularFile(p)) {
+                return false;
+            }
+            try {
+                return Files.readString(p).contains("\"xasdaml-standardizer\"");
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private static Path json(Path base) {
+            return base.resolveSibling(base.getFileName() + ".json");
+        }
+    }
+}

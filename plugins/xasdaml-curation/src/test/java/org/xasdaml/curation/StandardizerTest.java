@@ -1,0 +1,108 @@
+package org.xasdaml.curation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xasdaml.curation.Standardizer.Options;
+import org.xasdaml.curation.Standardizer.Scaling;
+import org.xasdaml.curation.analysis.PrincipalComponents;
+import org.xasdaml.io.Json;
+import org.xasdaml.table.Axis;
+
+class StandardizerTest {
+
+    @Test
+    void zscoreMatchesStandardScalerIncludingAConstantFeature() {
+        double[][] x = Fixtures.matrix("tall", "X");
+        Standardizer s = Standardizer.fit(x, Options.zscore());
+        assertArrayEquals(Fixtures.vector("tall", "zscore_mean"), s.center(), 1e-12);
+        assertArrayEquals(Fixtures.vector("tall", "zscore_scale"), s.scale(), 1e-12);
+        assertArrayEquals(Fixtures.vector("tall", "zscore_row0"), s.apply(x[0]), 1e-10);
+        assertEquals(1.0, s.scale()[4]);
+        assertEquals(0.0, s.apply(x[7])[4]);
+    }
+
+    @Test
+    void minmaxMatchesMinMaxScaler() {
+        double[][] x = Fixtures.matrix("tall", "X");
+        Standardizer s = Standardizer.fit(x, new Options(Scaling.MINMAX, 0, 0));
+        assertArrayEquals(Fixtures.vector("tall", "minmax_row3"), s.apply(x[3]), 1e-12);
+    }
+
+    @Test
+    void pcaAfterZscoreMatchesSklearn() {
+        double[][] x = Fixtures.matrix("tall", "X");
+        Standardizer s = Standardizer.fit(x, new Options(Scaling.ZSCORE, 5, 0));
+        PrincipalComponents p = s.pca();
+        assertArrayEquals(Fixtures.vector("tall", "pca5_ratio"), p.explainedVarianceRatio(), 1e-9);
+        assertArrayEquals(Fixtures.vector("tall", "pca5_variance"), p.explainedVariance(), 1e-8);
+        double[][] comps = Fixtures.matrix("tall", "pca5_components");
+        for (int k = 0; k < 5; k++) {
+            assertArrayEquals(comps[k], p.components()[k], 1e-6, "component " + k);
+        }
+        assertArrayEquals(Fixtures.vector("tall", "pca5_scores_row0"), s.apply(x[0]), 1e-6);
+        assertEquals(5, s.outputDimension());
+        assertEquals(12, s.inputDimension());
+    }
+
+    @Test
+    void varianceFractionChoosesTheSameNumberOfComponentsAsSklearn() {
+        Standardizer s = Standardizer.fit(Fixtures.matrix("tall", "X"), new Options(Scaling.ZSCORE, 0, 0.99));
+        assertEquals((int) Fixtures.number("tall", "pca099_n"), s.outputDimension());
+    }
+
+    @Test
+    void pcaOnWideDataUsesTheSampleGramMatrixAndStillMatches() {
+        PrincipalComponents p = PrincipalComponents.fit(Fixtures.matrix("wide", "X"), 4);
+        assertArrayEquals(Fixtures.vector("wide", "pca4_ratio"), p.explainedVarianceRatio(), 1e-9);
+        double[][] comps = Fixtures.matrix("wide", "pca4_components");
+        for (int k = 0; k < 3; k++) { // the 4th is noise-level; its direction is ill-determined
+            assertArrayEquals(comps[k], p.components()[k], 1e-6, "component " + k);
+        }
+    }
+
+    @Test
+    void fittedOnTrainOnlyAndAppliedUnchangedToOtherData() {
+        double[][] train = {{1, 10}, {3, 30}};
+        double[][] test = {{100, 1000}};
+        Standardizer s = Standardizer.fit(train, Options.zscore());
+        // mean 2, 20; population std 1, 10 (from train alone; the test row would change both)
+        assertArrayEquals(new double[] {98, 98}, s.apply(test[0]), 1e-12);
+        assertArrayEquals(new double[] {-1, -1}, s.apply(train[0]), 1e-12);
+    }
+
+    @Test
+    void jsonRoundTripIsExactAndKeepsTheGrid(@TempDir Path dir) throws Exception {
+        double[][] x = Fixtures.matrix("tall", "X");
+        double[] grid = new double[12];
+        for (int i = 0; i < 12; i++) {
+            grid[i] = 8970 + i * 0.3;
+        }
+        Axis axis = new Axis("energy", "eV", grid);
+        Standardizer s = Standardizer.fit(x, new Options(Scaling.ZSCORE, 3, 0), axis, null);
+        Standardizer back = Standardizer.fromJson(Json.parseObject(Json.write(s.toJson())));
+        assertArrayEquals(s.apply(x[5]), back.apply(x[5]), 0.0);
+        assertEquals(axis, back.grid());
+        CurationPorts.TRANSFORM.codec().write(s, dir.resolve("transform"));
+        assertTrue(CurationPorts.TRANSFORM.codec().exists(dir.resolve("transform")));
+        Standardizer read = CurationPorts.TRANSFORM.codec().read(dir.resolve("transform"));
+        assertArrayEquals(s.apply(x[9]), read.apply(x[9]), 0.0);
+    }
+
+    @Test
+    void wrongDimensionAndBadOptionsAreRefused() {
+        Standardizer s = Standardizer.fit(new double[][] {{1, 2}, {2, 3}}, Options.zscore());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.apply(new double[3]));
+        assertTrue(e.getMessage().contains("2 features"));
+        assertThrows(IllegalArgumentException.class, () -> new Options(Scaling.ZSCORE, 2, 0.9));
+        assertThrows(IllegalArgumentException.class, () -> Standardizer.fromJson(Map.of("type", "model")));
+        assertNotEquals(s.toString(), "");
+    }
+}
