@@ -210,6 +210,9 @@ public final class CauchyWavelet {
 
     /** Precomputed quantities shared by all R rows of one spectrum. */
     private static final class Plan {
+        /** exp(x) is exactly 0 in double precision for x below this. */
+        static final double UNDERFLOW = -746.0;
+
         final int nfft;
         final int nrpts;
         final int nkout;
@@ -267,27 +270,44 @@ public final class CauchyWavelet {
             cauchySum = s - lf;
         }
 
-        /** Fills bre/bim (length 2·nfft) with the inverse transform of row i. */
+        /**
+         * Fills bre/bim (length 2·nfft) with the inverse transform of row i. The filter
+         * exp(c + nrpts·ln(aω) − aω) is unimodal in ω with its maximum at aω = nrpts, so it is
+         * evaluated outwards from the peak and stops where it underflows to exactly 0 (exponent
+         * below {@link #UNDERFLOW}), skipping the log/exp calls that would only produce zeros.
+         */
         void row(int i, double[] bre, double[] bim) {
             java.util.Arrays.fill(bre, 0.0);
             java.util.Arrays.fill(bim, 0.0);
             double ai = a[i];
-            for (int j = 0; j < nfft; j++) {
-                double aom = ai * omega[j];
-                double filt;
-                if (aom == 0) {
-                    filt = cauchySum + nrpts * Math.log(1.e-19) - 1.e-19;
-                } else {
-                    filt = cauchySum + nrpts * Math.log(aom) - aom;
+            double domega = omega[1];
+            double peak = nrpts / (ai * domega);
+            int jp = (int) Math.min(nfft - 1, Math.max(1, Math.rint(peak)));
+            for (int j = jp; j >= 0; j--) {
+                if (!fill(j, ai, bre, bim)) {
+                    break;
                 }
-                if (filt < -746.0) {
-                    continue;
+            }
+            for (int j = jp + 1; j < nfft; j++) {
+                if (!fill(j, ai, bre, bim)) {
+                    break;
                 }
-                double f = Math.exp(filt);
-                bre[j] = f * tffRe[j];
-                bim[j] = f * tffIm[j];
             }
             fft2.inverse(bre, bim);
+        }
+
+        /** Sets bin j of the filtered spectrum; false if the filter has underflowed to 0 there. */
+        private boolean fill(int j, double ai, double[] bre, double[] bim) {
+            double aom = ai * omega[j];
+            double filt = aom == 0 ? cauchySum + nrpts * Math.log(1.e-19) - 1.e-19
+                    : cauchySum + nrpts * Math.log(aom) - aom;
+            if (filt < UNDERFLOW) {
+                return false;
+            }
+            double f = Math.exp(filt);
+            bre[j] = f * tffRe[j];
+            bim[j] = f * tffIm[j];
+            return true;
         }
     }
 

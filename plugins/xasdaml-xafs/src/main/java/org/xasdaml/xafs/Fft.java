@@ -18,18 +18,22 @@ final class Fft {
     private static final ConcurrentHashMap<Integer, Fft> CACHE = new ConcurrentHashMap<>();
 
     private final int n;
+    /** Twiddles per stage: for a stage of half-length h, entries h … 2h−1 hold cos/sin(π j/h). */
     private final double[] cos;
     private final double[] sin;
     private final int[] bitrev;
 
     private Fft(int n) {
         this.n = n;
-        this.cos = new double[n / 2];
-        this.sin = new double[n / 2];
-        for (int j = 0; j < n / 2; j++) {
-            double a = 2.0 * Math.PI * j / n;
-            cos[j] = Math.cos(a);
-            sin[j] = Math.sin(a);
+        this.cos = new double[Math.max(n, 2)];
+        this.sin = new double[Math.max(n, 2)];
+        for (int h = 1; h < n; h <<= 1) {
+            for (int j = 0; j < h; j++) {
+                // exact angle of the global table index j·(n/2h), so every stage uses the same values
+                double a = 2.0 * Math.PI * ((long) j * (n / (2 * h))) / n;
+                cos[h + j] = Math.cos(a);
+                sin[h + j] = Math.sin(a);
+            }
         }
         int bits = Integer.numberOfTrailingZeros(n);
         bitrev = new int[n];
@@ -81,21 +85,33 @@ final class Fft {
                 im[j] = t;
             }
         }
-        for (int len = 2; len <= n; len <<= 1) {
-            int half = len >> 1;
-            int step = n / len;
+        // first stage (len 2) needs no twiddles
+        for (int a = 0; a + 1 < n; a += 2) {
+            double xr = re[a + 1];
+            double xi = im[a + 1];
+            re[a + 1] = re[a] - xr;
+            im[a + 1] = im[a] - xi;
+            re[a] += xr;
+            im[a] += xi;
+        }
+        for (int half = 2; half < n; half <<= 1) {
+            int len = half << 1;
             for (int start = 0; start < n; start += len) {
-                for (int j = 0, t = 0; j < half; j++, t += step) {
-                    double wr = cos[t];
-                    double wi = sign * sin[t];
+                for (int j = 0; j < half; j++) {
+                    double wr = cos[half + j];
+                    double wi = sign * sin[half + j];
                     int a = start + j;
                     int b = a + half;
-                    double xr = re[b] * wr - im[b] * wi;
-                    double xi = re[b] * wi + im[b] * wr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
+                    double br = re[b];
+                    double bi = im[b];
+                    double xr = br * wr - bi * wi;
+                    double xi = br * wi + bi * wr;
+                    double ar = re[a];
+                    double ai = im[a];
+                    re[b] = ar - xr;
+                    im[b] = ai - xi;
+                    re[a] = ar + xr;
+                    im[a] = ai + xi;
                 }
             }
         }
