@@ -1,0 +1,49 @@
+package org.xasdaml.knime.gen;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExampleWorkflowsTest {
+    static final Path EXAMPLES = Path.of("../../example-workflows");
+    static final String REGENERATE = "; regenerate with mvn -f plugins/xasdaml-knime-gen/pom.xml compile exec:java";
+
+    @Test
+    void examplesRunAgainstTheRegisteredStepsAndHoldWhatKnimeNeeds() throws Exception {
+        NodeSet set = NodeSet.load();
+        for (WorkflowDescription wf : ExampleWorkflows.all()) {
+            assertEquals(List.of(), wf.problems(set), wf.name());
+            KnwfChecks.check(KnwfWriter.write(wf, set), set, wf);
+        }
+    }
+
+    @Test
+    void committedExamplesAreTheGeneratedOnes() throws Exception {
+        NodeSet set = NodeSet.load();
+        for (WorkflowDescription wf : ExampleWorkflows.all()) {
+            byte[] committed = Files.readAllBytes(EXAMPLES.resolve(wf.name() + ".knwf"));
+            KnwfChecks.check(committed, set, wf);
+            assertArrayEquals(KnwfWriter.write(wf, set), committed, wf.name() + ".knwf is out of date" + REGENERATE);
+            String out = ExampleWorkflows.CLI_OUT + wf.name();
+            assertEquals(CliWorkflowWriter.text(wf, set, out), Files.readString(EXAMPLES.resolve(wf.name() + ".txt")),
+                    wf.name() + ".txt is out of date" + REGENERATE);
+            assertEquals(CliWorkflowWriter.json(wf, set, out), Files.readString(EXAMPLES.resolve(wf.name() + ".json")),
+                    wf.name() + ".json is out of date" + REGENERATE);
+        }
+    }
+
+    @Test
+    void cuWorkflowStartsFromTheStructureFileVariableAndFollowsThePaperOrder() {
+        WorkflowDescription cu = ExampleWorkflows.cu();
+        assertEquals("read-structures", cu.nodes().get(0).stepId());
+        assertEquals(ExampleWorkflows.STRUCTURE_FILE, cu.nodes().get(0).variables().get("file"));
+        assertTrue(cu.variables().get(ExampleWorkflows.STRUCTURE_FILE).endsWith("cu-md-public.dump"));
+        List<String> steps = cu.nodes().stream().map(WorkflowDescription.Node::stepId).toList();
+        assertTrue(steps.indexOf("feff") > steps.indexOf("read-structures"), steps.toString());
+    }
+}
