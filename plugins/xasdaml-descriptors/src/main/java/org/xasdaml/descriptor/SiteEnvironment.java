@@ -212,13 +212,7 @@ public final class SiteEnvironment {
                 }
             }
         }
-        // sort by distance (stable on insertion order for ties)
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        final double[] dd = ds;
-        Arrays.sort(order, (a, b) -> Double.compare(dd[a], dd[b]));
+        int[] order = sortedByDistance(ds, n);
         int[] a2 = new int[n];
         double[] x2 = new double[n];
         double[] y2 = new double[n];
@@ -234,6 +228,41 @@ public final class SiteEnvironment {
         }
         return new NeighborList(n, a2, x2, y2, z2, d2, r);
     }
+
+    /**
+     * Indices that sort non-negative distances ascending, ties in index order. The low bits of
+     * each distance's IEEE pattern are replaced by its index so one primitive sort does the work;
+     * an insertion pass then restores the exact order among the few distances that differed only
+     * in those bits.
+     */
+    static int[] sortedByDistance(double[] d, int n) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n));
+        long mask = (1L << bits) - 1;
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (Double.doubleToRawLongBits(d[i]) & ~mask) | i;
+        }
+        Arrays.sort(keys);
+        int[] o = new int[n];
+        for (int i = 0; i < n; i++) {
+            o[i] = (int) (keys[i] & mask);
+        }
+        for (int i = 1; i < n; i++) {
+            int v = o[i];
+            int j = i - 1;
+            while (j >= 0 && (d[o[j]] > d[v] || (d[o[j]] == d[v] && o[j] > v))) {
+                o[j + 1] = o[j];
+                j--;
+            }
+            o[j + 1] = v;
+        }
+        return o;
+    }
+
+    /** Voronoi cells already computed for this site, by cutoff (see {@link VoronoiFacets}). */
+    final java.util.List<VoronoiFacets> voronoiCache = new java.util.ArrayList<>(4);
+    /** The largest cutoff at which the site's Voronoi cell was found open. */
+    double voronoiOpenUpTo = -1;
 
     /**
      * Distance from the central site to the nearest image of an atom (Å): what pymatgen's

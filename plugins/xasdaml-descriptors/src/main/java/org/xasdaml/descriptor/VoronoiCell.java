@@ -24,7 +24,7 @@ import java.util.Arrays;
  */
 final class VoronoiCell {
     /** Facets with a smaller solid angle (sr) are touching planes, not facets. */
-    static final double MIN_SOLID_ANGLE = 1e-9;
+    static final double MIN_SOLID_ANGLE = 0;
     private static final double BIG = 1e4;
     private static final double EPS = 1e-9;
 
@@ -38,9 +38,12 @@ final class VoronoiCell {
     final int count;
     /** False when some facet is unbounded (the point is on the hull of the points given). */
     final boolean bounded;
+    /** Distance of the farthest vertex from the origin (Å), over the facets kept. */
+    final double maxRadius;
 
     private VoronoiCell(int count, int[] neighbor, double[] solidAngle, double[] area, double[] volume, double[] faceDist,
-                        int[] nVerts, boolean bounded) {
+                        int[] nVerts, boolean bounded, double maxRadius) {
+        this.maxRadius = maxRadius;
         this.count = count;
         this.neighbor = neighbor;
         this.solidAngle = solidAngle;
@@ -106,13 +109,14 @@ final class VoronoiCell {
         int[] nv = new int[cap];
         int count = 0;
         boolean bounded = true;
+        double cellRadius = 0;
         for (int i = 0; i < limit; i++) {
             if (!poly.facet(i, nx, ny, nz, h, limit)) {
                 continue;
             }
             if (poly.touchesBox()) {
                 bounded = false;
-                continue;
+                break;   // an open cell is of no use to the caller, who will widen the cutoff
             }
             poly.refine(nx, ny, nz, h);
             double angle = poly.solidAngle();
@@ -128,6 +132,7 @@ final class VoronoiCell {
                 fd = Arrays.copyOf(fd, cap);
                 nv = Arrays.copyOf(nv, cap);
             }
+            cellRadius = Math.max(cellRadius, poly.maxRadius());
             double volume = poly.pyramidVolume();
             nb[count] = from + i;
             sa[count] = angle;
@@ -137,7 +142,7 @@ final class VoronoiCell {
             nv[count] = poly.n;
             count++;
         }
-        return new VoronoiCell(count, nb, sa, ar, vo, fd, nv, bounded);
+        return new VoronoiCell(count, nb, sa, ar, vo, fd, nv, bounded, cellRadius);
     }
 
     /** One facet polygon, reused between facets. */
@@ -211,6 +216,7 @@ final class VoronoiCell {
         }
 
         private boolean changed;
+        private double[] sbuf = new double[16];
 
         private double maxRadius2() {
             double r = 0;
@@ -237,7 +243,10 @@ final class VoronoiCell {
         private boolean clip(double a, double b, double c, double d, int id) {
             changed = false;
             boolean anyOut = false;
-            double[] s = new double[n];
+            if (sbuf.length < n) {
+                sbuf = new double[2 * n];
+            }
+            double[] s = sbuf;
             for (int k = 0; k < n; k++) {
                 s[k] = a * x[k] + b * y[k] + c * z[k] - d;
                 if (s[k] > EPS) {

@@ -21,6 +21,44 @@ record VoronoiFacets(NeighborList list, VoronoiCell cell, double cutoff) {
         double maxCutoff = env.longestCellDiagonal();
         double cutoff = startCutoff;
         while (true) {
+            VoronoiFacets known = known(env, cutoff);
+            if (known != null) {
+                return known;
+            }
+            if (cutoff > env.voronoiOpenUpTo) {
+                VoronoiFacets f = compute(env, cutoff);
+                if (f != null) {
+                    env.voronoiCache.add(f);
+                    return f;
+                }
+                env.voronoiOpenUpTo = cutoff;
+            }
+            if (cutoff >= maxCutoff) {
+                throw new IllegalArgumentException("VoronoiNN: the Voronoi cell of site " + env.site()
+                        + " is open (infinite vertex) even with a cutoff of " + cutoff + " Å"
+                        + (maxCutoff == 0 ? "; a cluster without a periodic box needs the cluster-in-box convention" : ""));
+            }
+            cutoff = Math.min(cutoff * 2, maxCutoff + 0.001);
+        }
+    }
+
+    /**
+     * A cell already computed that equals the cell at this cutoff: a closed cell whose farthest
+     * vertex is nearer than half of both cutoffs, since points beyond twice that radius cannot cut it.
+     */
+    private static VoronoiFacets known(SiteEnvironment env, double cutoff) {
+        for (VoronoiFacets f : env.voronoiCache) {
+            double reach = 2 * f.cell.maxRadius * (1 + 1e-9) + 1e-9;
+            if (f.cutoff == cutoff || (reach < cutoff && reach < f.cutoff)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The facets at one cutoff, or null if the cell is open. */
+    private static VoronoiFacets compute(SiteEnvironment env, double cutoff) {
+        {
             NeighborList list = env.sitesInSphere(cutoff);
             int m = list.countWithin(cutoff);
             int from = 0;
@@ -35,12 +73,7 @@ record VoronoiFacets(NeighborList list, VoronoiCell cell, double cutoff) {
             if (cell != null && cell.bounded && cell.count > 0) {
                 return new VoronoiFacets(list, cell, cutoff);
             }
-            if (cutoff >= maxCutoff) {
-                throw new IllegalArgumentException("VoronoiNN: the Voronoi cell of site " + env.site()
-                        + " is open (infinite vertex) even with a cutoff of " + cutoff + " Å"
-                        + (maxCutoff == 0 ? "; a cluster without a periodic box needs the cluster-in-box convention" : ""));
-            }
-            cutoff = Math.min(cutoff * 2, maxCutoff + 0.001);
+            return null;
         }
     }
 
