@@ -262,6 +262,17 @@ public final class XafsFourierTransform {
     }
 
     /**
+     * Reverse transform of the complex output of {@link #xftf} (Larch {@code xftr(r, chir)}).
+     *
+     * @param chir    χ(R) from xftf
+     * @param options transform options
+     * @return χ(q)
+     */
+    public static ChiQ xftr(ChiR chir, ReverseOptions options) {
+        return xftr(chir.r, chir.re, chir.im, options);
+    }
+
+    /**
      * Reverse transform χ(R) → χ(q) (Larch {@code xftr}), for complex χ(R) (scale ½).
      *
      * @param r       uniform R grid starting at 0 (Å)

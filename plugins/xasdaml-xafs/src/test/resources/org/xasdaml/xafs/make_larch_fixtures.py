@@ -186,3 +186,13 @@ for name, mname, kws in bk_cases:
                   init_knots_y=det.init_knots_y)
     write('autobk_%s.txt' % name, params, ['k', 'chi'], [g.k, g.chi])
     write('autobk_%s_bkg.txt' % name, dict(input=mname), ['energy', 'bkg'], [e, g.bkg])
+
+# ---------------------------------------------------------------- pipeline: XDI -> autobk -> xftf
+# The chain a prediction run applies to a measured spectrum; tests the kernels together.
+e, mu = mus['cu_metal_rt']
+g = Group(energy=e, mu=mu)
+autobk(g, rbkg=1.0, kweight=2)
+xftf(g, kmin=3.0, kmax=14.0, dk=1.0, kweight=2, window='hanning', rmax_out=8)
+write('pipeline_cu_metal_rt.txt', dict(input='cu_metal_rt', rbkg=1.0, autobk_kweight=2, kmin=3.0, kmax=14.0,
+                                      dk=1.0, kweight=2, window='hanning', rmax_out=8.0),
+      ['r', 'chir_mag'], [g.r, g.chir_mag])
