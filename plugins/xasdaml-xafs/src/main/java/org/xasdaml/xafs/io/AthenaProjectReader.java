@@ -23,7 +23,8 @@ import org.xasdaml.xafs.MuSpectrum;
  *
  * <p>Why a tokenizer: the file is Perl source. Larch evaluates the right-hand sides with an
  * expression interpreter; here they are parsed as data only — quoted strings, bare numbers/words
- * and nested [...] / {...} lists — so a crafted file can never execute anything. Statements other
+ * and nested [...] / {...} lists, Perl's {@code undef} read as "absent" — so a crafted file can
+ * never execute anything. Statements other
  * than {@code $old_group}, {@code @args}, {@code @x}, {@code @y}, {@code @i0}, {@code @signal},
  * {@code @stddev} and {@code [record]} are skipped, as Larch skips them. The JSON project format of
  * newer Athena versions is not supported.
@@ -125,14 +126,21 @@ public final class AthenaProjectReader {
                         throw f.error(lineNo, "@args has an odd number of elements (%d)", v.size());
                     }
                     for (int p = 0; p < v.size(); p += 2) {
-                        args.put(String.valueOf(v.get(p)), String.valueOf(v.get(p + 1)));
+                        Object val = v.get(p + 1);
+                        args.put(String.valueOf(v.get(p)), val == null ? "" : String.valueOf(val));
                     }
                 }
                 case "@x", "@y", "@i0", "@signal", "@stddev" -> {
                     List<Object> v = new PerlList(f, lineNo, t).list();
+                    if (v.stream().allMatch(java.util.Objects::isNull)) {
+                        continue; // "@stddev = (undef);": the array is absent
+                    }
                     double[] a = new double[v.size()];
                     for (int p = 0; p < a.length; p++) {
                         Object o = v.get(p);
+                        if (o == null) {
+                            throw f.error(lineNo, "%s element %d is undef", name, p + 1);
+                        }
                         if (!(o instanceof String s)) {
                             throw f.error(lineNo, "%s element %d is a list, expected a number", name, p + 1);
                         }
@@ -290,7 +298,8 @@ public final class AthenaProjectReader {
             if (pos == start) {
                 throw f.error(line, "unexpected '%s' at column %d", c, pos + 1);
             }
-            return s.substring(start, pos);
+            String word = s.substring(start, pos);
+            return word.equals("undef") ? null : word;
         }
 
         private String quoted(char q) throws XafsFileException {

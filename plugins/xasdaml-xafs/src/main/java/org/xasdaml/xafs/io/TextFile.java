@@ -1,10 +1,8 @@
 package org.xasdaml.xafs.io;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,13 +41,19 @@ final class TextFile {
             int b1 = raw.read();
             raw.reset();
             InputStream in = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(raw) : raw;
-            BufferedReader br = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // Lines end at '\n' only (a trailing '\r' is dropped): Athena writes bare '\r' inside
+            // quoted strings, which readLine() would take for line ends. Files that use bare '\r'
+            // as the only line end (classic Mac) are split on '\r'.
+            String sep = text.indexOf('\n') < 0 && text.indexOf('\r') >= 0 ? "\r" : "\n";
             List<String> lines = new ArrayList<>();
-            String line;
-            while ((line = br.readLine()) != null) {
-                lines.add(line);
+            for (String l : text.split(sep, -1)) {
+                lines.add(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
             }
-            if (lines.isEmpty()) {
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+                lines.remove(lines.size() - 1);
+            }
+            if (lines.isEmpty() || (lines.size() == 1 && lines.get(0).isBlank())) {
                 throw new XafsFileException(name, 0, "file is empty");
             }
             return new TextFile(name, lines);

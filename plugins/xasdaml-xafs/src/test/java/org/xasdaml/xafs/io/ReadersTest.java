@@ -151,6 +151,31 @@ class ReadersTest {
         assertEquals(393970.0, g.get(0).i0()[0]);
     }
 
+    @Test
+    void athenaCarriageReturnInStringsAndUndefArrays() throws IOException {
+        // Demeter writes bare CR inside quoted comments (zirconolite.prj) and "@stddev = (undef);"
+        Path p = write("cr.prj", "# Athena project file -- Demeter version 0.9.26\r\n"
+                + "$old_group = 'abc';\n"
+                + "@args = ('label','Ti foil','xdi_comments',['line one\r','line two\r'],'bkg_stan',undef);\n"
+                + "@x = ('4935.5','4936.5','4937.5');\n@y = ('0.1','0.2','0.4');\n@stddev = (undef);\n"
+                + "[record]   # create object\n1;\n");
+        List<AthenaProjectReader.AthenaGroup> g = AthenaProjectReader.read(p);
+        assertEquals(1, g.size());
+        assertEquals("Ti foil", g.get(0).label());
+        assertEquals("[line one\r, line two\r]", g.get(0).args().get("xdi_comments"));
+        assertEquals("", g.get(0).args().get("bkg_stan"));
+        assertArrayEquals(new double[] {0.1, 0.2, 0.4}, g.get(0).y());
+        Path q = write("undef.prj", "# Athena project file -- Athena version 0.8.059\n$old_group = 'abc';\n"
+                + "@x = ('1',undef);\n");
+        assertEquals(q + ", line 3: @x element 2 is undef", message(() -> AthenaProjectReader.read(q)));
+    }
+
+    @Test
+    void windowsLineEndsInColumnFiles() throws IOException {
+        Path p = write("crlf.dat", "# e mu\r\n8900 1.0\r\n8910 1.5\r\n");
+        assertArrayEquals(new double[] {1.0, 1.5}, ColumnFileReader.read(p, new ColumnFileReader.Mu(0, 1)).mu());
+    }
+
     // ------------------------------------------------------------------ bad input
 
     @Test
