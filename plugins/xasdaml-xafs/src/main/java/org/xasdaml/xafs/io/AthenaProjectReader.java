@@ -24,10 +24,10 @@ import org.xasdaml.xafs.MuSpectrum;
  * <p>Why a tokenizer: the file is Perl source. Larch evaluates the right-hand sides with an
  * expression interpreter; here they are parsed as data only — quoted strings, bare numbers/words
  * and nested [...] / {...} lists, Perl's {@code undef} read as "absent" — so a crafted file can
- * never execute anything. Statements other
+ * never execute anything. The JSON flavour written by newer Athena/Larch versions (first character
+ * '{', groups listed in "_____order") is read with a small JSON parser. Statements other
  * than {@code $old_group}, {@code @args}, {@code @x}, {@code @y}, {@code @i0}, {@code @signal},
- * {@code @stddev} and {@code [record]} are skipped, as Larch skips them. The JSON project format of
- * newer Athena versions is not supported.
+ * {@code @stddev} and {@code [record]} are skipped, as Larch skips them.
  */
 public final class AthenaProjectReader {
 
@@ -87,7 +87,7 @@ public final class AthenaProjectReader {
         TextFile f = TextFile.read(path);
         String first = f.lines.get(0);
         if (first.strip().startsWith("{")) {
-            throw f.error(1, "JSON Athena project files are not supported");
+            return readJson(f);
         }
         if (!first.contains(MAGIC)) {
             throw f.error(1, "not an Athena project file: the first line must contain '%s'", MAGIC.strip());
@@ -183,6 +183,79 @@ public final class AthenaProjectReader {
         double[] i0 = arrays.getOrDefault("i0", new double[0]);
         String label = args.getOrDefault("label", id);
         return new AthenaGroup(id, label, args, x, y, i0, lineNo);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AthenaGroup> readJson(TextFile f) throws XafsFileException {
+        Object root = JsonText.parse(f);
+        if (!(root instanceof Map)) {
+            throw f.error(1, "JSON Athena project must be an object");
+        }
+        Map<String, Object> top = (Map<String, Object>) root;
+        Object header = top.get("_____header1");
+        if (header == null || !String.valueOf(header).contains(MAGIC)) {
+            throw f.error(0, "not an Athena project file: no \"_____header1\" containing '%s'", MAGIC.strip());
+        }
+        List<String> order = new ArrayList<>();
+        Object ord = top.get("_____order");
+        if (ord instanceof List<?> l) {
+            for (Object o : l) {
+                order.add(String.valueOf(o));
+            }
+        } else {
+            for (String k : top.keySet()) {
+                if (!k.startsWith("_____")) {
+                    order.add(k);
+                }
+            }
+        }
+        List<AthenaGroup> groups = new ArrayList<>();
+        for (String id : order) {
+            Object g = top.get(id);
+            if (!(g instanceof Map)) {
+                throw f.error(0, "group '%s' listed in _____order is missing", id);
+            }
+            Map<String, Object> gm = (Map<String, Object>) g;
+            Map<String, String> args = new LinkedHashMap<>();
+            if (gm.get("args") instanceof Map<?, ?> am) {
+                for (Map.Entry<?, ?> e : am.entrySet()) {
+                    Object v = e.getValue();
+                    args.put(String.valueOf(e.getKey()), v == null ? "" : v instanceof JsonText.Num n ? n.text()
+                            : String.valueOf(v));
+                }
+            }
+            Map<String, double[]> arrays = new LinkedHashMap<>();
+            Map<String, Integer> lines = new LinkedHashMap<>();
+            for (String key : List.of("x", "y", "i0")) {
+                Object a = gm.get(key);
+                if (a == null) {
+                    continue;
+                }
+                if (!(a instanceof List<?> list)) {
+                    throw f.error(0, "group '%s': \"%s\" is not an array", id, key);
+                }
+                double[] v = new double[list.size()];
+                for (int i = 0; i < v.length; i++) {
+                    Object o = list.get(i);
+                    String text = o instanceof JsonText.Num n ? n.text() : o instanceof String str ? str : null;
+                    if (text == null) {
+                        throw f.error(0, "group '%s': %s element %d is not a number", id, key, i + 1);
+                    }
+                    try {
+                        v[i] = f.number(text, 0, i + 1);
+                    } catch (XafsFileException e) {
+                        throw f.error(0, "group '%s': %s element %d: %s", id, key, i + 1, e.problem());
+                    }
+                }
+                arrays.put(key, v);
+                lines.put(key, 0);
+            }
+            groups.add(finish(f, 0, id, args, arrays, lines));
+        }
+        if (groups.isEmpty()) {
+            throw f.error(0, "no groups found");
+        }
+        return groups;
     }
 
     private static String statementName(String t) {

@@ -171,6 +171,22 @@ class ReadersTest {
     }
 
     @Test
+    void athenaProjectJsonFlavour() throws IOException {
+        // expected values printed by Larch 0.9.58 read_athena('athena3.prj')
+        List<AthenaProjectReader.AthenaGroup> g = AthenaProjectReader.read(resource("io/athena3_json.prj"));
+        assertEquals(1, g.size());
+        assertEquals("nyef", g.get(0).id());
+        assertEquals("CeO2", g.get(0).label());
+        assertEquals(556, g.get(0).x().length);
+        assertEquals(5453.09228, g.get(0).x()[0]);
+        assertEquals(0.769809755856419, g.get(0).y()[0]);
+        assertEquals(6151.67678, g.get(0).x()[555]);
+        Path bad = write("bad.prj", "{\"_____header1\": \"# Athena project file -- Demeter version 0.9.26\",\n"
+                + "\"_____order\": [\"abc\"],\n\"abc\": {\"x\": [\"1\", \"2\"] \"y\": []}}\n");
+        assertEquals(bad + ", line 3: invalid JSON: expected ',' or '}'", message(() -> AthenaProjectReader.read(bad)));
+    }
+
+    @Test
     void windowsLineEndsInColumnFiles() throws IOException {
         Path p = write("crlf.dat", "# e mu\r\n8900 1.0\r\n8910 1.5\r\n");
         assertArrayEquals(new double[] {1.0, 1.5}, ColumnFileReader.read(p, new ColumnFileReader.Mu(0, 1)).mu());
@@ -250,6 +266,7 @@ class ReadersTest {
         Path u = write("f.prj", head + "$old_group = 'abc';\n@x = ('1','2');\n[record]\n");
         assertEquals(u + ", line 4: group 'abc' has no @y array", message(() -> AthenaProjectReader.read(u)));
         Path v = write("g.prj", "{\"_____name\": \"Athena Project File\"}\n");
-        assertEquals(v + ", line 1: JSON Athena project files are not supported", message(() -> AthenaProjectReader.read(v)));
+        assertEquals(v + ": not an Athena project file: no \"_____header1\" containing 'Athena project file --'",
+                message(() -> AthenaProjectReader.read(v)));
     }
 }
