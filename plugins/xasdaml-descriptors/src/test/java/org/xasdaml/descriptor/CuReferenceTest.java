@@ -29,7 +29,6 @@ class CuReferenceTest {
     void allSixMethodsMatchPymatgenOnThousandFrames(@TempDir Path tmp) throws IOException {
         Path dump = SharedData.file("cu-md-public.dump");
         List<String> ref = Files.readAllLines(SharedData.file("cu-md-public.descriptors.pymatgen.csv"));
-        ReadStructuresStep reader = new ReadStructuresStep();
         StructureSet set = ReadStructuresStep.read(dump, new ReadStructuresStep.Options(dump.toString(), "auto", "0", 0, "", List.of(), false));
         assertEquals(1000, set.samples().size());
         ComputeDescriptorsStep step = new ComputeDescriptorsStep();
