@@ -7,7 +7,9 @@ package org.xasdaml.xafs;
  *
  * <p>Procedure (Larch's arithmetic, reproduced step by step):
  * <ol>
- * <li>kstep = round(1000·(k₁ − k₀))/1000 (the input must be on a uniform grid starting at 0),
+ * <li>kstep = round(1000·(k₁ − k₀))/1000; the input must be on a uniform grid (checked here, not
+ *     by Larch), and, as in Larch, its first point is treated as k = 0 (a χ starting at 0.05 Å⁻¹
+ *     is shifted by one step);
  *     rstep = (π/2048)/kstep, nrpts = round((rmax_out − 10⁻⁷)/rstep);</li>
  * <li>χ ← kʷ·χ, placed in (or truncated to) nfft/2 points, FFT with 2·nfft points;</li>
  * <li>r = linspace(0, rmax_out, nrpts) with r₀ = 10⁻¹⁹, scale a = nrpts/(2r),
@@ -25,6 +27,14 @@ package org.xasdaml.xafs;
  * R, every 2nd k without k = 0: 131 × 200) as floats and only transforms the rows it keeps.
  */
 public final class CauchyWavelet {
+
+    /**
+     * Uniformity tolerance of the k grid: Larch reads the step with 10⁻³ Å⁻¹ resolution and FEFF
+     * prints k with 3 decimals, so spacings may deviate by 10⁻³ (or 2 % of the step, if larger).
+     * Larch itself does not check; a non-uniform χ would give a silently wrong map.
+     */
+    static final double UNIFORM_ABS = 1.001e-3;
+    static final double UNIFORM_REL = 0.02;
 
     private CauchyWavelet() {
     }
@@ -232,6 +242,15 @@ public final class CauchyWavelet {
             if (!(kstep > 0)) {
                 throw new XafsArgumentException(XafsArgumentException.OUT_OF_RANGE, "kstep", kstep,
                         "k spacing rounds to 0 at 1e-3 Å⁻¹");
+            }
+            double tol = Math.max(UNIFORM_ABS, UNIFORM_REL * kstep);
+            for (int i = 1; i < k.length; i++) {
+                double dk = k[i] - k[i - 1];
+                if (Math.abs(dk - kstep) > tol) {
+                    throw new XafsArgumentException(XafsArgumentException.OUT_OF_RANGE,
+                            "k spacing at index " + i, dk, "the wavelet needs a uniform grid of step " + kstep
+                                    + " (interpolate first, e.g. with GridInterpolation)");
+                }
             }
             double rstep = (Math.PI / 2048) / kstep;
             double rmin = 1.e-7;

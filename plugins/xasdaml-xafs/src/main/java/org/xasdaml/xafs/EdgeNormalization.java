@@ -185,7 +185,6 @@ public final class EdgeNormalization {
         } else {
             ie0 = Indexing.indexNearest(energy, e0in);
         }
-        ie0 = Indexing.indexNearest(energy, energy[ie0]);
         double e0 = energy[ie0];
 
         double pre1;

@@ -97,7 +97,7 @@ public final class GridInterpolation {
         for (int i = 0; i < x.length; i++) {
             double v = x[i];
             if (v <= xp[0]) {
-                out[i] = v == xp[0] ? fp[0] : fp[0];
+                out[i] = fp[0];
                 continue;
             }
             if (v >= xp[n - 1]) {

@@ -79,6 +79,16 @@ class CauchyWaveletTest {
     }
 
     @Test
+    void refusesANonUniformKGrid() {
+        double[] k = {0, 0.05, 0.1, 0.2, 0.25};
+        double[] chi = {0, 1, 0, -1, 0};
+        XafsArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(XafsArgumentException.class,
+                () -> CauchyWavelet.transform(new ChiSpectrum(k, chi), CauchyWavelet.Options.xasdaml()));
+        assertEquals("k spacing at index 3 0.1 is out of range: the wavelet needs a uniform grid of step 0.05"
+                + " (interpolate first, e.g. with GridInterpolation)", e.getMessage());
+    }
+
+    @Test
     void rZeroRowIsZeroAndRGridIsLarchs() {
         double[] k = new double[401];
         double[] chi = new double[401];
