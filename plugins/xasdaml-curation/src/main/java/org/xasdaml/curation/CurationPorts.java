@@ -7,7 +7,7 @@ import org.xasdaml.io.Json;
 import org.xasdaml.workflow.Codec;
 import org.xasdaml.workflow.PortType;
 
-/** Port types of the curation module: the fitted standardiser. */
+/** Port types of the curation module: the fitted standardiser and result summaries. */
 public final class CurationPorts {
     private CurationPorts() {
     }
@@ -16,6 +16,11 @@ public final class CurationPorts {
     public static final PortType<Standardizer> TRANSFORM = new PortType<>("transform", Standardizer.class,
             "A feature transform (z-score or min-max scaling, optional PCA) fitted on the training set, with the grid it "
                     + "was fitted on", false, new StandardizerCodec());
+
+    /** A small CSV table whose rows are not samples (statistics, explained variance, inertia, counts). */
+    public static final PortType<Summary> SUMMARY = new PortType<>("summary", Summary.class,
+            "A small CSV table of results whose rows are not samples: statistics, explained variance, inertia per k, "
+                    + "counts per rule", false, new Summary.SummaryCodec());
 
     /** Writes and reads a standardiser as JSON. */
     public static final class StandardizerCodec implements Codec<Standardizer> {

@@ -65,5 +65,15 @@ v = np.round(rng.gamma(4.0, 2.0, 41), 4)
 out["describe"] = {"values": v.tolist(), "count": int(v.size), "mean": float(v.mean()), "std": float(v.std(ddof=1)),
                    "var": float(v.var(ddof=1)), "min": float(v.min()), "q25": float(np.percentile(v, 25)),
                    "median": float(np.percentile(v, 50)), "q75": float(np.percentile(v, 75)), "max": float(v.max())}
+# NumPy legacy shuffle (the reference's split: np.random.seed(42); np.random.shuffle(idx))
+np.random.seed(42)
+idx = np.arange(4950)
+np.random.shuffle(idx)
+out["shuffle"] = {"n": 4950, "seed": 42, "perm": idx.tolist()}
+np.random.seed(7)
+idx = np.arange(100)
+np.random.shuffle(idx)
+out["shuffle"]["perm_n100_seed7"] = idx.tolist()
+
 json.dump(out, open("sklearn_fixtures.json", "w"))
 print("ok", out["blobs"]["fixed_inertia"], out["blobs"]["fixed_n_iter"], inert, out["tall"]["pca099_n"])

@@ -1,0 +1,210 @@
+package org.xasdaml.curation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xasdaml.structure.SampleId;
+import org.xasdaml.table.Axis;
+import org.xasdaml.table.SampleTable;
+import org.xasdaml.workflow.Category;
+import org.xasdaml.workflow.InvalidParameterException;
+import org.xasdaml.workflow.ParallelSamples;
+import org.xasdaml.workflow.Param;
+import org.xasdaml.workflow.Port;
+import org.xasdaml.workflow.PortTypes;
+import org.xasdaml.workflow.Step;
+import org.xasdaml.workflow.StepContext;
+import org.xasdaml.workflow.StepData;
+import org.xasdaml.workflow.StepInfo;
+import org.xasdaml.xafs.EdgeEnergy;
+import org.xasdaml.xafs.EdgeNormalization;
+import org.xasdaml.xafs.GridInterpolation.Extrapolation;
+import org.xasdaml.xafs.MuSpectrum;
+
+/**
+ * Puts a dataset's spectra on common grids (paper M3): μ(E) and normalised μ(E) on one energy grid,
+ * χ(k) on one k grid without k = 0, and optionally subsampled wavelet maps.
+ *
+ * <p>Procedure: 1. E0 of each spectrum by Larch's {@code find_e0} rule ({@link EdgeEnergy}) and
+ * the normalised μ by {@code pre_edge} defaults ({@link EdgeNormalization}); 2. the energy grid
+ * {@code linspace(min E0 - below, max E0 + above, points)} ([10, 200, 1000] as the reference), or
+ * the grid of a connected earlier dataset, so that later spectra land on exactly the same points;
+ * 3. linear interpolation, refusing (by default) a spectrum that does not cover the grid, as a
+ * recorded failure of that sample; 4. χ: the k columns with 0 &lt; k ≤ kmax; 5. wavelet: Cauchy
+ * wavelet |W| (kweight 2, R ≤ 8 Å as the reference) on every kStride-th k and rStride-th R, then
+ * optionally only the topN columns of largest variance over the dataset.
+ */
+public final class ReconcileStep implements Step<ReconcileStep.Options> {
+
+    public static final Port<SampleTable> MU_IN = Port.of("mu", PortTypes.TABLE,
+            "μ(E) per sample (e.g. from FEFF), on any energy grid (axis energy, eV)");
+    public static final Port<SampleTable> CHI_IN = Port.optional("chi", PortTypes.TABLE,
+            "χ(k) per sample on one k grid (axis k, Å⁻¹); gives the χ and wavelet outputs");
+    public static final Port<SampleTable> GRID = Port.optional("grid", PortTypes.TABLE,
+            "A reconciled μ table of an earlier dataset whose energy grid is reused instead of computing a new one");
+    public static final Port<SampleTable> MU = Port.of("mu-grid", PortTypes.TABLE,
+            "μ(E) on the common energy grid (the grid is stored as the table's axis)");
+    public static final Port<SampleTable> NORM = Port.of("norm-grid", PortTypes.TABLE,
+            "Normalised μ(E) (Larch pre_edge) on the same energy grid");
+    public static final Port<SampleTable> CHI = Port.optional("chi-grid", PortTypes.TABLE,
+            "χ(k) on the common k grid, k = 0 left out");
+    public static final Port<SampleTable> WAVELET = Port.optional("wavelet", PortTypes.TABLE,
+            "Subsampled Cauchy wavelet |W(k, R)| per sample; meta wavelet.k / wavelet.r give each column's k and R");
+    public static final Port<SampleTable> EDGES = Port.of("edges", PortTypes.TABLE,
+            "Per sample: e0 and edge_step (eV, Larch pre_edge), used to build the grid");
+
+    /** Parameters of reconciliation. */
+    public record Options(
+            @Param(description = "Grid start below the lowest E0 of the dataset", unit = "eV", min = 0)
+            double below,
+            @Param(description = "Grid end above the highest E0 of the dataset", unit = "eV", min = 1)
+            double above,
+            @Param(description = "Number of energy grid points", min = 2, max = 100000)
+            int points,
+            @Param(description = "Spectra that do not cover the grid: refuse (record the sample as failed) or clamp "
+                    + "(repeat end values as the reference's np.interp, and warn)", choices = {"refuse", "clamp"})
+            String extrapolation,
+            @Param(description = "Largest k kept in χ (0 = all)", unit = "Å⁻¹", min = 0)
+            double kmax,
+            @Param(description = "Also compute wavelet maps from χ")
+            boolean wavelet,
+            @Param(description = "Wavelet: keep every n-th k point (the reference kept 40 k values: 5 for a 0.05 Å⁻¹ grid)", min = 1)
+            int kStride,
+            @Param(description = "Wavelet: keep every n-th R point (the reference: 4)", min = 1)
+            int rStride,
+            @Param(description = "Wavelet: keep only the n columns of largest variance over the dataset (0 = all; "
+                    + "the reference: 150)", min = 0)
+            int topN) {
+        public Options {
+            if (!extrapolation.equals("refuse") && !extrapolation.equals("clamp")) {
+                throw InvalidParameterException.of("extrapolation", "extrapolation must be refuse or clamp, got '%s'", extrapolation);
+            }
+        }
+    }
+
+    @Override
+    public StepInfo info() {
+        return new StepInfo("reconcile", List.of("dataset", "reconcile"), "Reconcile Spectra", Category.DATASET_CALCULATION, "M3",
+                "Puts μ(E), normalised μ(E), χ(k) and wavelet maps of a dataset on common grids that are saved with it.",
+                """
+                Finds E0 of every spectrum (Larch find_e0) and normalises it (Larch pre_edge defaults), builds one \
+                energy grid from min E0 - below to max E0 + above with the given number of points (the reference: \
+                10 eV, 200 eV, 1000 points), or reuses the grid of an earlier dataset, and interpolates μ and the \
+                normalised μ linearly onto it. Spectra that do not cover the grid are refused and reported by sample \
+                (the reference silently repeated end values; "clamp" does that, with a warning).
+
+                χ(k) keeps its common k grid without k = 0 (up to kmax). Optionally the Cauchy wavelet modulus \
+                (kweight 2, R up to 8 Å) is subsampled on every kStride-th k and rStride-th R, and reduced to the \
+                topN columns of largest variance. Every grid is stored as the output table's axis.""",
+                List.of(MU_IN, CHI_IN, GRID), List.of(MU, NORM, CHI, WAVELET, EDGES));
+    }
+
+    @Override
+    public Options defaults() {
+        return new Options(10, 200, 1000, "refuse", 0, false, 5, 4, 0);
+    }
+
+    /** Per-sample result of the edge analysis. */
+    private record Edge(SampleId id, double[] energy, double[] mu, double[] norm, double e0, double step) {
+    }
+
+    @Override
+    public StepData run(StepData inputs, Options o, StepContext context) {
+        SampleTable mu = inputs.get(MU_IN);
+        Axis ax = mu.axis();
+        if (ax == null || !ax.name().equals("energy")) {
+            throw new IllegalArgumentException("input mu needs an energy axis (eV), got " + (ax == null ? "none" : ax.toString()));
+        }
+        double[] energy = ax.values();
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < mu.rows(); i++) {
+            rows.add(i);
+        }
+        List<Edge> edges = ParallelSamples.map(rows, mu.ids()::get, "edge", r -> {
+            double[] y = mu.row(r);
+            MuSpectrum s = new MuSpectrum(energy, y);
+            EdgeNormalization.Result pe = EdgeNormalization.preEdge(s);
+            return new Edge(mu.ids().get(r), energy, y, pe.norm(), EdgeEnergy.findE0(s), pe.edgeStep());
+        }, context);
+        List<Edge> ok = edges.stream().filter(java.util.Objects::nonNull).toList();
+        if (ok.isEmpty()) {
+            throw new IllegalArgumentException("no spectrum of " + mu.rows() + " could be analysed; first failure: "
+                    + (context.failures().isEmpty() ? "none" : context.failures().get(0)));
+        }
+        SpectrumGrid grid;
+        SampleTable saved = inputs.find(GRID);
+        if (saved != null) {
+            grid = SpectrumGrid.of(saved);
+            if (!grid.axis().name().equals("energy")) {
+                throw new IllegalArgumentException("the grid table's axis is " + grid.axis() + ", not an energy grid");
+            }
+        } else {
+            grid = SpectrumGrid.energy(ok.stream().mapToDouble(Edge::e0).toArray(), o.below(), o.above(), o.points());
+        }
+        Extrapolation ex = o.extrapolation().equals("clamp") ? Extrapolation.CLAMP : Extrapolation.REFUSE;
+        List<SampleId> ids = new ArrayList<>();
+        List<double[]> muRows = new ArrayList<>();
+        List<double[]> normRows = new ArrayList<>();
+        List<double[]> edgeRows = new ArrayList<>();
+        int clamped = 0;
+        for (Edge e : ok) {
+            try {
+                if (!grid.coveredBy(e.energy())) {
+                    clamped++;
+                }
+                double[] m = grid.map(e.id().toString(), e.energy(), e.mu(), ex);
+                double[] n = grid.map(e.id().toString(), e.energy(), e.norm(), ex);
+                ids.add(e.id());
+                muRows.add(m);
+                normRows.add(n);
+                edgeRows.add(new double[] {e.e0(), e.step()});
+            } catch (IllegalArgumentException err) {
+                context.recordFailure(new org.xasdaml.workflow.SampleFailure(e.id(), "reconcile", err.getMessage()));
+            }
+        }
+        if (ex == Extrapolation.CLAMP && clamped > 0) {
+            context.warn(clamped + " spectra do not cover the energy grid; their end values were repeated (clamp)");
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalArgumentException("no spectrum covers the energy grid " + grid.axis());
+        }
+        Map<String, String> meta = new LinkedHashMap<>(mu.meta());
+        meta.put("grid.rule", saved != null ? "reused from an earlier dataset"
+                : String.format(Locale.ROOT, "linspace(min E0 - %s, max E0 + %s, %d)", o.below(), o.above(), o.points()));
+        StepData out = StepData.empty()
+                .with(MU, SampleTable.spectra(ids, "mu", grid.axis(), muRows.toArray(new double[0][])).withMeta(meta))
+                .with(NORM, SampleTable.spectra(ids, "norm", grid.axis(), normRows.toArray(new double[0][])).withMeta(meta))
+                .with(EDGES, SampleTable.ofRows(ids, List.of("e0", "edge_step"), edgeRows.toArray(new double[0][])));
+        SampleTable chi = inputs.find(CHI_IN);
+        if (chi != null) {
+            SampleTable chiGrid = chiOnGrid(chi, o.kmax());
+            out = out.with(CHI, chiGrid);
+            if (o.wavelet()) {
+                out = out.with(WAVELET, WaveletMaps.compute(chiGrid, o.kStride(), o.rStride(), o.topN(), context));
+            }
+        } else if (o.wavelet()) {
+            context.warn("wavelet maps need the chi input; none computed");
+        }
+        return out;
+    }
+
+    /** The columns of a χ table with 0 &lt; k ≤ kmax (kmax 0 = all). */
+    static SampleTable chiOnGrid(SampleTable chi, double kmax) {
+        Axis k = chi.axis();
+        if (k == null || !k.name().equals("k")) {
+            throw new IllegalArgumentException("input chi needs a k axis (Å⁻¹), got " + (k == null ? "none" : k.toString()));
+        }
+        List<String> keep = new ArrayList<>();
+        for (int j = 0; j < k.size(); j++) {
+            if (k.get(j) > 0 && (kmax <= 0 || k.get(j) <= kmax + 1e-9)) {
+                keep.add(chi.columnNames().get(j));
+            }
+        }
+        if (keep.isEmpty()) {
+            throw new IllegalArgumentException("no k point of " + k + " lies in (0, " + kmax + "]");
+        }
+        return chi.selectColumns(keep);
+    }
+}
