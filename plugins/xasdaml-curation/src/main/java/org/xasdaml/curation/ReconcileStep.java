@@ -70,9 +70,9 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
             double kmax,
             @Param(description = "Also compute wavelet maps from χ")
             boolean wavelet,
-            @Param(description = "Wavelet: keep every n-th k point (the reference kept 40 k values: 5 for a 0.05 Å⁻¹ grid)", min = 1)
+            @Param(description = "Wavelet: keep every n-th k point from 0.05 Å⁻¹ (10 on FEFF's 0.05 Å⁻¹ grid gives the reference's 40 k values)", min = 1)
             int kStride,
-            @Param(description = "Wavelet: keep every n-th R point (the reference: 4)", min = 1)
+            @Param(description = "Wavelet: keep every n-th R point of the transform (8 gives the reference's 33 R values up to 8 Å)", min = 1)
             int rStride,
             @Param(description = "Wavelet: keep only the n columns of largest variance over the dataset (0 = all; "
                     + "the reference: 150)", min = 0)
@@ -103,7 +103,7 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
 
     @Override
     public Options defaults() {
-        return new Options(10, 200, 1000, "refuse", 0, false, 5, 4, 0);
+        return new Options(10, 200, 1000, "refuse", 0, false, 10, 8, 0);
     }
 
     /** Per-sample result of the edge analysis. */

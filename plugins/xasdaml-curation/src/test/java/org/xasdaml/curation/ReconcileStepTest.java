@@ -1,0 +1,143 @@
+package org.xasdaml.curation;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xasdaml.structure.SampleId;
+import org.xasdaml.table.Axis;
+import org.xasdaml.table.SampleTable;
+import org.xasdaml.workflow.BasicContext;
+import org.xasdaml.workflow.StepData;
+
+class ReconcileStepTest {
+
+    /** An arctan edge at e0 (width 1 eV) on a linear pre-edge, with a small damped EXAFS-like wiggle. */
+    static double mu(double e, double e0) {
+        double x = e - e0;
+        double k = x > 0 ? Math.sqrt(0.2625 * x) : 0;
+        return 0.1 + 1e-5 * (e - 8900) + (0.5 + Math.atan(x / 1.0) / Math.PI) * (1 + 0.05 * Math.sin(5 * k) * Math.exp(-0.02 * k * k));
+    }
+
+    static SampleTable spectra(double[] energy, double[] e0s) {
+        List<SampleId> ids = new ArrayList<>();
+        double[][] rows = new double[e0s.length][energy.length];
+        for (int s = 0; s < e0s.length; s++) {
+            ids.add(new SampleId(s, 0));
+            for (int i = 0; i < energy.length; i++) {
+                rows[s][i] = mu(energy[i], e0s[s]);
+            }
+        }
+        return SampleTable.spectra(ids, "mu", new Axis("energy", "eV", energy), rows);
+    }
+
+    static double[] feffLikeGrid() {
+        // 0.5 eV steps through the edge region, then 2 eV steps: not the output grid
+        List<Double> e = new ArrayList<>();
+        for (double v = 8900; v < 9100; v += 0.5) {
+            e.add(v);
+        }
+        for (double v = 9100; v <= 9800; v += 2) {
+            e.add(v);
+        }
+        return e.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @Test
+    void gridRunsFromLowestE0MinusTenToHighestE0PlusTwoHundred(@TempDir Path dir) throws Exception {
+        double[] e0s = {8979.0, 8981.5, 8977.5, 8980.0};
+        ReconcileStep step = new ReconcileStep();
+        StepData out = step.run(StepData.empty().with(ReconcileStep.MU_IN, spectra(feffLikeGrid(), e0s)), step.defaults(),
+                BasicContext.quiet(dir));
+        SampleTable edges = out.get(ReconcileStep.EDGES);
+        double[] found = edges.column("e0");
+        // the steepest point of each arctan edge is its centre, a grid point of the 0.5 eV input grid
+        assertArrayEquals(e0s, found, 1e-9);
+        Axis grid = out.get(ReconcileStep.MU).axis();
+        assertEquals(1000, grid.size());
+        assertEquals(8977.5 - 10, grid.get(0), 1e-9);
+        assertEquals(8981.5 + 200, grid.get(999), 1e-9);
+        assertEquals((8981.5 + 200 - 8967.5) / 999, grid.get(1) - grid.get(0), 1e-9);
+        // μ on the grid: linear interpolation of the input, compared with the analytic curve where the input step is 0.5 eV
+        SampleTable m = out.get(ReconcileStep.MU);
+        for (int j = 0; j < 600; j += 37) {
+            assertEquals(mu(grid.get(j), e0s[1]), m.value(m.rowOf(new SampleId(1, 0)), j), 2e-3, "grid point " + j);
+        }
+        SampleTable norm = out.get(ReconcileStep.NORM);
+        assertEquals(grid, norm.axis());
+        // normalised μ: about 0 before the edge, about 1 well above it
+        int row = norm.rowOf(new SampleId(0, 0));
+        assertEquals(0, norm.value(row, 0), 0.05);
+        assertEquals(1, norm.value(row, 900), 0.1);
+    }
+
+    @Test
+    void aSpectrumThatDoesNotCoverTheGridIsRefusedAndTheOthersGoOn(@TempDir Path dir) throws Exception {
+        double[] full = feffLikeGrid();
+        SampleTable good = spectra(full, new double[] {8979, 8980});
+        ReconcileStep step = new ReconcileStep();
+        StepData first = step.run(StepData.empty().with(ReconcileStep.MU_IN, good), step.defaults(), BasicContext.quiet(dir));
+        // a later, measured spectrum ending 120 eV above its edge, put on the saved grid
+        double[] shortGrid = java.util.Arrays.stream(full).filter(e -> e <= 9100).toArray();
+        SampleTable later = spectra(shortGrid, new double[] {8979});
+        SampleTable both = spectra(full, new double[] {8979.5});
+        BasicContext ctx = BasicContext.quiet(dir);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step.run(StepData.empty()
+                .with(ReconcileStep.MU_IN, later).with(ReconcileStep.GRID, first.get(ReconcileStep.MU)), step.defaults(), ctx));
+        assertTrue(e.getMessage().contains("no spectrum covers"), e.getMessage());
+        assertEquals(1, ctx.failures().size(), "the short spectrum is recorded");
+        assertTrue(ctx.failures().get(0).toString().contains("refusing to extrapolate"), ctx.failures().get(0).toString());
+        assertTrue(ctx.failures().get(0).toString().contains("0:0"), ctx.failures().get(0).toString());
+        StepData ok = step.run(StepData.empty().with(ReconcileStep.MU_IN, both).with(ReconcileStep.GRID, first.get(ReconcileStep.MU)),
+                step.defaults(), BasicContext.quiet(dir));
+        assertEquals(first.get(ReconcileStep.MU).axis(), ok.get(ReconcileStep.MU).axis());
+    }
+
+    @Test
+    void spectrumGridMapsANewSpectrumAndRefusesExtrapolation() {
+        SpectrumGrid g = SpectrumGrid.energy(new double[] {9000, 9002}, 10, 200, 5);
+        assertArrayEquals(new double[] {8990, 9043, 9096, 9149, 9202}, g.values(), 1e-9);
+        double[] x = {8980, 9300};
+        double[] y = {0, 320};
+        assertArrayEquals(new double[] {10, 63, 116, 169, 222}, g.map("new", x, y), 1e-9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> g.map("measured-1", new double[] {8995, 9300}, y));
+        assertTrue(e.getMessage().contains("measured-1"));
+    }
+
+    @Test
+    void chiDropsKZeroAndWaveletMapsHaveTheRequestedShapeAndTopN(@TempDir Path dir) throws Exception {
+        int nk = 400;
+        double[] k = new double[nk + 1];
+        for (int i = 0; i <= nk; i++) {
+            k[i] = 0.05 * i;
+        }
+        List<SampleId> ids = new ArrayList<>();
+        double[][] chi = new double[4][k.length];
+        for (int s = 0; s < 4; s++) {
+            ids.add(new SampleId(s, 0));
+            for (int i = 0; i < k.length; i++) {
+                chi[s][i] = (1 + 0.2 * s) * Math.sin(2 * (2.5 + 0.05 * s) * k[i]) * Math.exp(-0.01 * k[i] * k[i]) / Math.max(k[i], 0.5);
+            }
+            chi[s][0] = 0;
+        }
+        SampleTable chiT = SampleTable.spectra(ids, "chi", new Axis("k", "Å⁻¹", k), chi);
+        ReconcileStep step = new ReconcileStep();
+        ReconcileStep.Options o = new ReconcileStep.Options(10, 200, 1000, "refuse", 0, true, 10, 8, 150);
+        StepData out = step.run(StepData.empty().with(ReconcileStep.MU_IN, spectra(feffLikeGrid(), new double[] {8979, 8980, 8981, 8982}))
+                .with(ReconcileStep.CHI_IN, chiT), o, BasicContext.quiet(dir));
+        SampleTable c = out.get(ReconcileStep.CHI);
+        assertEquals(400, c.numericColumns());
+        assertEquals(0.05, c.axis().get(0), 1e-12);
+        SampleTable wt = out.get(ReconcileStep.WAVELET);
+        assertEquals(150, wt.numericColumns());
+        // reference layout: 40 k values (0.05, 0.30, ..., 19.55) x 33 R values (every 4th of 131 up to 8 Å)
+        assertEquals("33 x 40", wt.meta().get("wavelet.shape"));
+    }
+}
