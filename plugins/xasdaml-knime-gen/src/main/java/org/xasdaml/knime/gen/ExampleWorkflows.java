@@ -25,9 +25,28 @@ public final class ExampleWorkflows {
         WorkflowDescription.Builder b = new WorkflowDescription.Builder("cu-workflow",
                 "XASDAML on the public Cu cluster set: structures to spectra, descriptors, dataset, model, predictions")
                 .variable(STRUCTURE_FILE, "data/cu-md-public.dump");
+        // main line, left to right: the paper's blocks in order
         int structures = b.node("read-structures", "structures", 40, 120, Map.of("maxFrames", "20"), Map.of("file", STRUCTURE_FILE));
-        int feff = b.node("feff", "feff", 220, 120, Map.of("mode", "shared-potential"));
+        int feff = b.node("feff", "feff", 200, 60, Map.of("mode", "shared-potential"));
         b.connect(structures, "structures", feff, "structures");
+        int descriptors = b.node("descriptors", "descriptors", 200, 200, Map.of());
+        b.connect(structures, "structures", descriptors, "structures");
+        int reconcile = b.node("reconcile", "reconcile", 360, 60, Map.of());
+        b.connect(feff, "mu", reconcile, "mu").connect(feff, "chi", reconcile, "chi");
+        int filter = b.node("filter", "filter", 520, 120, Map.of());
+        b.connect(descriptors, "descriptors", filter, "labels").connect(reconcile, "norm-grid", filter, "data");
+        int split = b.node("split", "split", 680, 200, Map.of("seed", "42"));
+        b.connect(filter, "labels-kept", split, "samples");
+        int standardise = b.node("standardise", "standardise", 840, 120, Map.of());
+        b.connect(filter, "data-kept", standardise, "features").connect(split, "split", standardise, "split");
+        // toolkits on the side
+        int plots = b.node("plots", "plots", 520, 320, Map.of("interval", "5"));
+        b.connect(reconcile, "mu-grid", plots, "mu").connect(reconcile, "norm-grid", plots, "norm")
+                .connect(descriptors, "descriptors", plots, "labels");
+        int statistics = b.node("statistics", "statistics", 680, 320, Map.of());
+        b.connect(filter, "labels-kept", statistics, "labels").connect(split, "split", statistics, "split");
+        int analysis = b.node("analysis", "analysis", 840, 320, Map.of("maxClusters", "4"));
+        b.connect(reconcile, "norm-grid", analysis, "spectra").connect(filter, "labels-kept", analysis, "labels");
         return b.build();
     }
 }

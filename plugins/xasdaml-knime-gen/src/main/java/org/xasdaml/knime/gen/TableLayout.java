@@ -1,6 +1,13 @@
 package org.xasdaml.knime.gen;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xasdaml.io.Json;
 import org.xasdaml.structure.SampleId;
+import org.xasdaml.table.Axis;
+import org.xasdaml.table.SampleTable;
 
 /**
  * The layout of a sample table as a KNIME table, shared by the node adapter (which builds and
@@ -41,5 +48,77 @@ public final class TableLayout {
             throw new IllegalArgumentException("row '" + rowKey + "' has no sample id: the table needs integer columns "
                     + FRAME + " (and " + SITE + ") or row keys like 12:0", e);
         }
+    }
+
+    /** The table's axis as a table property: its name, unit, and the grid point of each column by column name. */
+    public static String axisProperty(SampleTable t) {
+        Axis a = t.axis();
+        if (a == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", a.name());
+        m.put("unit", a.unit());
+        m.put("columns", t.columnNames());
+        List<Double> v = new ArrayList<>();
+        for (double x : a.values()) {
+            v.add(x);
+        }
+        m.put("values", v);
+        return Json.write(m);
+    }
+
+    /**
+     * A sample table from the parts of a KNIME table. The grid comes back when every numeric column
+     * still has its grid point in the axis property and the columns are the spectra columns the
+     * grid names (KNIME's own nodes may have dropped or reordered columns: then the subset keeps
+     * its points); otherwise the table has no grid.
+     *
+     * @param ids       row ids
+     * @param names     numeric column names
+     * @param columns   numeric columns (column-major, one array per column)
+     * @param axisJson  the axis property, or null
+     * @param textNames text column names
+     * @param text      text columns
+     * @param meta      metadata
+     */
+    public static SampleTable assemble(List<SampleId> ids, List<String> names, double[][] columns, String axisJson,
+                                       List<String> textNames, String[][] text, Map<String, String> meta) {
+        SampleTable t = null;
+        if (axisJson != null && !names.isEmpty()) {
+            Map<String, Object> m = Json.parseObject(axisJson);
+            List<?> cols = (List<?>) m.get("columns");
+            List<?> vals = (List<?>) m.get("values");
+            double[] grid = new double[names.size()];
+            boolean all = true;
+            for (int j = 0; j < names.size() && all; j++) {
+                int k = cols.indexOf(names.get(j));
+                all = k >= 0;
+                if (all) {
+                    grid[j] = ((Number) vals.get(k)).doubleValue();
+                }
+            }
+            String quantity = meta.get("quantity");
+            if (all && quantity != null) {
+                Axis axis = new Axis((String) m.get("name"), (String) m.get("unit"), grid);
+                double[][] rows = new double[ids.size()][names.size()];
+                for (int j = 0; j < names.size(); j++) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        rows[i][j] = columns[j][i];
+                    }
+                }
+                SampleTable s = SampleTable.spectra(ids, quantity, axis, rows);
+                if (s.columnNames().equals(names)) {
+                    t = s;
+                }
+            }
+        }
+        if (t == null) {
+            t = SampleTable.ofColumns(ids, names, columns);
+        }
+        for (int j = 0; j < textNames.size(); j++) {
+            t = t.withText(textNames.get(j), text[j]);
+        }
+        return meta.isEmpty() ? t : t.withMeta(meta);
     }
 }

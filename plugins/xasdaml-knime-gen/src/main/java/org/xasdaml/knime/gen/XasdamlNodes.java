@@ -1,7 +1,9 @@
 package org.xasdaml.knime.gen;
 
+import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.LEARNER;
 import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.MANIPULATOR;
 import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.SOURCE;
+import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.VISUALIZER;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,7 +25,15 @@ public final class XasdamlNodes {
     /** One declaration per step, in no particular order (the node repository sorts by category). */
     public static final List<NodeDeclaration> ALL = List.of(
             node("read-structures", "ReadStructuresNodeFactory", SOURCE),
-            node("feff", "FeffNodeFactory", MANIPULATOR));
+            node("feff", "FeffNodeFactory", MANIPULATOR),
+            node("descriptors", "DescriptorsNodeFactory", MANIPULATOR),
+            node("reconcile", "ReconcileNodeFactory", MANIPULATOR),
+            node("filter", "FilterNodeFactory", MANIPULATOR),
+            node("split", "SplitNodeFactory", MANIPULATOR),
+            node("standardise", "StandardiseNodeFactory", LEARNER),
+            node("plots", "PlotsNodeFactory", VISUALIZER),
+            node("statistics", "StatisticsNodeFactory", VISUALIZER),
+            node("analysis", "AnalysisNodeFactory", LEARNER));
 
     private static NodeDeclaration node(String stepId, String factory, NodeDeclaration.NodeType type) {
         return new NodeDeclaration(stepId, factory, type);
