@@ -59,6 +59,16 @@ final class VoronoiCell {
      * must be sorted by distance from the origin and not contain the origin.
      */
     static VoronoiCell of(double[] px, double[] py, double[] pz, int from, int to) {
+        double[][] planes = planes(px, py, pz, from, to);
+        VoronoiCell inc = incremental(planes[0], planes[1], planes[2], planes[3], from, to - from);
+        if (inc != null) {
+            return inc;
+        }
+        return perFacet(planes[0], planes[1], planes[2], planes[3], from, to - from);
+    }
+
+    /** Unit normals and distances of the bisecting planes: {nx, ny, nz, h}. */
+    static double[][] planes(double[] px, double[] py, double[] pz, int from, int to) {
         int m = to - from;
         double[] nx = new double[m];
         double[] ny = new double[m];
@@ -74,6 +84,61 @@ final class VoronoiCell {
             nz[i] = z / r;
             h[i] = 0.5 * r;
         }
+        return new double[][] {nx, ny, nz, h};
+    }
+
+    /** The cell by cutting one polyhedron (fast); null if a cut was inconsistent. */
+    static VoronoiCell incremental(double[] nx, double[] ny, double[] nz, double[] h, int from, int m) {
+        ClippedPolyhedron p = new ClippedPolyhedron();
+        for (int i = 0; i < m; i++) {
+            if (h[i] * h[i] >= p.r2max * (1 + 1e-12) + 1e-12) {
+                break;   // sorted: this and every later plane lie beyond the cell
+            }
+            if (!p.cut(nx[i], ny[i], nz[i], h[i], i)) {
+                return null;
+            }
+        }
+        if (p.open()) {
+            return new VoronoiCell(0, new int[0], new double[0], new double[0], new double[0], new double[0], new int[0], false, 0);
+        }
+        p.refine(nx, ny, nz, h);
+        Integer[] order = new Integer[p.nf];
+        for (int f = 0; f < p.nf; f++) {
+            order[f] = f;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(p.plane[a], p.plane[b]));
+        int[] nb = new int[p.nf];
+        double[] sa = new double[p.nf];
+        double[] ar = new double[p.nf];
+        double[] vo = new double[p.nf];
+        double[] fd = new double[p.nf];
+        int[] nv = new int[p.nf];
+        Polygon poly = new Polygon();
+        int count = 0;
+        double cellRadius = 0;
+        for (int k = 0; k < p.nf; k++) {
+            int f = order[k];
+            int i = p.plane[f];
+            poly.load(p.vx, p.vy, p.vz, p.faces[f]);
+            double angle = poly.solidAngle();
+            if (!(angle > MIN_SOLID_ANGLE)) {
+                continue;
+            }
+            cellRadius = Math.max(cellRadius, poly.maxRadius());
+            double volume = poly.pyramidVolume();
+            nb[count] = from + i;
+            sa[count] = angle;
+            vo[count] = volume;
+            fd[count] = h[i];
+            ar[count] = 3 * volume / h[i];
+            nv[count] = poly.n;
+            count++;
+        }
+        return new VoronoiCell(count, nb, sa, ar, vo, fd, nv, true, cellRadius);
+    }
+
+    /** The cell facet by facet (slower, independent of the cut bookkeeping). */
+    static VoronoiCell perFacet(double[] nx, double[] ny, double[] nz, double[] h, int from, int m) {
         // pass 1: the cell of the nearest few planes bounds the cell of all; planes beyond its
         // farthest vertex cannot cut the final cell
         int limit = m;
@@ -157,6 +222,22 @@ final class VoronoiCell {
         double[] tz = new double[16];
         int[] te = new int[16];
         int plane;
+
+        /** Takes the polygon of a polyhedron's face. */
+        void load(double[] vx, double[] vy, double[] vz, int[] face) {
+            n = face.length;
+            if (x.length < n) {
+                x = new double[2 * n];
+                y = new double[2 * n];
+                z = new double[2 * n];
+                edge = new int[2 * n];
+            }
+            for (int k = 0; k < n; k++) {
+                x[k] = vx[face[k]];
+                y[k] = vy[face[k]];
+                z[k] = vz[face[k]];
+            }
+        }
 
         /** Builds the facet of plane i clipped by planes [0, limit); false if it is empty. */
         boolean facet(int i, double[] nx, double[] ny, double[] nz, double[] h, int limit) {
