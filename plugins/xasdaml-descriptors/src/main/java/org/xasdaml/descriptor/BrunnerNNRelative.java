@@ -8,6 +8,11 @@ package org.xasdaml.descriptor;
  * <p>Defaults as pymatgen: tol 1e-4 Å, cutoff 8 Å. Of equal largest ratios the first (nearest)
  * gap wins, as Python's {@code list.index(max(...))}. Weight: d_min / d.
  *
+ * <p>For a surface atom of a cluster (in the reference's 40 Å box, whose images are beyond 8 Å)
+ * the distances within 8 Å are those of the cluster alone; the largest relative gap may then lie
+ * after the second or third shell, so CN counts more than the first shell (37 of the 1000 Cu
+ * frames keep neighbours beyond 3.6 Å), in pymatgen as here.
+ *
  * <p>Reference: G. O. Brunner, Acta Cryst. A33 (1977) 226-227, doi:10.1107/S0567739477000461.
  */
 public final class BrunnerNNRelative implements NeighborFinder {
