@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.xasdaml.structure.StructureSet;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.workflow.BasicContext;
 import org.xasdaml.workflow.InvalidParameterException;
+import org.xasdaml.workflow.ParameterSet;
 import org.xasdaml.workflow.StepData;
 import org.xasdaml.workflow.StepRegistry;
 
@@ -35,6 +37,19 @@ class ComputeDescriptorsStepTest {
         StepRegistry r = StepRegistry.load(getClass().getClassLoader());
         assertEquals(ComputeDescriptorsStep.class, r.byId("descriptors").getClass());
         assertEquals(ComputeDescriptorsStep.class, r.byCommand(List.of("descriptors", "compute")).getClass());
+    }
+
+    @Test
+    void optionsRoundTripThroughText() {
+        ComputeDescriptorsStep step = new ComputeDescriptorsStep();
+        ParameterSet<ComputeDescriptorsStep.Options> ps = ParameterSet.of(step.defaults());
+        ComputeDescriptorsStep.Options o = ps.fromText(Map.of("methods", "JmolNN,CrystalNN", "box", "AS_READ", "rdfBins", "50"));
+        assertEquals(List.of("JmolNN", "CrystalNN"), o.methods());
+        assertEquals(BoxConvention.AS_READ, o.box());
+        assertEquals(50, o.rdfBins());
+        assertEquals(8.0, o.rdfRmax());
+        assertEquals(o, ps.fromText(ps.toText(o)));
+        assertEquals(NeighborFinder.REFERENCE_METHODS, step.defaults().methods());
     }
 
     @Test
