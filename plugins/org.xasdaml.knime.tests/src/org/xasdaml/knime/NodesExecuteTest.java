@@ -1,0 +1,129 @@
+package org.xasdaml.knime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortUtil;
+import org.knime.core.node.workflow.NativeNodeContainer;
+import org.knime.core.node.workflow.WorkflowManager;
+import org.knime.core.util.FileUtil;
+import org.knime.testing.util.WorkflowManagerUtil;
+import org.xasdaml.knime.gen.CodecBytes;
+import org.xasdaml.knime.gen.NodeSet;
+import org.xasdaml.knime.nodes.FeffNodeFactory;
+import org.xasdaml.knime.nodes.ReadStructuresNodeFactory;
+import org.xasdaml.knime.port.CodecPortObject;
+import org.xasdaml.knime.port.StructuresPortObject;
+import org.xasdaml.knime.port.StructuresPortObjectSpec;
+import org.xasdaml.structure.SampleId;
+import org.xasdaml.structure.StructureSet;
+import org.xasdaml.table.SampleTable;
+import org.xasdaml.workflow.PortTypes;
+
+/** Nodes run inside KNIME on two Cu frames; custom ports survive KNIME's save and load. */
+class NodesExecuteTest {
+    private WorkflowManager wfm;
+
+    @BeforeEach
+    void createWorkflow() throws Exception {
+        wfm = WorkflowManagerUtil.createEmptyWorkflow();
+    }
+
+    @AfterEach
+    void disposeWorkflow() {
+        WorkflowManagerUtil.disposeWorkflow(wfm);
+    }
+
+    private static String messages(NativeNodeContainer n) {
+        return n.getNodeMessage().toString();
+    }
+
+    @Test
+    void everyDeclaredNodeIsInThePluginXmlAndHasADescription() throws Exception {
+        NodeSet set = NodeSet.load();
+        String pluginXml = new String(StepNodeModel.class.getClassLoader().getResourceAsStream("plugin.xml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (var n : set.nodes()) {
+            assertTrue(pluginXml.contains(n.factoryClass()), n.factoryClass());
+            var factory = (StepNodeFactory) Class.forName(n.factoryClass()).getConstructor().newInstance();
+            assertEquals(n.step().info().title(), factory.getNodeName());
+            assertEquals(n.inPorts().size(), factory.getNrInports() );
+        }
+    }
+
+    @Test
+    void readStructuresAndFeffRunOnTwoFrames() throws Exception {
+        String file = Flows.testData("cu-2frames.dump").toString();
+        NativeNodeContainer read = Flows.add(wfm, new ReadStructuresNodeFactory(), m -> {
+            m.addString("file", file);
+            m.addInt("maxFrames", 2);
+        });
+        NativeNodeContainer feff = Flows.add(wfm, new FeffNodeFactory(), m -> m.addString("mode", "shared-potential"));
+        wfm.addConnection(read.getID(), 1, feff.getID(), 1);
+        wfm.executeAllAndWaitUntilDone();
+        assertTrue(read.getNodeContainerState().isExecuted(), messages(read));
+        assertTrue(feff.getNodeContainerState().isExecuted(), messages(feff));
+
+        PortObject structures = read.getOutPort(1).getPortObject();
+        assertTrue(structures instanceof StructuresPortObject, String.valueOf(structures));
+        assertTrue(read.getOutPort(1).getPortObjectSpec() instanceof StructuresPortObjectSpec);
+        StructureSet set = CodecBytes.decode(PortTypes.STRUCTURES, ((CodecPortObject) structures).data());
+        assertEquals(List.of(new SampleId(0, 0), new SampleId(1, 0)), set.samples());
+        assertEquals(108, set.frames().get(1).size());
+
+        BufferedDataTable mu = (BufferedDataTable) feff.getOutPort(1).getPortObject();
+        assertEquals(2, mu.size());
+        assertEquals("frame", mu.getDataTableSpec().getColumnSpec(0).getName());
+        assertEquals("site", mu.getDataTableSpec().getColumnSpec(1).getName());
+        SampleTable table = SampleTables.fromKnime(mu);
+        assertEquals(List.of(new SampleId(0, 0), new SampleId(1, 0)), table.ids());
+        assertNotNull(table.axis(), "the energy grid travels with the KNIME table");
+        assertEquals(mu.getDataTableSpec().getNumColumns() - 2, table.numericColumns());
+        List<String> keys = new java.util.ArrayList<>();
+        mu.forEach(r -> keys.add(r.getKey().getString()));
+        assertEquals(List.of("0:0", "1:0"), keys);
+    }
+
+    @Test
+    void badSettingsAreRefusedWithTheStepsMessage() throws Exception {
+        NativeNodeContainer read = Flows.add(wfm, new ReadStructuresNodeFactory(), m -> m.addString("file", ""));
+        wfm.executeAllAndWaitUntilDone();
+        assertFalse(read.getNodeContainerState().isExecuted());
+        assertTrue(messages(read).contains("no structure file given"), messages(read));
+        org.knime.core.node.NodeSettings s = new org.knime.core.node.NodeSettings("node");
+        wfm.saveNodeSettings(read.getID(), s);
+        s.getNodeSettings("model").addInt("maxFrames", -3);
+        org.junit.jupiter.api.Assertions.assertThrows(org.knime.core.node.InvalidSettingsException.class,
+                () -> wfm.loadNodeSettings(read.getID(), s));
+    }
+
+    @Test
+    void structuresPortSurvivesSaveAndLoad() throws Exception {
+        String file = Flows.testData("cu-2frames.dump").toString();
+        NativeNodeContainer read = Flows.add(wfm, new ReadStructuresNodeFactory(), m -> m.addString("file", file));
+        wfm.executeAllAndWaitUntilDone();
+        assertTrue(read.getNodeContainerState().isExecuted(), messages(read));
+        StructuresPortObject po = (StructuresPortObject) read.getOutPort(1).getPortObject();
+        File f = new File(FileUtil.createTempDir("xasdaml-port"), "structures.zip");
+        PortUtil.writeObjectToFile(po, f, new ExecutionMonitor());
+        PortObject back = PortUtil.readObjectFromFile(f, new ExecutionMonitor());
+        assertTrue(back instanceof StructuresPortObject, back.getClass().getName());
+        assertEquals(java.util.Arrays.toString(po.data()), java.util.Arrays.toString(((StructuresPortObject) back).data()));
+        assertEquals(po.getSummary(), back.getSummary());
+        assertEquals(po.getSpec(), back.getSpec());
+        StructureSet set = CodecBytes.decode(PortTypes.STRUCTURES, ((StructuresPortObject) back).data());
+        assertEquals(2, set.frames().size());
+        assertEquals(set.frames().stream().map(fr -> fr.size()).collect(Collectors.toList()), List.of(108, 108));
+    }
+}

@@ -1,0 +1,185 @@
+package org.xasdaml.knime;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.util.FileUtil;
+import org.xasdaml.knime.gen.KnimeNode;
+import org.xasdaml.knime.gen.KnimePort;
+import org.xasdaml.workflow.CancelledException;
+import org.xasdaml.workflow.ParameterSet;
+import org.xasdaml.workflow.SampleFailure;
+import org.xasdaml.workflow.Step;
+import org.xasdaml.workflow.StepData;
+
+/**
+ * The model of every XASDAML node: settings are the step's parameters (one settings model each,
+ * keyed by name), validation is the step's own, execution converts KNIME's inputs, runs the step
+ * with KNIME's progress and cancel, and converts the outputs. Samples that failed while the
+ * others went on are named in the node's warning.
+ */
+public final class StepNodeModel extends NodeModel {
+    /** How many failed samples the warning names before it only counts. */
+    static final int NAMED_FAILURES = 10;
+
+    private final KnimeNode node;
+    private final Map<String, SettingsModel> settings;
+
+    StepNodeModel(KnimeNode node) {
+        super(types(node.inPorts()), types(node.outPorts()));
+        this.node = node;
+        this.settings = StepSettings.createAll(node.step().parameters().specs());
+    }
+
+    private static PortType[] types(List<KnimePort> ports) {
+        return ports.stream().map(XasdamlPorts::type).toArray(PortType[]::new);
+    }
+
+    private Map<String, String> text() {
+        Map<String, String> m = new LinkedHashMap<>();
+        settings.forEach((k, v) -> m.put(k, StepSettings.text(v)));
+        return m;
+    }
+
+    /** The step's options from the current settings, checked by the step. */
+    private Record options() throws InvalidSettingsException {
+        try {
+            return node.step().parameters().fromText(text());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        options();
+        return node.outPorts().stream().map(XasdamlPorts::spec).toArray(PortObjectSpec[]::new);
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+        Record options = options();
+        StepData inputs = StepData.empty();
+        List<KnimePort> inPorts = node.inPorts();
+        ExecutionMonitor convertIn = exec.createSubProgress(0.05);
+        for (int i = 0; i < inPorts.size(); i++) {
+            if (in[i] != null) {
+                inputs = put(inputs, inPorts.get(i), XasdamlPorts.toStep(inPorts.get(i), in[i]));
+            }
+            convertIn.setProgress((i + 1.0) / inPorts.size());
+        }
+        File work = FileUtil.createTempDir("xasdaml-" + node.declaration().stepId());
+        KnimeStepContext context = new KnimeStepContext(exec.createSubProgress(0.9), Path.of(work.getPath()));
+        StepData out;
+        try {
+            out = run(node.step(), inputs, options, context);
+        } catch (CancelledException e) {
+            throw new CanceledExecutionException("cancelled");
+        } finally {
+            FileUtil.deleteRecursively(work);
+        }
+        List<KnimePort> outPorts = node.outPorts();
+        PortObject[] result = new PortObject[outPorts.size()];
+        ExecutionContext convertOut = exec.createSubExecutionContext(0.05);
+        for (int i = 0; i < outPorts.size(); i++) {
+            KnimePort p = outPorts.get(i);
+            Object v = out.raw(p.port().name());
+            if (v == null && !p.port().optional()) {
+                throw new IllegalStateException("step " + node.declaration().stepId() + " gave no data on output '"
+                        + p.port().name() + "'");
+            }
+            result[i] = v == null ? XasdamlPorts.absent(p, convertOut) : XasdamlPorts.toKnime(p, v, convertOut);
+        }
+        String warning = warning(context.failures(), context.warnings());
+        if (warning != null) {
+            setWarningMessage(warning);
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> StepData run(Step<P> step, StepData inputs, Record options, KnimeStepContext context)
+            throws Exception {
+        ParameterSet<P> ps = step.parameters();
+        return step.run(inputs, ps.validate((P) options), context);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static StepData put(StepData d, KnimePort p, Object v) {
+        return d.with((org.xasdaml.workflow.Port) p.port(), v);
+    }
+
+    /** "3 samples failed: 0:0 (feff pot: ...), ..." plus the step's warnings, or null when all went well. */
+    static String warning(List<SampleFailure> failures, List<String> warnings) {
+        StringBuilder sb = new StringBuilder();
+        if (!failures.isEmpty()) {
+            sb.append(failures.size()).append(failures.size() == 1 ? " sample failed: " : " samples failed: ");
+            for (int i = 0; i < Math.min(NAMED_FAILURES, failures.size()); i++) {
+                SampleFailure f = failures.get(i);
+                sb.append(i > 0 ? "; " : "").append(f.sample()).append(" (").append(f.stage()).append(": ").append(f.message()).append(')');
+            }
+            if (failures.size() > NAMED_FAILURES) {
+                sb.append("; and ").append(failures.size() - NAMED_FAILURES).append(" more");
+            }
+        }
+        for (String w : warnings) {
+            sb.append(sb.length() > 0 ? "\n" : "").append(w);
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO s) {
+        for (SettingsModel m : settings.values()) {
+            m.saveSettingsTo(s);
+        }
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
+        try {
+            node.step().parameters().fromText(StepSettings.read(s, node.step().parameters().specs()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
+        // a parameter added to the step after the workflow was saved keeps its default
+        for (Map.Entry<String, SettingsModel> e : settings.entrySet()) {
+            if (s.containsKey(e.getKey())) {
+                e.getValue().loadSettingsFrom(s);
+            }
+        }
+    }
+
+    @Override
+    protected void reset() {
+        // no internal state: outputs are KNIME's
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+        // no internal state
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+        // no internal state
+    }
+}
