@@ -1,0 +1,38 @@
+package org.xasdaml.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** Versions of the learning libraries on the class path, read from their jars, for provenance. */
+public final class Software {
+    private Software() {
+    }
+
+    /** e.g. {deeplearning4j-nn=1.0.0-M2.1, nd4j-native=1.0.0-M2.1, smile-core=3.1.1, javacpp=1.5.7, openblas=0.3.19-1.5.7}. */
+    public static Map<String, String> versions() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("deeplearning4j-nn", version("org.deeplearning4j", "deeplearning4j-nn"));
+        m.put("nd4j-native", version("org.nd4j", "nd4j-native"));
+        m.put("smile-core", version("com.github.haifengl", "smile-core"));
+        m.put("javacpp", version("org.bytedeco", "javacpp"));
+        m.put("openblas", version("org.bytedeco", "openblas"));
+        return m;
+    }
+
+    static String version(String group, String artifact) {
+        String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = Software.class.getResourceAsStream(res)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.xasdaml.prediction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.xasdaml.curation.SpectrumGrid;
+import org.xasdaml.model.ModelArchive;
+import org.xasdaml.model.ModelPorts;
+import org.xasdaml.structure.SampleId;
+import org.xasdaml.table.Axis;
+import org.xasdaml.table.SampleTable;
+import org.xasdaml.workflow.Category;
+import org.xasdaml.workflow.Param;
+import org.xasdaml.workflow.ParallelSamples;
+import org.xasdaml.workflow.Port;
+import org.xasdaml.workflow.PortTypes;
+import org.xasdaml.workflow.Step;
+import org.xasdaml.workflow.StepContext;
+import org.xasdaml.workflow.StepData;
+import org.xasdaml.workflow.StepInfo;
+
+/**
+ * Predicts CN, CR (or whatever the model was trained on) for spectra with a saved model archive,
+ * applying the archive's own preprocessing (paper M11).
+ */
+public final class PredictStep implements Step<PredictStep.Options> {
+
+    public static final Port<ModelArchive> MODEL = Port.of("model", ModelPorts.MODEL, "A trained model archive");
+    public static final Port<SampleTable> SPECTRA = Port.of("spectra", PortTypes.TABLE,
+            "Spectra to predict for: a dataset split, new simulated spectra or measured spectra (one row each, on a grid)");
+    public static final Port<SampleTable> PREDICTIONS = Port.of("predictions", PortTypes.TABLE,
+            "Per sample the prediction of each target and its uncertainty (classifiers: also class probabilities)");
+
+    /** Parameters of prediction. */
+    public record Options(
+            @Param(description = "Round regression predictions to whole numbers (for CN)") boolean round,
+            @Param(description = "Put spectra on another grid onto the model's grid by linear interpolation; a spectrum "
+                    + "that does not cover the model's grid is refused") boolean regrid) {
+    }
+
+    @Override
+    public StepInfo info() {
+        return new StepInfo("predict", List.of("model", "predict"), "Predict", Category.PREDICTION_ANALYSIS, "M11",
+                "Predicts structure descriptors from spectra with a saved model, uncertainty included.",
+                """
+                Applies the model archive's own preprocessing: spectra on the model's grid are used as they are; with \
+                "regrid", spectra on another grid are interpolated onto it, and a spectrum that does not cover the \
+                whole grid is refused with the sample and both ranges in the message (the other samples go on). \
+                Then the stored transform (standardisation, PCA) and the model's scaling are applied.
+
+                Tables that already hold the transformed features (the standardised dataset splits) are recognised by \
+                their column names and only scaled by the model.
+
+                Output: sample id, the prediction of every target and its uncertainty (the spread of the network \
+                ensemble or of the trees; for classifiers 1 − the winning class's probability, and each class's \
+                probability). Classes map back to labels with the mapping stored at training, never by an offset.""",
+                List.of(MODEL, SPECTRA), List.of(PREDICTIONS));
+    }
+
+    @Override
+    public Options defaults() {
+        return new Options(false, true);
+    }
+
+    @Override
+    public StepData run(StepData in, Options o, StepContext ctx) {
+        ModelArchive model = in.get(MODEL);
+        SampleTable spectra = in.get(SPECTRA);
+        return StepData.empty().with(PREDICTIONS, predict(model, spectra, o, ctx));
+    }
+
+    /** The kernel: predictions for a table, regridding if asked. */
+    public static SampleTable predict(ModelArchive model, SampleTable spectra, Options o, StepContext ctx) {
+        if (model.transform() != null && spectra.columnNames().equals(model.transform().outputNames())
+                && (model.inputGrid() == null || spectra.axis() == null || !spectra.axis().sameGrid(model.inputGrid(), 1e-9))) {
+            ctx.progress(0.5, "features already transformed; applying the model");
+            return model.predictFeaturesScaled(spectra.ids(), spectra.matrix(), o.round());
+        }
+        Axis grid = model.inputGrid();
+        if (grid != null && spectra.axis() != null && !spectra.axis().sameGrid(grid, ModelArchive.GRID_TOLERANCE)) {
+            if (!o.regrid()) {
+                return model.predict(spectra, o.round()); // refuses with the grids in the message
+            }
+            spectra = regrid(spectra, grid, ctx);
+            if (spectra.rows() == 0) {
+                throw new IllegalArgumentException("no spectrum covers the model's grid " + grid);
+            }
+        }
+        return model.predict(spectra, o.round());
+    }
+
+    /** Interpolates every spectrum onto the grid; spectra not covering it are recorded as failures. */
+    static SampleTable regrid(SampleTable spectra, Axis grid, StepContext ctx) {
+        SpectrumGrid g = new SpectrumGrid(grid);
+        double[] x = spectra.axis().values();
+        List<Integer> rows = new ArrayList<>();
+        for (int i = 0; i < spectra.rows(); i++) {
+            rows.add(i);
+        }
+        SampleTable src = spectra;
+        List<double[]> mapped = ParallelSamples.map(rows, i -> src.ids().get(i), "regrid",
+                i -> g.map(src.ids().get(i).toString(), x, src.row(i)), ctx);
+        List<SampleId> ids = new ArrayList<>();
+        List<double[]> ok = new ArrayList<>();
+        for (int k = 0; k < rows.size(); k++) {
+            if (mapped.get(k) != null) {
+                ids.add(spectra.ids().get(k));
+                ok.add(mapped.get(k));
+            }
+        }
+        ctx.progress(0.3, String.format(Locale.ROOT, "%d of %d spectra put on the model's grid", ok.size(), rows.size()));
+        String q = spectra.meta().getOrDefault("quantity", "x");
+        return SampleTable.spectra(ids, q, grid, ok.toArray(new double[0][]));
+    }
+}
