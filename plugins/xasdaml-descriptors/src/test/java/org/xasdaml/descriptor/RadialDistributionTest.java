@@ -49,6 +49,32 @@ class RadialDistributionTest {
     }
 
     @Test
+    void matchesVasppyInPeriodicCrystals(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+        String[] lines;
+        try (InputStream in = getClass().getResourceAsStream("/org/xasdaml/descriptor/crystal-rdf.csv")) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+        }
+        RadialDistribution.Grid grid = new RadialDistribution.Grid(1.0, 8.0, 100);
+        int checked = 0;
+        for (int start = 1; start < lines.length; start += 100) {
+            String[] t = lines[start].strip().split(",", -1);
+            Frame f = CrystalFixturesTest.crystal(t[0], tmp);
+            int site = Integer.parseInt(t[1]);
+            int[] partners = RadialDistribution.partners(f, site, t[2].isEmpty() ? null : Element.of(t[2]));
+            double[] raw = RadialDistribution.raw(f, site, partners, grid, true);
+            double[] g = RadialDistribution.of(f, site, partners, grid, 0.1, true);
+            for (int k = 0; k < 100; k++) {
+                String[] u = lines[start + k].strip().split(",", -1);
+                assertEquals(k, Integer.parseInt(u[3]));
+                assertEquals(Double.parseDouble(u[4]), raw[k], 1e-9 * Math.max(1, raw[k]), t[0] + " bin " + k);
+                assertEquals(Double.parseDouble(u[5]), g[k], 1e-9 * Math.max(1, g[k]), t[0] + " bin " + k);
+            }
+            checked++;
+        }
+        assertEquals(3, checked);
+    }
+
+    @Test
     void gaussianFilterReflectsAtTheEdgesAndKeepsTheSum() {
         double[] in = new double[20];
         in[0] = 1;
