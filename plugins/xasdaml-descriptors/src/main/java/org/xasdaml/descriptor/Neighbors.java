@@ -10,6 +10,8 @@ import java.util.Arrays;
  * @param y         see x
  * @param z         see x
  * @param distances distance of each neighbour image from the site (Å)
+ * <p>Immutable: the builder hands over fresh arrays and the accessors return copies.
+ *
  * @param weights   the finder's weight of each neighbour (Voronoi: solid angle over the largest;
  *                  EconNN: Hoppe's bond weight; JmolNN, MinimumDistanceNN, Brunner: shortest
  *                  distance over this one; CrystalNN: 1)
@@ -24,6 +26,36 @@ public record Neighbors(int[] atoms, double[] x, double[] y, double[] z, double[
         if (x.length != n || y.length != n || z.length != n || distances.length != n || weights.length != n) {
             throw new IllegalArgumentException("neighbour arrays differ in length");
         }
+    }
+
+    @Override
+    public int[] atoms() {
+        return atoms.clone();
+    }
+
+    @Override
+    public double[] x() {
+        return x.clone();
+    }
+
+    @Override
+    public double[] y() {
+        return y.clone();
+    }
+
+    @Override
+    public double[] z() {
+        return z.clone();
+    }
+
+    @Override
+    public double[] distances() {
+        return distances.clone();
+    }
+
+    @Override
+    public double[] weights() {
+        return weights.clone();
     }
 
     /** Coordination number: how many neighbours (pymatgen {@code get_cn} with use_weights=False). */
