@@ -36,9 +36,17 @@ public final class ExampleWorkflows {
         int filter = b.node("filter", "filter", 520, 120, Map.of());
         b.connect(descriptors, "descriptors", filter, "labels").connect(reconcile, "norm-grid", filter, "data");
         int split = b.node("split", "split", 680, 200, Map.of("seed", "42"));
-        b.connect(filter, "labels-kept", split, "samples");
+        b.connect(filter, "data-kept", split, "samples");
         int standardise = b.node("standardise", "standardise", 840, 120, Map.of());
         b.connect(filter, "data-kept", standardise, "features").connect(split, "split", standardise, "split");
+        int train = b.node("train", "train", 1000, 120, Map.of("model", "mlp", "targets", "CN_JmolNN", "seed", "42"));
+        b.connect(standardise, "standardised", train, "features").connect(filter, "labels-kept", train, "labels")
+                .connect(split, "split", train, "split").connect(standardise, "transform", train, "transform");
+        int predict = b.node("predict", "predict", 1160, 120, Map.of());
+        b.connect(train, "model", predict, "model").connect(split, "test", predict, "spectra");
+        int evaluate = b.node("evaluate", "evaluate", 1320, 120, Map.of());
+        b.connect(predict, "predictions", evaluate, "predictions").connect(filter, "labels-kept", evaluate, "truth")
+                .connect(split, "test", evaluate, "spectra");
         // toolkits on the side
         int plots = b.node("plots", "plots", 520, 320, Map.of("interval", "5"));
         b.connect(reconcile, "mu-grid", plots, "mu").connect(reconcile, "norm-grid", plots, "norm")

@@ -2,6 +2,8 @@ package org.xasdaml.knime.gen;
 
 import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.LEARNER;
 import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.MANIPULATOR;
+import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.OTHER;
+import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.PREDICTOR;
 import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.SOURCE;
 import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.VISUALIZER;
 
@@ -33,7 +35,11 @@ public final class XasdamlNodes {
             node("standardise", "StandardiseNodeFactory", LEARNER),
             node("plots", "PlotsNodeFactory", VISUALIZER),
             node("statistics", "StatisticsNodeFactory", VISUALIZER),
-            node("analysis", "AnalysisNodeFactory", LEARNER));
+            node("analysis", "AnalysisNodeFactory", LEARNER),
+            node("train", "TrainModelNodeFactory", LEARNER),
+            node("predict", "PredictNodeFactory", PREDICTOR),
+            node("evaluate", "EvaluateNodeFactory", VISUALIZER),
+            node("compare-models", "CompareModelsNodeFactory", OTHER));
 
     private static NodeDeclaration node(String stepId, String factory, NodeDeclaration.NodeType type) {
         return new NodeDeclaration(stepId, factory, type);
