@@ -145,6 +145,9 @@ public final class AnalysisStep implements Step<AnalysisStep.Options> {
         }
         int auto = Elbow.choose(ks, inertia);
         int chosen = o.clusters() > 0 ? o.clusters() : auto;
+        if (chosen > kmax) {
+            throw InvalidParameterException.of("clusters", "%d clusters requested but only %d samples", chosen, n);
+        }
         KMeans km = fits[chosen - 1];
         int[] lab = km.labels();
         double[] cluster = new double[n];
@@ -223,7 +226,7 @@ public final class AnalysisStep implements Step<AnalysisStep.Options> {
         }
         figs.add(byCluster.render("pca_scores_clusters"));
         figs.add(new Chart().title("K-means elbow").xLabel("number of clusters k", "").yLabel("inertia", "").svg(o.svg())
-                .line("inertia", index1(ks), toDouble(inertia)).scatter(null, index1(ks), toDouble(inertia))
+                .line("inertia", index1(ks), toDouble(inertia)).scatter(null, index1(ks), toDouble(inertia), ColorMap.series(0), 3.5)
                 .vline("elbow k = " + auto + (auto == k ? "" : ", used k = " + k), k).render("kmeans_elbow"));
         for (int c = 0; c < k; c++) {
             List<Integer> rows = members(lab, c);

@@ -44,6 +44,11 @@ public record Summary(List<String> header, List<List<Object>> rows) {
         return v;
     }
 
+    @Override
+    public String toString() {
+        return rows.size() + " rows x " + header.size() + " columns (" + String.join(", ", header) + ")";
+    }
+
     public String toCsv() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.join(",", header.stream().map(Summary::cell).toList())).append('\n');
