@@ -1,0 +1,77 @@
+package org.xasdaml.prediction;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.xasdaml.model.ModelArchive;
+import org.xasdaml.table.SampleTable;
+import org.xasdaml.workflow.Category;
+import org.xasdaml.workflow.InvalidParameterException;
+import org.xasdaml.workflow.Param;
+import org.xasdaml.workflow.Port;
+import org.xasdaml.workflow.PortTypes;
+import org.xasdaml.workflow.Step;
+import org.xasdaml.workflow.StepContext;
+import org.xasdaml.workflow.StepData;
+import org.xasdaml.workflow.StepInfo;
+
+/** Predicts from measured spectra files with a saved model (paper M11). */
+public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Options> {
+
+    public static final Port<ModelArchive> MODEL = PredictStep.MODEL;
+    public static final Port<SampleTable> SPECTRA = Port.of("spectra", PortTypes.TABLE,
+            "The measured spectra as given to the model: normalised, aligned and on the model's grid (text column source)");
+    public static final Port<SampleTable> PREDICTIONS = PredictStep.PREDICTIONS;
+
+    /** Parameters. */
+    public record Options(
+            @Param(description = "Measured spectra: XDI files, Athena projects (.prj, every group) or two-column text "
+                    + "(energy in eV, μ)", file = true) List<String> files,
+            @Param(description = "Normalise each spectrum to unit edge step (Larch pre_edge norm) first") boolean normalize,
+            @Param(description = "Edge energy E0 of the simulated training spectra; each measured spectrum is shifted so its "
+                    + "E0 lands here (0 = no shift)", unit = "eV", min = 0) double e0,
+            @Param(description = "Round regression predictions to whole numbers (for CN)") boolean round) {
+        public Options {
+            for (String f : files) {
+                if (f.isBlank()) {
+                    throw new InvalidParameterException("files", "an empty file name");
+                }
+            }
+        }
+    }
+
+    @Override
+    public StepInfo info() {
+        return new StepInfo("predict-measured", List.of("model", "predict-measured"), "Predict Measured Spectra",
+                Category.PREDICTION_ANALYSIS, "M11", "Predicts structure descriptors from measured XAS files with a saved model.",
+                """
+                Reads XDI files, Athena projects or two-column text, normalises each μ(E) to unit edge step, shifts its \
+                energy so that its E0 matches the training spectra's, and interpolates it onto the model's grid; a \
+                spectrum that does not cover the grid is refused with both ranges in the message while the others go \
+                on. Then the model archive's transform and model are applied as in Predict.""",
+                List.of(MODEL), List.of(SPECTRA, PREDICTIONS));
+    }
+
+    @Override
+    public Options defaults() {
+        return new Options(List.of(), true, 0.0, false);
+    }
+
+    @Override
+    public StepData run(StepData in, Options o, StepContext ctx) throws Exception {
+        if (o.files().isEmpty()) {
+            throw new InvalidParameterException("files", "give at least one measured spectrum file");
+        }
+        ModelArchive model = in.get(MODEL);
+        if (model.inputGrid() == null) {
+            throw new IllegalArgumentException("the model has no input grid, so measured spectra cannot be put on it");
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String f : o.files()) {
+            paths.add(Path.of(f));
+        }
+        SampleTable spectra = MeasuredSpectra.table(MeasuredSpectra.read(paths), model.inputGrid(), o.normalize(), o.e0(), ctx);
+        SampleTable pred = model.predict(spectra, o.round()).withText("source", spectra.text("source"));
+        return StepData.empty().with(SPECTRA, spectra).with(PREDICTIONS, pred);
+    }
+}
