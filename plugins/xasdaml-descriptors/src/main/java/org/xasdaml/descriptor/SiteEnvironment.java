@@ -105,15 +105,25 @@ public final class SiteEnvironment {
      */
     public NeighborList neighbors(double r) {
         NeighborList all = sitesInSphere(r);
-        // the central site sorts first at distance 0; drop it (and only it)
-        int skip = 0;
-        if (all.n > 0 && all.atom[0] == site && all.d[0] <= DISTANCE_TOL) {
-            skip = 1;
+        int cnt = all.countWithin(r);
+        int[] a = new int[cnt];
+        double[] x = new double[cnt];
+        double[] y = new double[cnt];
+        double[] z = new double[cnt];
+        double[] d = new double[cnt];
+        int n = 0;
+        for (int i = 0; i < cnt; i++) {
+            if (all.atom[i] == site && all.d[i] <= DISTANCE_TOL) {
+                continue;   // the site itself, not its periodic images
+            }
+            a[n] = all.atom[i];
+            x[n] = all.x[i];
+            y[n] = all.y[i];
+            z[n] = all.z[i];
+            d[n] = all.d[i];
+            n++;
         }
-        int cnt = all.countWithin(r) - skip;
-        return new NeighborList(cnt, Arrays.copyOfRange(all.atom, skip, skip + cnt), Arrays.copyOfRange(all.x, skip, skip + cnt),
-                Arrays.copyOfRange(all.y, skip, skip + cnt), Arrays.copyOfRange(all.z, skip, skip + cnt),
-                Arrays.copyOfRange(all.d, skip, skip + cnt), r);
+        return new NeighborList(n, a, x, y, z, d, r);
     }
 
     /**
