@@ -1,0 +1,211 @@
+package org.xasdaml.feff;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.xasdaml.structure.Element;
+import org.xasdaml.structure.Frame;
+import org.xasdaml.structure.Lattice;
+import org.xasdaml.structure.Sample;
+
+/**
+ * The {@code feff.inp} of one sample: cards, the potentials list and the cluster around the absorber.
+ *
+ * <p>As the reference (pymatgen's {@code FEFFDictSet} with {@code absorbing_atom=0, radius=20}): the
+ * absorber sits at the origin as potential 0; every other element of the cluster gets one potential,
+ * numbered 1, 2 … in alphabetical order of the symbols; the atoms are the absorber and every atom
+ * (periodic images included when the frame is periodic) within the cluster radius, sorted by distance.
+ * With the default 20 Å radius a 108-atom cluster is taken whole.
+ *
+ * @param title      TITLE lines (sample id, formula)
+ * @param cards      control cards
+ * @param potentials potentials, index = ipot
+ * @param atoms      cluster atoms, absorber first, by increasing distance
+ */
+public record FeffInput(List<String> title, FeffCards cards, List<Potential> potentials, List<Atom> atoms) {
+
+    /**
+     * Closest two atoms may be (Å). The shortest bond in nature (H₂) is 0.74 Å; anything closer is a
+     * broken structure, and Feff8L's pot crashes on it (segmentation fault) instead of saying so.
+     */
+    public static final double MIN_SEPARATION = 0.5;
+
+    /** One unique potential: ipot, element. */
+    public record Potential(int ipot, Element element) {
+    }
+
+    /**
+     * One atom of the cluster.
+     *
+     * @param x        Cartesian x relative to the absorber (Å)
+     * @param y        y (Å)
+     * @param z        z (Å)
+     * @param ipot     its potential
+     * @param element  its element
+     * @param distance distance to the absorber (Å)
+     * @param site     index of the atom in its frame
+     */
+    public record Atom(double x, double y, double z, int ipot, Element element, double distance, int site) {
+    }
+
+    public FeffInput {
+        title = List.copyOf(title);
+        potentials = List.copyOf(potentials);
+        atoms = List.copyOf(atoms);
+    }
+
+    /**
+     * The input for one sample.
+     *
+     * @param sample        frame and absorbing site
+     * @param clusterRadius atoms within this distance of the absorber are written (Å)
+     * @param cards         control cards
+     * @throws IllegalArgumentException naming the sample and the atoms when two atoms are closer than
+     *         {@link #MIN_SEPARATION}, or when the absorber has no neighbour within the radius
+     */
+    public static FeffInput of(Sample sample, double clusterRadius, FeffCards cards) {
+        if (!(clusterRadius > 0)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "cluster radius %s must be positive", clusterRadius));
+        }
+        Frame f = sample.frame();
+        int a = sample.site();
+        List<double[]> found = new ArrayList<>(); // x, y, z, site, distance
+        double ox = f.x(a);
+        double oy = f.y(a);
+        double oz = f.z(a);
+        int[] reach = imageReach(f, clusterRadius);
+        Lattice lat = f.lattice();
+        double[] shift = new double[3];
+        for (int i = -reach[0]; i <= reach[0]; i++) {
+            for (int j = -reach[1]; j <= reach[1]; j++) {
+                for (int k = -reach[2]; k <= reach[2]; k++) {
+                    if (lat != null) {
+                        lat.toCartesian(i, j, k, shift);
+                    }
+                    boolean home = i == 0 && j == 0 && k == 0;
+                    for (int s = 0; s < f.size(); s++) {
+                        if (home && s == a) {
+                            continue;
+                        }
+                        double dx = f.x(s) + shift[0] - ox;
+                        double dy = f.y(s) + shift[1] - oy;
+                        double dz = f.z(s) + shift[2] - oz;
+                        double d = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                        if (d <= clusterRadius) {
+                            found.add(new double[] {dx, dy, dz, s, d});
+                        }
+                    }
+                }
+            }
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "sample %s: no atom within %s Å of the absorber (atom %d); FEFF needs at least one scatterer",
+                    sample.id(), FeffCards.number(clusterRadius), a));
+        }
+        found.sort(Comparator.comparingDouble((double[] r) -> r[4]).thenComparingDouble(r -> r[3]));
+        TreeMap<String, Element> others = new TreeMap<>();
+        for (double[] r : found) {
+            Element e = f.element((int) r[3]);
+            others.put(e.symbol(), e);
+        }
+        List<Potential> pots = new ArrayList<>();
+        pots.add(new Potential(0, sample.absorber()));
+        TreeMap<String, Integer> ipotOf = new TreeMap<>();
+        for (Element e : others.values()) {
+            ipotOf.put(e.symbol(), pots.size());
+            pots.add(new Potential(pots.size(), e));
+        }
+        List<Atom> atoms = new ArrayList<>(found.size() + 1);
+        atoms.add(new Atom(0, 0, 0, 0, sample.absorber(), 0, a));
+        for (double[] r : found) {
+            Element e = f.element((int) r[3]);
+            atoms.add(new Atom(r[0], r[1], r[2], ipotOf.get(e.symbol()), e, r[4], (int) r[3]));
+        }
+        checkSeparation(sample, atoms);
+        List<String> title = List.of("XASDAML sample " + sample.id() + " (frame " + f.index() + ", absorber atom " + a + " "
+                + sample.absorber().symbol() + ")", "formula " + f.formula() + ", " + atoms.size() + " atoms within "
+                + FeffCards.number(clusterRadius) + " A");
+        return new FeffInput(title, cards, pots, atoms);
+    }
+
+    /** How many periodic images to visit along each cell vector so that no atom within the radius is missed. */
+    private static int[] imageReach(Frame f, double radius) {
+        int[] n = new int[3];
+        if (f.lattice() == null) {
+            return n;
+        }
+        boolean[] pbc = f.pbc();
+        double[][] m = f.lattice().matrix();
+        double volume = f.lattice().volume();
+        for (int i = 0; i < 3; i++) {
+            if (!pbc[i]) {
+                continue;
+            }
+            double[] b = m[(i + 1) % 3];
+            double[] c = m[(i + 2) % 3];
+            double cx = b[1] * c[2] - b[2] * c[1];
+            double cy = b[2] * c[0] - b[0] * c[2];
+            double cz = b[0] * c[1] - b[1] * c[0];
+            double width = volume / Math.sqrt(cx * cx + cy * cy + cz * cz);
+            // +1: atoms may sit anywhere in the cell, not only inside [0, 1)
+            n[i] = (int) Math.ceil(radius / width) + 1;
+        }
+        return n;
+    }
+
+    private static void checkSeparation(Sample sample, List<Atom> atoms) {
+        double min2 = MIN_SEPARATION * MIN_SEPARATION;
+        for (int i = 0; i < atoms.size(); i++) {
+            Atom p = atoms.get(i);
+            for (int j = i + 1; j < atoms.size(); j++) {
+                Atom q = atoms.get(j);
+                double dx = p.x() - q.x();
+                double dy = p.y() - q.y();
+                double dz = p.z() - q.z();
+                double d2 = dx * dx + dy * dy + dz * dz;
+                if (d2 < min2) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "sample %s: atoms %d (%s) and %d (%s) are %.3f Å apart, closer than %s Å: not a physical "
+                                    + "structure (Feff8L would crash on it)",
+                            sample.id(), p.site(), p.element().symbol(), q.site(), q.element().symbol(), Math.sqrt(d2),
+                            FeffCards.number(MIN_SEPARATION)));
+                }
+            }
+        }
+    }
+
+    /** The potentials list only, as "0 Cu, 1 Cu, 2 O": samples can share potentials only when these agree. */
+    public String potentialsKey() {
+        StringBuilder sb = new StringBuilder();
+        for (Potential p : potentials) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(p.ipot()).append(' ').append(p.element().symbol());
+        }
+        return sb.toString();
+    }
+
+    /** The text of {@code feff.inp}. */
+    public String text() {
+        StringBuilder sb = new StringBuilder(64 * (atoms.size() + 30));
+        for (String t : title) {
+            sb.append("TITLE ").append(t).append('\n');
+        }
+        sb.append('\n');
+        for (String l : cards.lines()) {
+            sb.append(l).append('\n');
+        }
+        sb.append('\n').append("POTENTIALS\n").append("*   ipot   Z  tag\n");
+        for (Potential p : potentials) {
+            sb.append(String.format(Locale.ROOT, "    %4d %4d  %s\n", p.ipot(), p.element().z(), p.element().symbol()));
+        }
+        sb.append('\n').append("ATOMS\n").append("*   x          y          z      ipot  tag   distance  site\n");
+        for (Atom t : atoms) {
+            sb.append(String.format(Locale.ROOT, "  %12.6f %12.6f %12.6f %3d  %-3s %10.5f %5d\n", t.x(), t.y(), t.z(), t.ipot(),
+                    t.element().symbol(), t.distance(), t.site()));
+        }
+        sb.append("END\n");
+        return sb.toString();
+    }
+}

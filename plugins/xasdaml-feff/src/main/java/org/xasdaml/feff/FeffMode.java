@@ -1,0 +1,50 @@
+package org.xasdaml.feff;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How much of Feff8L runs per sample. pot's self-consistent loop is nearly the whole cost (see
+ * {@link FeffStage}); the modes differ in where the potentials come from.
+ */
+public enum FeffMode {
+    /** Every stage for every sample, self-consistent potentials included: the honest reference. */
+    FULL("full"),
+    /**
+     * Self-consistent potentials and phase shifts computed once per group of samples (for the group's
+     * first sample, the representative) and copied ({@code phase.pad}, {@code xsect.json}) into every
+     * sample's folder, where only rdinp, pathfinder, genfmt and ff2x run: the paths, their scattering
+     * amplitudes and χ are the sample's own, its potentials are the representative's.
+     */
+    SHARED_POTENTIAL("shared-potential"),
+    /** Every stage per sample, but without the SCF card: overlapped free-atom potentials. */
+    NO_SCF("no-scf");
+
+    private final String label;
+
+    FeffMode(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Stages run in each sample's own folder. */
+    public List<FeffStage> sampleStages() {
+        return this == SHARED_POTENTIAL
+                ? List.of(FeffStage.RDINP, FeffStage.PATHFINDER, FeffStage.GENFMT, FeffStage.FF2X)
+                : List.of(FeffStage.values());
+    }
+
+    /** The mode named by its label (full, shared-potential, no-scf). */
+    public static FeffMode of(String label) {
+        String l = label.strip().toLowerCase(Locale.ROOT);
+        for (FeffMode m : values()) {
+            if (m.label.equals(l)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown FEFF mode '" + label + "'; use full, shared-potential or no-scf");
+    }
+}

@@ -1,0 +1,343 @@
+package org.xasdaml.feff;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xasdaml.structure.SampleId;
+import org.xasdaml.structure.StructureSet;
+import org.xasdaml.table.Axis;
+import org.xasdaml.table.SampleTable;
+import org.xasdaml.workflow.Category;
+import org.xasdaml.workflow.InvalidParameterException;
+import org.xasdaml.workflow.Param;
+import org.xasdaml.workflow.Port;
+import org.xasdaml.workflow.PortTypes;
+import org.xasdaml.workflow.SampleFailure;
+import org.xasdaml.workflow.Step;
+import org.xasdaml.workflow.StepContext;
+import org.xasdaml.workflow.StepData;
+import org.xasdaml.workflow.StepInfo;
+
+/**
+ * Simulates μ(E) and χ(k) of every sample with Feff8L (paper module M1).
+ *
+ * <p>μ is stored on one absolute photon-energy grid for the batch: Feff8L writes μ on omega = edge
+ * energy + ħ²k²/2m over its fixed k grid, the same shape for every sample but shifted by each sample's
+ * own edge energy, so the table's grid is FEFF's grid of the highest-starting sample cut to the range
+ * every sample covers, and each sample's μ is interpolated linearly onto it (never extrapolated). Each
+ * sample's raw omega, e, k, μ, μ₀ stay in its {@code result.txt} in the work folder. χ is stored on FEFF's k grid 0.05 … kmax Å⁻¹ (k = 0 dropped, where χ carries no
+ * information and every k-weighted χ vanishes).
+ */
+public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Options> {
+
+    public static final Port<StructureSet> STRUCTURES = Port.of("structures", PortTypes.STRUCTURES,
+            "Frames and the samples (frame, absorbing site) to simulate");
+    public static final Port<SampleTable> MU = Port.of("mu", PortTypes.TABLE,
+            "μ(E) per sample on one absolute photon-energy grid every sample covers (axis energy, eV)");
+    public static final Port<SampleTable> CHI = Port.of("chi", PortTypes.TABLE,
+            "χ(k) per sample, unweighted, on FEFF's k grid 0.05 … kmax (axis k, Å⁻¹)");
+    public static final Port<SampleTable> RUNS = Port.of("runs", PortTypes.TABLE,
+            "Per sample: e0 (FEFF's Fermi level as an absolute energy, eV) and the seconds its FEFF stages took");
+
+    /** Parameters of the FEFF simulation. */
+    public record Options(
+            @Param(description = "Absorption edge (the reference used L3, which gives almost no EXAFS for Cu; K is the default)",
+                    choices = {"K", "L1", "L2", "L3", "M1", "M2", "M3", "M4", "M5"})
+            String edge,
+            @Param(description = "Card preset: default = the reference's cards at the chosen edge without DEBYE; reference = "
+                    + "the reference's cards exactly (EDGE L3, DEBYE 300 160, SCF), overriding edge and the DEBYE options",
+                    choices = {"default", "reference"})
+            String preset,
+            @Param(description = "Write a DEBYE card (correlated Debye σ²). Off by default: MD snapshots already carry their "
+                    + "thermal disorder")
+            boolean debye,
+            @Param(description = "DEBYE card: sample temperature", unit = "K", min = 0)
+            double temperature,
+            @Param(description = "DEBYE card: Debye temperature", unit = "K", min = 1)
+            double debyeTemperature,
+            @Param(description = "full = every stage with self-consistent potentials per sample; shared-potential = "
+                    + "self-consistent potentials once per group of samples, then paths, amplitudes and χ per sample; "
+                    + "no-scf = every stage per sample without the SCF card",
+                    choices = {"full", "shared-potential", "no-scf"})
+            String mode,
+            @Param(description = "shared-potential mode: number of consecutive samples sharing one set of potentials "
+                    + "(0 = one set for the whole batch)", min = 0)
+            int groupSize,
+            @Param(description = "SCF card: radius of the self-consistency cluster", unit = "Å", min = 0.5, advanced = true)
+            double scfRadius,
+            @Param(description = "SCF card: largest number of iterations", min = 1, advanced = true)
+            int scfIterations,
+            @Param(description = "RPATH: longest half path length", unit = "Å", min = 0.5)
+            double rpath,
+            @Param(description = "NLEGS: most legs per scattering path", min = 2, max = 8)
+            int nlegs,
+            @Param(description = "CRITERIA: curved-wave importance cut-off", unit = "%", min = 0, advanced = true)
+            double critCurved,
+            @Param(description = "CRITERIA: plane-wave importance cut-off", unit = "%", min = 0, advanced = true)
+            double critPlane,
+            @Param(description = "S02: amplitude reduction factor", min = 0.01, max = 2, advanced = true)
+            double s02,
+            @Param(description = "EXAFS card: largest k", unit = "Å⁻¹", min = 1, max = 20, advanced = true)
+            double kmax,
+            @Param(description = "Atoms within this distance of the absorber go into feff.inp (20 Å takes a 108-atom "
+                    + "cluster whole, as the reference)", unit = "Å", min = 1)
+            double clusterRadius,
+            @Param(description = "Largest wall time of one sample's FEFF run; a sample over it is killed and recorded as "
+                    + "failed", unit = "s", min = 1)
+            double timeLimit,
+            @Param(description = "FEFF runs at once (0 = as many as cores)", min = 0)
+            int workers,
+            @Param(description = "Folder holding feff8l_rdinp … feff8l_ff2x (empty = search the PATH)", file = true,
+                    advanced = true)
+            String feffBin,
+            @Param(description = "Keep every FEFF file of finished samples (about 1 MB each) instead of only feff.inp, "
+                    + "feff.log and the result", advanced = true)
+            boolean keepFiles) {
+
+        public Options {
+            try {
+                cards(edge, preset, debye, temperature, debyeTemperature, scfRadius, scfIterations, rpath, nlegs, critCurved,
+                        critPlane, s02, kmax);
+                FeffMode.of(mode);
+            } catch (InvalidParameterException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new InvalidParameterException(null, e.getMessage());
+            }
+            if (!(clusterRadius > 0)) {
+                throw InvalidParameterException.of("clusterRadius", "cluster radius %s must be positive", clusterRadius);
+            }
+            if (!(timeLimit > 0)) {
+                throw InvalidParameterException.of("timeLimit", "time limit %s must be positive", timeLimit);
+            }
+            if (workers < 0) {
+                throw InvalidParameterException.of("workers", "workers %d must be >= 0", workers);
+            }
+            if (groupSize < 0) {
+                throw InvalidParameterException.of("groupSize", "group size %d must be >= 0", groupSize);
+            }
+        }
+
+        /** The cards these options describe (before the mode drops SCF). */
+        public FeffCards cards() {
+            return cards(edge, preset, debye, temperature, debyeTemperature, scfRadius, scfIterations, rpath, nlegs, critCurved,
+                    critPlane, s02, kmax);
+        }
+
+        private static FeffCards cards(String edge, String preset, boolean debye, double temperature, double debyeTemperature,
+                                       double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
+                                       double critPlane, double s02, double kmax) {
+            FeffCards.Scf scf = new FeffCards.Scf(scfRadius, 0, scfIterations, 0.1, 1);
+            switch (preset) {
+                case "reference":
+                    FeffCards r = FeffCards.reference();
+                    return new FeffCards(r.edge(), s02, kmax, rpath, nlegs, critCurved, critPlane, scf, 0, 0.0, 0.6, r.debye());
+                case "default":
+                    if (!FeffCards.EDGES.contains(edge)) {
+                        throw InvalidParameterException.of("edge", "unknown edge '%s'", edge);
+                    }
+                    return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, scf, 0, 0.0, 0.6,
+                            debye ? new FeffCards.Debye(temperature, debyeTemperature) : null);
+                default:
+                    throw InvalidParameterException.of("preset", "unknown preset '%s'; use default or reference", preset);
+            }
+        }
+    }
+
+    @Override
+    public StepInfo info() {
+        return new StepInfo("feff", List.of("feff", "run"), "FEFF Spectra", Category.DATASET_CALCULATION, "M1",
+                "Simulates μ(E) and χ(k) of every sample with Feff8L (Debian's feff85exafs).",
+                """
+                Writes a feff.inp per sample (absorber at the origin as potential 0, one potential per element, every \
+                atom within the cluster radius) with the reference's cards (CONTROL, EXAFS 20, RPATH 7, \
+                SCF 6.8 0 30 0.1 1, EXCHANGE 0 0 0.6, NLEGS 8, CRITERIA 0 1.5, S02 1) at the K edge and without \
+                DEBYE; the preset "reference" gives the reference's cards exactly (L3, DEBYE 300 160).
+
+                Each sample runs the six Feff8L programs in its own folder of the work folder, with a time limit, its \
+                log kept. A failing or hanging sample is recorded with FEFF's message and the batch goes on. A rerun \
+                of the same command skips finished samples, even after the process was killed.
+
+                The self-consistent potentials cost nearly all the time (about 146 s of 146.5 s for a 108-atom Cu \
+                cluster). Mode shared-potential computes them once per group of samples and runs only paths, \
+                scattering amplitudes and χ per sample; mode no-scf leaves the SCF card out. Their errors \
+                against full per-sample runs are measured by org.xasdaml.feff.bench.FeffBench.
+
+                Outputs: mu (μ interpolated onto FEFF's energy grid of one sample, cut to the range all samples cover), \
+                chi (χ on 0.05 … kmax Å⁻¹) and runs (FEFF's Fermi level e0 and seconds per sample).""",
+                List.of(STRUCTURES), List.of(MU, CHI, RUNS));
+    }
+
+    @Override
+    public Options defaults() {
+        return new Options("K", "default", false, 300, 160, "full", 0, 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0,
+                "", false);
+    }
+
+    @Override
+    public StepData run(StepData inputs, Options o, StepContext context) {
+        StructureSet set = inputs.get(STRUCTURES);
+        FeffProgram feff = FeffProgram.locate(o.feffBin());
+        FeffBatch.Settings settings = new FeffBatch.Settings(o.cards(), o.clusterRadius(), FeffMode.of(o.mode()), o.groupSize(),
+                o.timeLimit(), o.keepFiles());
+        StepContext ctx = o.workers() > 0 ? new WorkerLimit(context, o.workers()) : context;
+        Path work = context.workDir();
+        FeffBatch.Outcome out = FeffBatch.run(set.sampleList(), settings, feff, work, ctx);
+        recordVersion(out, work, feff, context);
+        if (out.results().isEmpty()) {
+            throw new FeffException("FEFF gave no spectrum for any of " + set.samples().size() + " samples; first failure: "
+                    + (context.failures().isEmpty() ? "none recorded" : context.failures().get(0)));
+        }
+        Tables t = tables(out.results(), context);
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("feff.mode", o.mode());
+        meta.put("feff.edge", settings.effectiveCards().edge());
+        meta.put("feff.cards", String.join("; ", settings.effectiveCards().lines()));
+        return StepData.empty().with(MU, t.mu.withMeta(meta)).with(CHI, t.chi.withMeta(meta)).with(RUNS, t.runs);
+    }
+
+    private static void recordVersion(FeffBatch.Outcome out, Path work, FeffProgram feff, StepContext context) {
+        String version = "unknown";
+        for (FeffResult r : out.results()) {
+            Path log = FeffBatch.sampleFolder(work, r.id()).resolve(FeffProgram.LOG);
+            if (Files.isRegularFile(log)) {
+                version = FeffProgram.versionFromLog(log);
+                break;
+            }
+        }
+        context.recordSoftware("feff", version + " (feff85exafs, " + feff.binDir() + ")");
+    }
+
+    /** The three output tables. */
+    record Tables(SampleTable mu, SampleTable chi, SampleTable runs) {
+    }
+
+    /**
+     * Builds the tables from finished samples; a sample whose grids cannot be matched is recorded as failed.
+     *
+     * <p>Feff8L's omega grid is the same shape for every sample (the edge energy plus ħ²k²/2m on its fixed
+     * k grid) but shifted by each sample's own edge energy (a few tenths of an eV between MD frames).
+     * The common grid is the grid of the sample that starts highest, cut where the first sample to end
+     * ends, so that every sample is interpolated (linearly) inside its own data and none is extrapolated.
+     */
+    static Tables tables(List<FeffResult> results, StepContext context) {
+        double[] omega = commonEnergyGrid(results);
+        double[] k = results.get(0).output().chiWithoutZero()[0];
+        List<SampleId> ids = new ArrayList<>();
+        List<double[]> mus = new ArrayList<>();
+        List<double[]> chis = new ArrayList<>();
+        List<double[]> runs = new ArrayList<>();
+        for (FeffResult r : results) {
+            FeffOutput o = r.output();
+            try {
+                double[] mu = onGrid(o.omega(), o.mu(), omega, "energy");
+                double[][] c = o.chiWithoutZero();
+                double[] chi = onGrid(c[0], c[1], k, "k");
+                ids.add(r.id());
+                mus.add(mu);
+                chis.add(chi);
+                runs.add(new double[] {o.omega()[0] - o.e()[0], r.seconds()});
+            } catch (IllegalArgumentException e) {
+                context.recordFailure(new SampleFailure(r.id(), "feff tables", e.getMessage()));
+            }
+        }
+        SampleTable mu = SampleTable.spectra(ids, "mu", new Axis("energy", "eV", omega), mus.toArray(new double[0][]));
+        SampleTable chi = SampleTable.spectra(ids, "chi", new Axis("k", "Å⁻¹", k), chis.toArray(new double[0][]));
+        SampleTable run = SampleTable.ofRows(ids, List.of("e0", "seconds"), runs.toArray(new double[0][]));
+        return new Tables(mu, chi, run);
+    }
+
+    /** The energy grid every sample covers: the highest-starting sample's omega, up to the lowest end. */
+    static double[] commonEnergyGrid(List<FeffResult> results) {
+        double[] best = null;
+        double end = Double.POSITIVE_INFINITY;
+        for (FeffResult r : results) {
+            double[] w = r.output().omega();
+            if (best == null || w[0] > best[0]) {
+                best = w;
+            }
+            end = Math.min(end, w[w.length - 1]);
+        }
+        int n = 0;
+        while (n < best.length && best[n] <= end + 1e-9) {
+            n++;
+        }
+        if (n < best.length / 2) {
+            throw new FeffException(String.format(Locale.ROOT,
+                    "the samples' energy ranges hardly overlap (%.1f … %.1f eV in common): different absorbing elements or "
+                            + "edges in one batch? Simulate them in separate batches", best[0], end));
+        }
+        return java.util.Arrays.copyOf(best, n);
+    }
+
+    /** y(x) on a grid: the values themselves when x is the grid, else linear interpolation inside x's range. */
+    static double[] onGrid(double[] x, double[] y, double[] grid, String what) {
+        if (x.length == grid.length) {
+            double worst = 0;
+            for (int i = 0; i < x.length; i++) {
+                worst = Math.max(worst, Math.abs(x[i] - grid[i]));
+            }
+            if (worst <= 1e-6 * Math.max(1, Math.abs(grid[grid.length - 1]))) {
+                return y.clone();
+            }
+        }
+        if (grid[0] < x[0] - 1e-9 || grid[grid.length - 1] > x[x.length - 1] + 1e-9) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "its %s grid (%.4f … %.4f) does not cover the batch's common grid (%.4f … %.4f): another absorbing "
+                            + "element or edge in the same batch?", what, x[0], x[x.length - 1], grid[0], grid[grid.length - 1]));
+        }
+        double[] out = new double[grid.length];
+        int j = 0;
+        for (int i = 0; i < grid.length; i++) {
+            double g = grid[i];
+            while (j < x.length - 2 && x[j + 1] < g) {
+                j++;
+            }
+            double t = (g - x[j]) / (x[j + 1] - x[j]);
+            out[i] = y[j] + Math.max(0, Math.min(1, t)) * (y[j + 1] - y[j]);
+        }
+        return out;
+    }
+
+    /** A context that runs fewer workers than the one it wraps. */
+    private record WorkerLimit(StepContext inner, int workers) implements StepContext {
+        @Override
+        public void progress(double fraction, String message) {
+            inner.progress(fraction, message);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return inner.isCancelled();
+        }
+
+        @Override
+        public Path workDir() {
+            return inner.workDir();
+        }
+
+        @Override
+        public void warn(String message) {
+            inner.warn(message);
+        }
+
+        @Override
+        public void recordFailure(SampleFailure failure) {
+            inner.recordFailure(failure);
+        }
+
+        @Override
+        public List<SampleFailure> failures() {
+            return inner.failures();
+        }
+
+        @Override
+        public void recordSoftware(String name, String version) {
+            inner.recordSoftware(name, version);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.xasdaml.feff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.xasdaml.structure.Element;
+import org.xasdaml.structure.Frame;
+import org.xasdaml.structure.Lattice;
+import org.xasdaml.structure.Sample;
+import org.xasdaml.structure.SampleId;
+
+/** feff.inp against pymatgen's FEFFDictSet (the reference's writer), fixtures from make_feff_fixtures.py. */
+class FeffInputTest {
+
+    @Test
+    void cuFrameMatchesPymatgen() throws Exception {
+        Sample s = FeffFixtures.cuFrames(1).sampleList().get(0);
+        FeffInput in = FeffInput.of(s, 20, FeffCards.defaults());
+        String ours = in.text();
+        String theirs = Files.readString(FeffFixtures.resource("pymatgen_cu_frame0_feff.inp"));
+        compareAtoms(FeffFixtures.atoms(theirs), FeffFixtures.atoms(ours), 1e-4);
+        assertEquals(108, FeffFixtures.atoms(ours).size(), "a 108-atom cluster is taken whole with a 20 Å radius");
+        List<int[]> pots = FeffFixtures.potentials(ours);
+        assertEquals(2, pots.size());
+        assertEquals(29, pots.get(0)[1]);
+        assertEquals(29, pots.get(1)[1]);
+        assertEquals("0 Cu, 1 Cu", in.potentialsKey());
+    }
+
+    @Test
+    void periodicCu2oMatchesPymatgen() throws Exception {
+        double a = 4.2696;
+        double[][] frac = {{0.25, 0.25, 0.25}, {0.75, 0.75, 0.25}, {0.75, 0.25, 0.75}, {0.25, 0.75, 0.75}, {0, 0, 0},
+            {0.5, 0.5, 0.5}};
+        double[] pos = new double[18];
+        for (int i = 0; i < 6; i++) {
+            for (int j = 0; j < 3; j++) {
+                pos[3 * i + j] = frac[i][j] * a;
+            }
+        }
+        Element cu = Element.of("Cu");
+        Element o = Element.of("O");
+        Frame f = new Frame(0, List.of(cu, cu, cu, cu, o, o), pos, Lattice.orthorhombic(a, a, a), new boolean[] {true, true, true});
+        FeffInput in = FeffInput.of(new Sample(new SampleId(0, 0), f), 6.0, FeffCards.defaults());
+        String theirs = Files.readString(FeffFixtures.resource("pymatgen_cu2o_feff.inp"));
+        compareAtoms(FeffFixtures.atoms(theirs), FeffFixtures.atoms(in.text()), 1e-4);
+        List<int[]> pots = FeffFixtures.potentials(in.text());
+        List<int[]> ref = FeffFixtures.potentials(theirs);
+        assertEquals(ref.size(), pots.size());
+        for (int i = 0; i < ref.size(); i++) {
+            assertEquals(ref.get(i)[0], pots.get(i)[0]);
+            assertEquals(ref.get(i)[1], pots.get(i)[1], "Z of potential " + i);
+        }
+        assertEquals("0 Cu, 1 Cu, 2 O", in.potentialsKey());
+    }
+
+    /**
+     * Same atoms: equal counts, and atom by atom (both sorted by distance, ties by position) equal
+     * coordinates, potentials and distances.
+     */
+    private static void compareAtoms(List<double[]> expected, List<double[]> actual, double tol) {
+        assertEquals(expected.size(), actual.size(), "number of atoms");
+        Comparator<double[]> order = Comparator.comparingDouble((double[] r) -> Math.round(r[4] * 1e3))
+                .thenComparingDouble(r -> Math.round(r[0] * 1e3)).thenComparingDouble(r -> Math.round(r[1] * 1e3))
+                .thenComparingDouble(r -> Math.round(r[2] * 1e3));
+        List<double[]> e = new ArrayList<>(expected);
+        List<double[]> g = new ArrayList<>(actual);
+        e.sort(order);
+        g.sort(order);
+        for (int i = 0; i < e.size(); i++) {
+            for (int c = 0; c < 5; c++) {
+                assertEquals(e.get(i)[c], g.get(i)[c], tol, "atom " + i + " column " + c);
+            }
+        }
+    }
+
+    @Test
+    void twoAtomsAtOnePlaceAreRefusedWithTheirNames() {
+        Element cu = Element.of("Cu");
+        Frame f = new Frame(7, List.of(cu, cu, cu), new double[] {0, 0, 0, 2.5, 0, 0, 2.5, 0, 0.1}, null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FeffInput.of(new Sample(new SampleId(7, 0), f), 20, FeffCards.defaults()));
+        assertTrue(e.getMessage().contains("sample 7:0"), e.getMessage());
+        assertTrue(e.getMessage().contains("atoms 1 (Cu) and 2 (Cu) are 0.100 Å apart"), e.getMessage());
+    }
+
+    @Test
+    void lonelyAbsorberIsRefused() {
+        Element cu = Element.of("Cu");
+        Frame f = new Frame(3, List.of(cu, cu), new double[] {0, 0, 0, 30, 0, 0}, null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FeffInput.of(new Sample(new SampleId(3, 0), f), 20, FeffCards.defaults()));
+        assertTrue(e.getMessage().contains("no atom within 20.0 Å"), e.getMessage());
+    }
+
+    @Test
+    void clusterRadiusCutsAndSortsByDistance() {
+        Sample s = FeffFixtures.cuFrames(1).sampleList().get(0);
+        FeffInput in = FeffInput.of(s, 5.0, FeffCards.defaults());
+        double last = -1;
+        for (FeffInput.Atom t : in.atoms()) {
+            assertTrue(t.distance() <= 5.0);
+            assertTrue(t.distance() >= last);
+            last = t.distance();
+        }
+        // count from the pymatgen fixture: atoms within 5 Å of the absorber (absorber included)
+        long expected = FeffFixtures.atoms(readUnchecked("pymatgen_cu_frame0_feff.inp")).stream().filter(r -> r[4] <= 5.0).count();
+        assertEquals(expected, in.atoms().size());
+    }
+
+    private static String readUnchecked(String name) {
+        try {
+            return Files.readString(FeffFixtures.resource(name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

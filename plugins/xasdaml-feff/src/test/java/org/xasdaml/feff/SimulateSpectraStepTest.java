@@ -1,0 +1,133 @@
+package org.xasdaml.feff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xasdaml.structure.Element;
+import org.xasdaml.structure.Frame;
+import org.xasdaml.structure.SampleId;
+import org.xasdaml.structure.StructureSet;
+import org.xasdaml.table.SampleTable;
+import org.xasdaml.workflow.BasicContext;
+import org.xasdaml.workflow.SampleFailure;
+import org.xasdaml.workflow.StepData;
+
+/**
+ * The step with the real Feff8L on 20 frames of the public Cu set (no-SCF mode, so that it takes
+ * seconds), against Larch's feffrunner on pymatgen's feff.inp for frame 0.
+ */
+class SimulateSpectraStepTest {
+
+    private static SimulateSpectraStep.Options noScf(SimulateSpectraStep step) {
+        SimulateSpectraStep.Options d = step.defaults();
+        return new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(), d.debyeTemperature(), "no-scf",
+                0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(), d.s02(), d.kmax(),
+                d.clusterRadius(), 600, 0, "", false);
+    }
+
+    @Test
+    void twentyCuFramesGiveMuAndChiAndABrokenFrameFailsAlone(@TempDir Path tmp) throws Exception {
+        StructureSet cu = FeffFixtures.cuFrames(20);
+        // frame 20: frame 3 with atom 5 moved onto atom 4
+        Frame f3 = cu.frame(3);
+        double[] p = f3.positions();
+        System.arraycopy(p, 12, p, 15, 3);
+        List<Frame> frames = new ArrayList<>(cu.frames());
+        frames.add(new Frame(20, f3.elements(), p, null, null));
+        List<SampleId> ids = new ArrayList<>(cu.samples());
+        ids.add(new SampleId(20, 0));
+        StructureSet set = new StructureSet(frames, ids, cu.source(), cu.sha256(), List.of());
+
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        BasicContext ctx = new BasicContext(2, tmp.resolve("work"), null, null);
+        StepData out = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, set), noScf(step), ctx);
+        SampleTable mu = out.get(SimulateSpectraStep.MU);
+        SampleTable chi = out.get(SimulateSpectraStep.CHI);
+        SampleTable runs = out.get(SimulateSpectraStep.RUNS);
+
+        assertEquals(20, mu.rows());
+        assertEquals(20, chi.rows());
+        assertEquals(cu.samples(), mu.ids());
+        assertTrue(mu.numericColumns() >= 399 && mu.numericColumns() <= 401, "Feff8L's k grid 0 … 20 by 0.05, cut to the "
+                + "range all samples cover: " + mu.numericColumns());
+        assertEquals(400, chi.numericColumns(), "k = 0 dropped");
+        assertEquals(0.05, chi.axis().get(0), 1e-9);
+        assertEquals(20.0, chi.axis().get(399), 1e-9);
+        assertEquals("energy", mu.axis().name());
+
+        List<SampleFailure> failures = ctx.failures();
+        assertEquals(1, failures.size(), failures.toString());
+        assertEquals(new SampleId(20, 0), failures.get(0).sample());
+        assertTrue(failures.get(0).message().contains("atoms 4 (Cu) and 5 (Cu) are 0.000 Å apart"), failures.get(0).message());
+        assertTrue(ctx.software().get("feff").startsWith("Feff8L (EXAFS) release 0.1"), ctx.software().toString());
+
+        // frame 0 against Larch's feffrunner on pymatgen's feff.inp (fixtures of make_feff_fixtures.py)
+        List<double[]> larchChi = FeffFixtures.rows(FeffFixtures.resource("larch_cu_frame0_noscf_chi.dat"));
+        List<double[]> larchXmu = FeffFixtures.rows(FeffFixtures.resource("larch_cu_frame0_noscf_xmu.dat"));
+        double[] ours = chi.row(chi.rowOf(new SampleId(0, 0)));
+        double num = 0;
+        double den = 0;
+        for (int i = 0; i < 400; i++) {
+            double k = larchChi.get(i + 1)[0];
+            assertEquals(k, chi.axis().get(i), 1e-9);
+            if (k >= 2 && k <= 12) {
+                double d = k * k * (ours[i] - larchChi.get(i + 1)[1]);
+                num += d * d;
+                den += Math.pow(k * k * larchChi.get(i + 1)[1], 2);
+            }
+        }
+        // coordinates differ only in their printed digits (pymatgen ~6 significant, ours 6 decimals)
+        assertTrue(Math.sqrt(num / den) < 2e-3, "k²χ of frame 0 vs Larch: relative L2 " + Math.sqrt(num / den));
+        // μ of frame 0 on the common grid against Larch's μ interpolated linearly there
+        double[] muRow = mu.row(mu.rowOf(new SampleId(0, 0)));
+        double[] lo = larchXmu.stream().mapToDouble(r -> r[0]).toArray();
+        double[] lm = larchXmu.stream().mapToDouble(r -> r[3]).toArray();
+        assertTrue(mu.axis().get(0) >= lo[0] - 1e-3);
+        for (int i = 0; i < mu.numericColumns(); i++) {
+            double e = mu.axis().get(i);
+            int j = 0;
+            while (j < lo.length - 2 && lo[j + 1] < e) {
+                j++;
+            }
+            double ref = lm[j] + (e - lo[j]) / (lo[j + 1] - lo[j]) * (lm[j + 1] - lm[j]);
+            assertEquals(ref, muRow[i], 3e-3 * Math.abs(ref) + 1e-5, "mu at " + e + " eV");
+        }
+        // every sample has its own Fermi level; frames differ
+        double[] e0 = runs.column("e0");
+        assertTrue(e0[0] > 8975 && e0[0] < 9000, "Cu K: FEFF puts e = 0 near 8991 eV, got " + e0[0]);
+        double[] chi1 = chi.row(chi.rowOf(new SampleId(1, 0)));
+        assertTrue(Math.abs(chi1[100] - ours[100]) > 1e-6, "frames 0 and 1 differ");
+
+        // only feff.inp, the log and the result are kept for a finished sample
+        Path f0 = FeffBatch.sampleFolder(tmp.resolve("work"), new SampleId(0, 0));
+        try (var s = Files.list(f0)) {
+            assertEquals(List.of("feff.inp", "feff.log", "result.txt"), s.map(x -> x.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void missingFeffIsSaidClearly() {
+        FeffException e = org.junit.jupiter.api.Assertions.assertThrows(FeffException.class,
+                () -> FeffProgram.locate("/nonexistent/feff/bin"));
+        assertTrue(e.getMessage().contains("feff8l_rdinp was not found in the FEFF folder /nonexistent/feff/bin"), e.getMessage());
+        assertTrue(e.getMessage().contains("feff85exafs"), e.getMessage());
+    }
+
+    @Test
+    void referencePresetWritesTheReferencesCards() {
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        SimulateSpectraStep.Options d = step.defaults();
+        SimulateSpectraStep.Options r = new SimulateSpectraStep.Options(d.edge(), "reference", false, d.temperature(),
+                d.debyeTemperature(), d.mode(), 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(),
+                d.critPlane(), d.s02(), d.kmax(), d.clusterRadius(), d.timeLimit(), 0, "", false);
+        assertEquals(FeffCards.reference().lines(), r.cards().lines());
+        assertEquals(FeffCards.defaults().lines(), d.cards().lines());
+        assertEquals(Element.of("Cu"), Element.of("cu"));
+    }
+}
