@@ -54,6 +54,8 @@ public final class Chart {
     private ColorMap colorMap = ColorMap.VIRIDIS;
     private String colorLabel = "";
     private double[] colorRange;
+    private boolean yLog;
+    private final List<String> notes = new ArrayList<>();
     private List<String> xCategories;
     private List<String> yCategories;
     private final List<Layer> layers = new ArrayList<>();
@@ -96,6 +98,7 @@ public final class Chart {
         return this;
     }
 
+    /** Fixes the y range (data units, also on a log axis, where lo must be positive). */
     public Chart yRange(double lo, double hi) {
         yRange = checkedRange("y", lo, hi);
         return this;
@@ -106,6 +109,18 @@ public final class Chart {
             throw new IllegalArgumentException(axis + " range needs finite lo < hi, got " + lo + ", " + hi);
         }
         return new double[] {lo, hi};
+    }
+
+    /** Logarithmic y axis (base 10), e.g. for loss curves; values that are not positive are left out. */
+    public Chart yLog(boolean log) {
+        yLog = log;
+        return this;
+    }
+
+    /** A line of text in a box at the plot's top left, e.g. "R² = 0.953" or "MAE 0.34". */
+    public Chart note(String text) {
+        notes.add(text);
+        return this;
     }
 
     public Chart legend(boolean show) {
@@ -338,24 +353,32 @@ public final class Chart {
     }
 
     /** Plot-area geometry and data-to-pixel mapping. */
-    private record Frame(double left, double top, double w, double h, double x0, double x1, double y0, double y1) {
+    private record Frame(double left, double top, double w, double h, double x0, double x1, double y0, double y1, boolean log) {
         double px(double x) {
             return left + (x - x0) / (x1 - x0) * w;
         }
 
+        /** Pixel row of a data value (on a log axis, y0 and y1 are log10 values). */
         double py(double y) {
-            return top + h - (y - y0) / (y1 - y0) * h;
+            double t = log ? (y > 0 ? Math.log10(y) : Double.NaN) : y;
+            return top + h - (t - y0) / (y1 - y0) * h;
+        }
+
+        /** Pixel row of an axis coordinate (log10 value on a log axis). */
+        double pyAxis(double t) {
+            return top + h - (t - y0) / (y1 - y0) * h;
         }
     }
 
     private void draw(Canvas c) {
         double[] xr = xRange != null ? xRange : xCategories != null ? new double[] {-0.5, xCategories.size() - 0.5} : null;
-        double[] yr = yRange != null ? yRange : yCategories != null ? new double[] {-0.5, yCategories.size() - 0.5} : null;
+        double[] yr = yRange != null ? (yLog ? new double[] {Math.log10(yRange[0]), Math.log10(yRange[1])} : yRange) : yCategories != null ? new double[] {-0.5, yCategories.size() - 0.5} : null;
         double[] b = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         boolean padX = true;
         boolean padY = true;
+        java.util.function.DoubleUnaryOperator ty = yLog ? v -> v > 0 ? Math.log10(v) : Double.NaN : v -> v;
         for (Layer l : layers) {
-            l.bounds(b);
+            l.bounds(b, ty);
             if (l instanceof Heat) {
                 padX = false;
                 padY = false;
@@ -366,15 +389,15 @@ public final class Chart {
         }
         if (yr == null) {
             yr = fit(b[2], b[3], padY);
-            if (layers.stream().anyMatch(l -> l instanceof Bars) && b[2] >= 0) {
+            if (!yLog && layers.stream().anyMatch(l -> l instanceof Bars) && b[2] >= 0) {
                 yr[0] = 0; // bars and histograms stand on zero
             }
         }
         double[] cr = colorRange != null ? colorRange : colourBounds();
         boolean colourBar = cr != null;
 
-        List<Double> yTicks = yCategories != null ? null : Ticks.of(yr[0], yr[1], Math.max(3, height / 90));
-        double yStep = Ticks.step(yr[0], yr[1], Math.max(3, height / 90));
+        List<Double> yTicks = yCategories != null ? null : yLog ? logTicks(yr[0], yr[1]) : Ticks.of(yr[0], yr[1], Math.max(3, height / 90));
+        double yStep = yLog ? 1 : Ticks.step(yr[0], yr[1], Math.max(3, height / 90));
         double tickW = 0;
         if (yCategories != null) {
             for (String s : yCategories) {
@@ -382,14 +405,14 @@ public final class Chart {
             }
         } else {
             for (double t : yTicks) {
-                tickW = Math.max(tickW, c.textWidth(Ticks.label(t, yStep), TICK_FONT, false));
+                tickW = Math.max(tickW, c.textWidth(yTickLabel(t, yStep), TICK_FONT, false));
             }
         }
         double left = 14 + (yLabel.isEmpty() ? 0 : LABEL_FONT + 8) + tickW + 6;
         double top = title.isEmpty() ? 16 : TITLE_FONT + 22;
         double bottom = TICK_FONT + 14 + (xLabel.isEmpty() ? 0 : LABEL_FONT + 10) + 8;
         double right = colourBar ? 96 : 20;
-        Frame f = new Frame(left, top, width - left - right, height - top - bottom, xr[0], xr[1], yr[0], yr[1]);
+        Frame f = new Frame(left, top, width - left - right, height - top - bottom, xr[0], xr[1], yr[0], yr[1], yLog);
 
         // grid and ticks
         if (xCategories == null) {
@@ -411,14 +434,14 @@ public final class Chart {
         }
         if (yCategories == null) {
             for (double t : yTicks) {
-                double y = f.py(t);
+                double y = f.pyAxis(t);
                 c.line(f.left, y, f.left + f.w, y, GRID, 1f, false);
                 c.line(f.left - 5, y, f.left, y, AXIS, 1f, false);
-                c.text(Ticks.label(t, yStep), f.left - 7, y + TICK_FONT * 0.35, Canvas.Align.RIGHT, 0, TICK_FONT, false, AXIS);
+                c.text(yTickLabel(t, yStep), f.left - 7, y + TICK_FONT * 0.35, Canvas.Align.RIGHT, 0, TICK_FONT, false, AXIS);
             }
         } else {
             for (int i = 0; i < yCategories.size(); i++) {
-                double y = f.py(i);
+                double y = f.pyAxis(i);
                 c.line(f.left - 5, y, f.left, y, AXIS, 1f, false);
                 c.text(yCategories.get(i), f.left - 7, y + TICK_FONT * 0.35, Canvas.Align.RIGHT, 0, TICK_FONT, false, AXIS);
             }
@@ -455,6 +478,39 @@ public final class Chart {
         if (legend) {
             drawLegend(c, f);
         }
+        if (!notes.isEmpty()) {
+            double tw = 0;
+            for (String n : notes) {
+                tw = Math.max(tw, c.textWidth(n, TICK_FONT, false));
+            }
+            double rowH = TICK_FONT + 6;
+            c.fillRect(f.left + 8, f.top + 8, tw + 16, rowH * notes.size() + 8, new Color(255, 255, 255, 220));
+            c.strokeRect(f.left + 8, f.top + 8, tw + 16, rowH * notes.size() + 8, new Color(0xbbbbbb), 1f);
+            for (int i = 0; i < notes.size(); i++) {
+                c.text(notes.get(i), f.left + 16, f.top + 12 + rowH * i + rowH / 2 + TICK_FONT * 0.35, Canvas.Align.LEFT, 0,
+                        TICK_FONT, false, AXIS);
+            }
+        }
+    }
+
+    private String yTickLabel(double t, double step) {
+        if (!yLog) {
+            return Ticks.label(t, step);
+        }
+        long e = Math.round(t);
+        return e >= -2 && e <= 3 ? Ticks.label(Math.pow(10, e), Math.pow(10, Math.min(0, e))) : "1e" + e;
+    }
+
+    /** Integer powers of ten inside [lo, hi] (log10 values); at least the two ends when the range is under a decade. */
+    private static List<Double> logTicks(double lo, double hi) {
+        List<Double> t = new ArrayList<>();
+        for (double e = Math.ceil(lo); e <= Math.floor(hi); e++) {
+            t.add(e);
+        }
+        if (t.size() < 2) {
+            return Ticks.of(lo, hi, 3);
+        }
+        return t;
     }
 
     private static String fitText(Canvas c, String s, double maxWidth) {
@@ -576,8 +632,8 @@ public final class Chart {
     private interface Layer {
         String name();
 
-        /** Widens {xmin, xmax, ymin, ymax} to include this layer's data. */
-        void bounds(double[] b);
+        /** Widens {xmin, xmax, ymin, ymax} to include this layer's data (y through the axis transform). */
+        void bounds(double[] b, java.util.function.DoubleUnaryOperator ty);
 
         void draw(Canvas c, Frame f, Chart chart, double[] colourRange);
 
@@ -598,10 +654,10 @@ public final class Chart {
 
     private record Line(String name, double[] x, double[] y, Color color, float lineWidth, boolean dashed) implements Layer {
         @Override
-        public void bounds(double[] b) {
+        public void bounds(double[] b, java.util.function.DoubleUnaryOperator ty) {
             for (int i = 0; i < x.length; i++) {
                 if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                    include(b, x[i], y[i]);
+                    include(b, x[i], ty.applyAsDouble(y[i]));
                 }
             }
         }
@@ -627,10 +683,10 @@ public final class Chart {
 
     private record Scatter(String name, double[] x, double[] y, double[] values, Color color, double radius) implements Layer {
         @Override
-        public void bounds(double[] b) {
+        public void bounds(double[] b, java.util.function.DoubleUnaryOperator ty) {
             for (int i = 0; i < x.length; i++) {
                 if (Double.isFinite(x[i]) && Double.isFinite(y[i])) {
-                    include(b, x[i], y[i]);
+                    include(b, x[i], ty.applyAsDouble(y[i]));
                 }
             }
         }
@@ -655,10 +711,10 @@ public final class Chart {
     private record Bars(String name, double[] centers, double[] heights, double barWidth, Color color, boolean gap)
             implements Layer {
         @Override
-        public void bounds(double[] b) {
+        public void bounds(double[] b, java.util.function.DoubleUnaryOperator ty) {
             for (int i = 0; i < centers.length; i++) {
-                include(b, centers[i] - barWidth / 2, heights[i]);
-                include(b, centers[i] + barWidth / 2, 0);
+                include(b, centers[i] - barWidth / 2, ty.applyAsDouble(heights[i]));
+                include(b, centers[i] + barWidth / 2, ty.applyAsDouble(0));
             }
         }
 
@@ -668,7 +724,7 @@ public final class Chart {
             for (int i = 0; i < centers.length; i++) {
                 double x0 = f.px(centers[i] - barWidth / 2);
                 double x1 = f.px(centers[i] + barWidth / 2);
-                double y0 = f.py(Math.max(0, f.y0));
+                double y0 = f.log ? f.top + f.h : f.py(Math.max(0, f.y0));
                 double y1 = f.py(heights[i]);
                 double top = Math.min(y0, y1);
                 double h = Math.abs(y0 - y1);
@@ -692,10 +748,10 @@ public final class Chart {
         }
 
         @Override
-        public void bounds(double[] b) {
+        public void bounds(double[] b, java.util.function.DoubleUnaryOperator ty) {
             for (int i = 0; i < groups.size(); i++) {
                 for (double v : groups.get(i)) {
-                    include(b, i, v);
+                    include(b, i, ty.applyAsDouble(v));
                 }
             }
         }
@@ -760,7 +816,7 @@ public final class Chart {
         }
 
         @Override
-        public void bounds(double[] b) {
+        public void bounds(double[] b, java.util.function.DoubleUnaryOperator ty) {
             include(b, x[0] - half(x, true), y[0] - half(y, true));
             include(b, x[x.length - 1] + half(x, false), y[y.length - 1] + half(y, false));
         }
@@ -805,7 +861,7 @@ public final class Chart {
         }
 
         @Override
-        public void bounds(double[] b) {
+        public void bounds(double[] b, java.util.function.DoubleUnaryOperator ty) {
         }
 
         @Override
@@ -823,7 +879,7 @@ public final class Chart {
 
     private record VLine(String name, double x, Color color) implements Layer {
         @Override
-        public void bounds(double[] b) {
+        public void bounds(double[] b, java.util.function.DoubleUnaryOperator ty) {
             include(b, x, Double.NaN);
         }
 

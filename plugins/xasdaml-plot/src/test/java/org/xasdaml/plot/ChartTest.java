@@ -56,8 +56,9 @@ class ChartTest {
             if (rgb == 0x333333) {
                 if (frameTop < 0) {
                     frameTop = row;
+                } else if (red > 0 && frameBottom < 0) {
+                    frameBottom = row; // the frame's lower edge: the first axis-coloured row below the line
                 }
-                frameBottom = row;
             }
         }
         assertTrue(red > 0, "red line not found");
@@ -106,6 +107,33 @@ class ChartTest {
         int dark = img.getRGB(260, 300) & 0xFFFFFF;
         assertEquals(ColorMap.BLUES.rgb(0), light);
         assertEquals(ColorMap.BLUES.rgb(1), dark);
+    }
+
+    @Test
+    void logAxisPutsTheGeometricMiddleInTheMiddle() throws Exception {
+        Chart c = new Chart().size(400, 300).legend(false).yLog(true).yRange(0.1, 1000).xRange(0, 1)
+                .line("loss", new double[] {0, 1}, new double[] {10, 10}, new java.awt.Color(0xff0000), 3f, false)
+                .note("R² = 0.95");
+        BufferedImage img = decode(c.png());
+        int red = -1;
+        int frameTop = -1;
+        int frameBottom = -1;
+        for (int row = 0; row < 300; row++) {
+            int rgb = img.getRGB(300, row) & 0xFFFFFF;
+            if (rgb == 0xff0000 && red < 0) {
+                red = row;
+            }
+            if (rgb == 0x333333) {
+                if (frameTop < 0) {
+                    frameTop = row;
+                } else if (red > 0 && frameBottom < 0) {
+                    frameBottom = row; // the frame's lower edge: the first axis-coloured row below the line
+                }
+            }
+        }
+        // log10: 10 is halfway between 0.1 and 1000
+        assertEquals((frameTop + frameBottom) / 2.0, red + 1, 1.5);
+        assertTrue(c.svgText().contains("R² = 0.95"));
     }
 
     @Test
