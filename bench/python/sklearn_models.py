@@ -1,34 +1,38 @@
 #!/usr/bin/python3
 """Time scikit-learn's random forest and PCA on a feature matrix stored by XASDAML (.npz table).
 
-usage: sklearn_models.py FEATURES_NPZ LABELS_CSV LABEL_COLUMN
-Prints "sklearn random_forest_fit <s> s" and "sklearn pca_fit <ms> ms". Run with Debian's
-python3 (python3-sklearn). Same hyperparameters as the project's defaults: 150 trees, depth 15.
+usage: sklearn_models.py FEATURES_NPZ LABELS_CSV LABEL_COLUMN REPEATS
+Same runs as `xasdaml bench compare` (ml section): RandomForestRegressor(150 trees, max_depth 15,
+max_features 'sqrt', n_jobs 1; the reference's best grid point, other settings sklearn's
+defaults) fitted REPEATS times after one warm-up fit, PCA(n_components=2) fitted 4*REPEATS
+times; rows of the table that have a label. Run with Debian's python3 (python3-sklearn 1.2.1).
 """
 import csv
+import os
 import sys
-import time
-import numpy as np
-from sklearn.ensemble import RandomForestRegressor
-from sklearn.decomposition import PCA
 
-npz, labels, column = sys.argv[1], sys.argv[2], sys.argv[3]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from timing import measure, report  # noqa: E402  (sets the thread variables before NumPy loads)
+
+import numpy as np  # noqa: E402
+from sklearn.ensemble import RandomForestRegressor  # noqa: E402
+from sklearn.decomposition import PCA  # noqa: E402
+
+npz, labels, column, repeats = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 z = np.load(npz)
 X = z["values"].astype(float)
 ids = z["ids"]
 lab = {}
 with open(labels) as f:
-    r = csv.DictReader(f)
-    for row in r:
+    for row in csv.DictReader(f):
         lab[(int(row["index"]), int(row.get("site", 0) or 0))] = float(row[column])
 keep = [i for i, (fr, st) in enumerate(ids) if (int(fr), int(st)) in lab]
 X = X[keep]
 y = np.array([lab[(int(ids[i][0]), int(ids[i][1]))] for i in keep])
-t = time.perf_counter()
-RandomForestRegressor(n_estimators=150, max_depth=15, max_features="sqrt", random_state=42, n_jobs=1).fit(X, y)
-print("sklearn random_forest_fit %.3f s (%d samples x %d features, 1 core)" % (time.perf_counter() - t, X.shape[0], X.shape[1]))
-PCA(n_components=2).fit(X)
-t = time.perf_counter()
-for _ in range(5):
-    PCA(n_components=2).fit(X)
-print("sklearn pca_fit %.3f ms" % (1000 * (time.perf_counter() - t) / 5))
+shape = "%dx%d" % X.shape
+rf = lambda: RandomForestRegressor(n_estimators=150, max_depth=15, max_features="sqrt", random_state=42,  # noqa: E731
+                                   n_jobs=1).fit(X, y)
+report("random_forest_fit", 1, "fit", measure(rf, 1, repeats), repeats,
+       shape + ",150trees,depth15,sqrt,sklearn_min_samples_leaf1")
+npca = 4 * repeats
+report("pca2_fit", 1, "fit", measure(lambda: PCA(n_components=2).fit(X), 2, npca), npca, shape)

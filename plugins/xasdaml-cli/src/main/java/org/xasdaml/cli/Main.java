@@ -119,7 +119,9 @@ public final class Main {
                 new Builtin(List.of("workflow", "run"), "Run a workflow description (JSON) stage by stage, resumable",
                         (cl, m) -> WorkflowCommands.runWorkflow(cl, m.registry, m.out, m.err)),
                 new Builtin(List.of("bench", "structures"), "Time reading a structure file (default: the bundled Cu dump)",
-                        (cl, m) -> Benchmarks.structures(cl, m.out)));
+                        (cl, m) -> Benchmarks.structures(cl, m.out)),
+                new Builtin(List.of("bench", "compare"), "Time descriptors, Larch kernels, forest and PCA (Java half of bench/compare-python.sh)",
+                        (cl, m) -> CompareBench.run(cl, m.out)));
     }
 
     Step<?> findStep(List<String> words) {

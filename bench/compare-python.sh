@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Side-by-side timing of this program against the Python tools the XASDAML reference runs:
+# pymatgen (six neighbour finders), Larch (pre_edge, autobk, xftf, cauchy_wavelet), scikit-learn
+# (random forest, PCA), on the same inputs, one thread each side, medians after warm-up.
+#
+# usage: bench/compare-python.sh [--frames 20] [--repeats 5] [--samples 1000] [--only descriptors,xafs,ml]
+#
+# Runs (a) `./xasdaml bench compare`, which prints "compare java ..." lines and writes the seeded
+# synthetic spectra table both sides fit, then (b) bench/python/*.py with Debian's /usr/bin/python3,
+# which print "compare python ..." lines in the same format, and joins them into one table.
+# The product never calls Python; this script is outside it. Installs what it needs through
+# scripts/install-deps.sh bench. Ratios are Python/Java (above 1: Java faster), on CPU time,
+# which a machine loaded by other work inflates much less than wall time.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+frames=20 repeats=5 samples=1000 only=descriptors,xafs,ml
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --frames) frames="$2"; shift 2 ;;
+    --repeats) repeats="$2"; shift 2 ;;
+    --samples) samples="$2"; shift 2 ;;
+    --only) only="$2"; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+for v in "$frames" "$repeats" "$samples"; do
+  [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "--frames, --repeats, --samples take whole numbers >= 1, got '$v'" >&2; exit 2; }
+done
+"$here/scripts/install-deps.sh" bench
+py=/usr/bin/python3
+xdi=/usr/share/doc/python-xraylarch-doc/examples/xafsdata/cu_metal_rt.xdi
+dump="$here/data/cu-md-public.dump"
+work="$(mktemp -d "${TMPDIR:-/tmp}/xasdaml-compare.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 BLIS_NUM_THREADS=1
+
+echo "machine: $(uname -srm); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(getconf _NPROCESSORS_ONLN) cores;" \
+  "$(free -g | awk '/Mem:/ {print $2}') GB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "python: $($py --version 2>&1); $(dpkg-query -W -f='${Package} ${Version}  ' python3-pymatgen python3-xraylarch python3-sklearn python3-numpy 2>/dev/null)"
+echo "java:   $(java -version 2>&1 | head -1)"
+echo "inputs: $frames frames of $(basename "$dump"); $(basename "$xdi"); seeded synthetic k2chi table, $samples samples; repeats $repeats"
+echo
+
+"$here/xasdaml" bench compare --frames "$frames" --repeats "$repeats" --samples "$samples" --only "$only" \
+  --dump "$dump" --xdi "$xdi" --write-table "$work" | tee "$work/java.txt"
+: > "$work/python.txt"
+case ",$only," in *,descriptors,*)
+  $py "$here/bench/python/pymatgen_descriptors.py" "$dump" "$frames" "$repeats" | tee -a "$work/python.txt" ;; esac
+case ",$only," in *,xafs,*)
+  $py "$here/bench/python/larch_xafs.py" "$xdi" "$repeats" | tee -a "$work/python.txt" ;; esac
+case ",$only," in *,ml,*)
+  $py "$here/bench/python/sklearn_models.py" "$work/spectra.npz" "$work/labels.csv" CN_JmolNN "$repeats" \
+    | tee -a "$work/python.txt" ;; esac
+echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+cat "$work/java.txt" "$work/python.txt" | awk '
+  function val(k,   i) { for (i = 4; i <= NF; i++) if (index($i, k "=") == 1) return substr($i, length(k) + 2); return "" }
+  $1 == "compare" {
+    op = $3
+    if (!(op in seen)) { seen[op] = 1; order[++n] = op }
+    wall[$2, op] = val("wall_ms"); cpu[$2, op] = val("cpu_ms"); items[op] = val("items"); unit[op] = val("unit")
+    thr[$2, op] = val("threads")
+  }
+  END {
+    printf "%-24s %-13s %12s %12s %12s %12s %9s %9s\n", "operation", "items", "Java CPU ms", "Java wall ms",
+      "Python CPU", "Python wall", "CPU P/J", "wall P/J"
+    for (i = 1; i <= n; i++) {
+      op = order[i]
+      jc = cpu["java", op]; jw = wall["java", op]; pc = cpu["python", op]; pw = wall["python", op]
+      rc = (jc > 0 && pc != "") ? sprintf("%.1f", pc / jc) : "-"
+      rw = (jw > 0 && pw != "") ? sprintf("%.1f", pw / jw) : "-"
+      printf "%-24s %-13s %12.3f %12.3f %12s %12s %9s %9s\n", op, items[op] " " unit[op], jc, jw,
+        (pc == "" ? "-" : sprintf("%.3f", pc)), (pw == "" ? "-" : sprintf("%.3f", pw)), rc, rw
+    }
+    print "(ms per item, median; one thread each side: Java thread CPU time, Python process CPU time;"
+    print " P/J = Python time / Java time)"
+  }'
