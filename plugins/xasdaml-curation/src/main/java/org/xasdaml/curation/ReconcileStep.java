@@ -31,10 +31,19 @@ import org.xasdaml.xafs.MuSpectrum;
  * the normalised μ by {@code pre_edge} defaults ({@link EdgeNormalization}); 2. the energy grid
  * {@code linspace(min E0 - below, max E0 + above, points)} ([10, 200, 1000] as the reference), or
  * the grid of a connected earlier dataset, so that later spectra land on exactly the same points;
- * 3. linear interpolation, refusing (by default) a spectrum that does not cover the grid, as a
- * recorded failure of that sample; 4. χ: the k columns with 0 &lt; k ≤ kmax; 5. wavelet: Cauchy
+ * 3. linear interpolation; where a spectrum does not cover the grid, by default its end values are
+ * repeated (the reference's {@code np.interp}) and the uncovered eV below and above are recorded
+ * per sample in the edges table and reported as a warning, or, with "refuse", the sample is
+ * recorded as failed; 4. χ: the k columns with 0 &lt; k ≤ kmax; 5. wavelet: Cauchy
  * wavelet |W| (kweight 2, R ≤ 8 Å as the reference) on every kStride-th k and rStride-th R, then
  * optionally only the topN columns of largest variance over the dataset.
+ *
+ * <p>Why clamping (marked) is the default here although {@link SpectrumGrid#map} refuses by
+ * default: Feff8L's energy grid starts only a few eV below the edge (for the public Cu set at the
+ * K edge: grid from 8988.2 eV, E0 by find_e0 about 8992 eV), so the reference's grid rule
+ * (min E0 - 10 eV) always reaches below FEFF's data; refusing would reject every simulated
+ * spectrum. The few uncovered points are flat pre-edge, recorded per sample so a user can see
+ * them. Measured spectra put on a saved grid (prediction) are refused instead.
  */
 public final class ReconcileStep implements Step<ReconcileStep.Options> {
 
@@ -53,7 +62,8 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
     public static final Port<SampleTable> WAVELET = Port.optional("wavelet", PortTypes.TABLE,
             "Subsampled Cauchy wavelet |W(k, R)| per sample; meta wavelet.k / wavelet.r give each column's k and R");
     public static final Port<SampleTable> EDGES = Port.of("edges", PortTypes.TABLE,
-            "Per sample: e0 and edge_step (eV, Larch pre_edge), used to build the grid");
+            "Per sample: e0 and edge_step (Larch pre_edge, eV), used to build the grid, and the eV of the grid below and "
+                    + "above the spectrum's data (extrapolated_below, extrapolated_above; 0 when covered)");
 
     /** Parameters of reconciliation. */
     public record Options(
@@ -63,8 +73,9 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
             double above,
             @Param(description = "Number of energy grid points", min = 2, max = 100000)
             int points,
-            @Param(description = "Spectra that do not cover the grid: refuse (record the sample as failed) or clamp "
-                    + "(repeat end values as the reference's np.interp, and warn)", choices = {"refuse", "clamp"})
+            @Param(description = "Spectra that do not cover the grid: clamp (repeat end values as the reference's np.interp; "
+                    + "the uncovered eV are recorded per sample and reported) or refuse (record the sample as failed)",
+                    choices = {"clamp", "refuse"})
             String extrapolation,
             @Param(description = "Largest k kept in χ (0 = all)", unit = "Å⁻¹", min = 0)
             double kmax,
@@ -92,8 +103,9 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
                 Finds E0 of every spectrum (Larch find_e0) and normalises it (Larch pre_edge defaults), builds one \
                 energy grid from min E0 - below to max E0 + above with the given number of points (the reference: \
                 10 eV, 200 eV, 1000 points), or reuses the grid of an earlier dataset, and interpolates μ and the \
-                normalised μ linearly onto it. Spectra that do not cover the grid are refused and reported by sample \
-                (the reference silently repeated end values; "clamp" does that, with a warning).
+                normalised μ linearly onto it. FEFF's energy grid starts only a few eV below the edge, so by default \
+                end values are repeated where a spectrum does not cover the grid, as the reference did, but the \
+                uncovered eV are recorded per sample and reported; "refuse" rejects such samples instead.
 
                 χ(k) keeps its common k grid without k = 0 (up to kmax). Optionally the Cauchy wavelet modulus \
                 (kweight 2, R up to 8 Å) is subsampled on every kStride-th k and rStride-th R, and reduced to the \
@@ -103,7 +115,7 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
 
     @Override
     public Options defaults() {
-        return new Options(10, 200, 1000, "refuse", 0, false, 10, 8, 0);
+        return new Options(10, 200, 1000, "clamp", 0, false, 10, 8, 0);
     }
 
     /** Per-sample result of the edge analysis. */
@@ -149,26 +161,34 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         List<double[]> normRows = new ArrayList<>();
         List<double[]> edgeRows = new ArrayList<>();
         int clamped = 0;
+        double worst = 0;
+        double[] g = grid.values();
         for (Edge e : ok) {
             try {
+                double below = Math.max(0, e.energy()[0] - g[0]);
+                double above = Math.max(0, g[g.length - 1] - e.energy()[e.energy().length - 1]);
                 if (!grid.coveredBy(e.energy())) {
                     clamped++;
+                    worst = Math.max(worst, Math.max(below, above));
                 }
                 double[] m = grid.map(e.id().toString(), e.energy(), e.mu(), ex);
                 double[] n = grid.map(e.id().toString(), e.energy(), e.norm(), ex);
                 ids.add(e.id());
                 muRows.add(m);
                 normRows.add(n);
-                edgeRows.add(new double[] {e.e0(), e.step()});
+                edgeRows.add(new double[] {e.e0(), e.step(), below, above});
             } catch (IllegalArgumentException err) {
                 context.recordFailure(new org.xasdaml.workflow.SampleFailure(e.id(), "reconcile", err.getMessage()));
             }
         }
         if (ex == Extrapolation.CLAMP && clamped > 0) {
-            context.warn(clamped + " spectra do not cover the energy grid; their end values were repeated (clamp)");
+            context.warn(String.format(Locale.ROOT, "%d of %d spectra do not cover the energy grid %s (by up to %.2f eV); their "
+                    + "end values were repeated there (see extrapolated_below/above in the edges table)", clamped, ok.size(),
+                    grid.axis(), worst));
         }
         if (ids.isEmpty()) {
-            throw new IllegalArgumentException("no spectrum covers the energy grid " + grid.axis());
+            throw new IllegalArgumentException("no spectrum covers the energy grid " + grid.axis()
+                    + "; lower 'below', or use extrapolation clamp");
         }
         Map<String, String> meta = new LinkedHashMap<>(mu.meta());
         meta.put("grid.rule", saved != null ? "reused from an earlier dataset"
@@ -176,7 +196,7 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         StepData out = StepData.empty()
                 .with(MU, SampleTable.spectra(ids, "mu", grid.axis(), muRows.toArray(new double[0][])).withMeta(meta))
                 .with(NORM, SampleTable.spectra(ids, "norm", grid.axis(), normRows.toArray(new double[0][])).withMeta(meta))
-                .with(EDGES, SampleTable.ofRows(ids, List.of("e0", "edge_step"), edgeRows.toArray(new double[0][])));
+                .with(EDGES, SampleTable.ofRows(ids, List.of("e0", "edge_step", "extrapolated_below", "extrapolated_above"), edgeRows.toArray(new double[0][])));
         SampleTable chi = inputs.find(CHI_IN);
         if (chi != null) {
             SampleTable chiGrid = chiOnGrid(chi, o.kmax());

@@ -88,12 +88,20 @@ class ReconcileStepTest {
         SampleTable later = spectra(shortGrid, new double[] {8979});
         SampleTable both = spectra(full, new double[] {8979.5});
         BasicContext ctx = BasicContext.quiet(dir);
+        ReconcileStep.Options refuse = new ReconcileStep.Options(10, 200, 1000, "refuse", 0, false, 10, 8, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step.run(StepData.empty()
-                .with(ReconcileStep.MU_IN, later).with(ReconcileStep.GRID, first.get(ReconcileStep.MU)), step.defaults(), ctx));
+                .with(ReconcileStep.MU_IN, later).with(ReconcileStep.GRID, first.get(ReconcileStep.MU)), refuse, ctx));
         assertTrue(e.getMessage().contains("no spectrum covers"), e.getMessage());
         assertEquals(1, ctx.failures().size(), "the short spectrum is recorded");
         assertTrue(ctx.failures().get(0).toString().contains("refusing to extrapolate"), ctx.failures().get(0).toString());
         assertTrue(ctx.failures().get(0).toString().contains("0:0"), ctx.failures().get(0).toString());
+        // by default the short spectrum is clamped, and the uncovered eV above its data are recorded
+        StepData clamped = step.run(StepData.empty().with(ReconcileStep.MU_IN, later).with(ReconcileStep.GRID, first.get(ReconcileStep.MU)),
+                step.defaults(), BasicContext.quiet(dir));
+        SampleTable edges = clamped.get(ReconcileStep.EDGES);
+        Axis g = first.get(ReconcileStep.MU).axis();
+        assertEquals(g.get(g.size() - 1) - 9100.0, edges.column("extrapolated_above")[0], 1e-9);
+        assertEquals(0, edges.column("extrapolated_below")[0], 0);
         StepData ok = step.run(StepData.empty().with(ReconcileStep.MU_IN, both).with(ReconcileStep.GRID, first.get(ReconcileStep.MU)),
                 step.defaults(), BasicContext.quiet(dir));
         assertEquals(first.get(ReconcileStep.MU).axis(), ok.get(ReconcileStep.MU).axis());
