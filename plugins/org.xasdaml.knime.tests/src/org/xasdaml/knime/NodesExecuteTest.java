@@ -57,8 +57,11 @@ class NodesExecuteTest {
         for (var n : set.nodes()) {
             assertTrue(pluginXml.contains(n.factoryClass()), n.factoryClass());
             var factory = (StepNodeFactory) Class.forName(n.factoryClass()).getConstructor().newInstance();
-            assertEquals(n.step().info().title(), factory.getNodeName());
-            assertEquals(n.inPorts().size(), factory.getNrInports() );
+            assertEquals(n.step().info().title(), factory.getNodeName(), "name from the generated description");
+            NativeNodeContainer nnc = WorkflowManagerUtil.createAndAddNode(wfm, factory);
+            // port 0 is KNIME's flow-variable port
+            assertEquals(n.inPorts().size() + 1, nnc.getNrInPorts(), n.factoryClass());
+            assertEquals(n.outPorts().size() + 1, nnc.getNrOutPorts(), n.factoryClass());
         }
     }
 

@@ -31,7 +31,8 @@ public final class ExampleWorkflows {
         b.connect(structures, "structures", feff, "structures");
         int descriptors = b.node("descriptors", "descriptors", 200, 200, Map.of());
         b.connect(structures, "structures", descriptors, "structures");
-        int reconcile = b.node("reconcile", "reconcile", 360, 60, Map.of());
+        // FEFF's μ(E) starts a few eV below E0, short of the grid's 10 eV pre-edge: clamp as the reference did (with a warning)
+        int reconcile = b.node("reconcile", "reconcile", 360, 60, Map.of("extrapolation", "clamp"));
         b.connect(feff, "mu", reconcile, "mu").connect(feff, "chi", reconcile, "chi");
         int filter = b.node("filter", "filter", 520, 120, Map.of());
         b.connect(descriptors, "descriptors", filter, "labels").connect(reconcile, "norm-grid", filter, "data");

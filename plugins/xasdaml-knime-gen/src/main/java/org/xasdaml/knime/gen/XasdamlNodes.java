@@ -38,6 +38,7 @@ public final class XasdamlNodes {
             node("analysis", "AnalysisNodeFactory", LEARNER),
             node("train", "TrainModelNodeFactory", LEARNER),
             node("predict", "PredictNodeFactory", PREDICTOR),
+            node("predict-measured", "PredictMeasuredNodeFactory", PREDICTOR),
             node("evaluate", "EvaluateNodeFactory", VISUALIZER),
             node("compare-models", "CompareModelsNodeFactory", OTHER));
 
