@@ -28,6 +28,7 @@ public final class XasdamlNodes {
     public static final List<NodeDeclaration> ALL = List.of(
             node("read-structures", "ReadStructuresNodeFactory", SOURCE),
             node("feff", "FeffNodeFactory", MANIPULATOR),
+            node("wavelet", "WaveletNodeFactory", MANIPULATOR),
             node("descriptors", "DescriptorsNodeFactory", MANIPULATOR),
             node("reconcile", "ReconcileNodeFactory", MANIPULATOR),
             node("filter", "FilterNodeFactory", MANIPULATOR),
