@@ -73,6 +73,9 @@ public final class ModelTraining {
     public static Result train(SampleTable features, SampleTable labels, SampleTable split, Standardizer transform, Spec spec,
                                NetworkTrainer.Monitor monitor, java.util.function.Consumer<String> warn) {
         long t0 = System.nanoTime();
+        if (spec.kind() != ModelKind.RF) {
+            BlasThreads.set(spec.threads());
+        }
         for (String t : spec.targets()) {
             if (!labels.hasColumn(t)) {
                 throw new IllegalArgumentException("the labels table has no column '" + t + "'; it has " + labels.columnNames());
@@ -135,7 +138,6 @@ public final class ModelTraining {
             predictor = new ForestEnsemble(forests, spec.task());
         } else {
             NetworkOptions no = spec.network();
-            BlasThreads.set(spec.threads());
             putNetwork(params, spec.kind(), no);
             double[][] yt;
             double[][] yv;

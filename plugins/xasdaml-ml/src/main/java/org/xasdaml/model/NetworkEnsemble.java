@@ -75,6 +75,7 @@ public record NetworkEnsemble(List<MultiLayerNetwork> networks, Task task) imple
     }
 
     public static NetworkEnsemble fromBytes(List<byte[]> nets, Task task) throws IOException {
+        BlasThreads.prepare();
         List<MultiLayerNetwork> out = new ArrayList<>();
         for (byte[] b : nets) {
             out.add(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(b), false));

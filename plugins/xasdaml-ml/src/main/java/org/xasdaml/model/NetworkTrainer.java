@@ -69,6 +69,7 @@ public final class NetworkTrainer {
         if (kind == ModelKind.RF) {
             throw new IllegalArgumentException("random forests are trained by ForestTrainer");
         }
+        BlasThreads.prepare();
         if (xv.length == 0) {
             throw new IllegalArgumentException("the validation set is empty: early stopping and the best checkpoint need one");
         }
