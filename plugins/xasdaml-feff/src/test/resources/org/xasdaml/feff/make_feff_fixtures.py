@@ -55,3 +55,19 @@ print('fixtures written to', HERE)
 # cu-md-public-first20.dump is the first 20 frames of the public set, made with
 #   head -n 2340 ../shared/data/cu-md-public.dump > cu-md-public-first20.dump
 # (117 lines per frame: 9 header lines + 108 atoms)
+
+# 4. larch_cu_frame0_noscf_wavelet_mag.txt.gz: Larch cauchy_wavelet (kweight 2, rmax_out 8, nfft 2048)
+#    of χ(k) in larch_cu_frame0_noscf_chi.dat, magnitude kept as the reference kept it: every 2nd R
+#    from R = 0 and every 2nd k from k = 0.05 (131 rows of 200 values).
+import gzip
+import numpy as np
+from larch import Group
+from larch.xafs import cauchy_wavelet
+dat = np.loadtxt(os.path.join(HERE, 'larch_cu_frame0_noscf_chi.dat'))
+g = Group(k=dat[:, 0], chi=dat[:, 1])
+cauchy_wavelet(g, kweight=2, rmax_out=8)
+mag = g.wcauchy_mag[::2, 1::2]
+with gzip.open(os.path.join(HERE, 'larch_cu_frame0_noscf_wavelet_mag.txt.gz'), 'wt') as f:
+    f.write('# |W| rows = R %s, columns = k %s\n' % (mag.shape[0], mag.shape[1]))
+    np.savetxt(f, mag, fmt='%.8e')
+print('wavelet', mag.shape)
