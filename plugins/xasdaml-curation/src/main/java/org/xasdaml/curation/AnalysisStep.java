@@ -206,7 +206,7 @@ public final class AnalysisStep implements Step<AnalysisStep.Options> {
                 .bar("ratio", comp, pct).render("pca_explained_variance"));
         Axis axis = spectra.axis();
         double[] xs = axis != null ? axis.values() : index(spectra.numericColumns());
-        String xq = axis != null ? axis.name() : "feature";
+        String xq = axis != null ? PlotsStep.axisLabel(axis) : "feature";
         String xu = axis != null ? axis.unit() : "";
         double[][] comps = pca.components();
         Chart load = new Chart().title("PCA loadings").xLabel(xq, xu).yLabel("loading", "").svg(o.svg());
@@ -231,7 +231,7 @@ public final class AnalysisStep implements Step<AnalysisStep.Options> {
         for (int c = 0; c < k; c++) {
             List<Integer> rows = members(lab, c);
             Chart ov = new Chart().title("Cluster " + (c + 1) + " (" + rows.size() + " spectra)").xLabel(xq, xu)
-                    .yLabel(spectra.meta().getOrDefault("quantity", "value"), "").svg(o.svg());
+                    .yLabel(PlotsStep.quantityLabel(spectra.meta().getOrDefault("quantity", "value")), "").svg(o.svg());
             java.util.SplittableRandom rnd = new java.util.SplittableRandom(o.seed() + c);
             List<Integer> drawn = new ArrayList<>(rows);
             while (drawn.size() > o.overlayMax()) {

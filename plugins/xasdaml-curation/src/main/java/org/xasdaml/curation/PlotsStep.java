@@ -188,6 +188,18 @@ public final class PlotsStep implements Step<PlotsStep.Options> {
                 .line(id.toString(), a.values(), t.row(t.rowOf(id)));
     }
 
+    /** Readable name of a spectra table's quantity ("mu" is μ(E)). */
+    static String quantityLabel(String quantity) {
+        return switch (quantity) {
+            case "mu" -> "μ(E)";
+            case "norm" -> "normalised μ(E)";
+            case "chi" -> "χ(k)";
+            case "g" -> "g(r)";
+            case "wt" -> "|W(k, R)|";
+            default -> quantity;
+        };
+    }
+
     static String axisLabel(Axis a) {
         return switch (a.name()) {
             case "energy" -> "Energy";
@@ -208,7 +220,7 @@ public final class PlotsStep implements Step<PlotsStep.Options> {
             kw[i] = Math.pow(k[i], o.kweight()) * c[i];
         }
         String w = weightLabel(o.kweight());
-        f.add(new Chart().title(who + ": " + w + "χ(k)").xLabel("k", "Å⁻¹").yLabel(w + "χ(k)", "Å^-" + fmt(o.kweight()))
+        f.add(new Chart().title(who + ": " + w + "χ(k)").xLabel("k", "Å⁻¹").yLabel(w + "χ(k)", inverseAngstrom(o.kweight()))
                 .legend(false).svg(o.svg()).line(id.toString(), k, kw).render(stem + "_k" + fmt(o.kweight()) + "chi"));
         // χ(k) from k = 0 (FEFF's χ(0) = 0) so the transform's uniform grid starts where Larch's does
         double[] k0 = new double[k.length + 1];
@@ -224,7 +236,7 @@ public final class PlotsStep implements Step<PlotsStep.Options> {
         while (nr < rr.length && rr[nr] <= 8) {
             nr++;
         }
-        f.add(new Chart().title(who + ": |χ(R)|").xLabel("R", "Å").yLabel("|χ(R)|", "Å^-" + fmt(o.kweight() + 1))
+        f.add(new Chart().title(who + ": |χ(R)|").xLabel("R", "Å").yLabel("|χ(R)|", inverseAngstrom(o.kweight() + 1))
                 .svg(o.svg()).legend(false).line("|χ(R)|", Arrays.copyOf(rr, nr), Arrays.copyOf(mag, nr))
                 .render(stem + "_chir"));
         XafsFourierTransform.ChiQ q = XafsFourierTransform.xftr(r,
@@ -243,7 +255,7 @@ public final class PlotsStep implements Step<PlotsStep.Options> {
             windowed[i] = Math.pow(kg[i], o.kweight()) * interp(k0, c0, kg[i]) * win[i];
         }
         f.add(new Chart().title(who + ": back-transform (R " + fmt(o.rmin()) + "–" + fmt(o.rmax()) + " Å)")
-                .xLabel("k", "Å⁻¹").yLabel(w + "χ", "Å^-" + fmt(o.kweight())).svg(o.svg())
+                .xLabel("k", "Å⁻¹").yLabel(w + "χ", inverseAngstrom(o.kweight())).svg(o.svg())
                 .line("windowed " + w + "χ(k)", kg, windowed)
                 .line("Re χ(q)", Arrays.copyOf(qq, nq), Arrays.copyOf(q.re(), nq)).render(stem + "_chiq"));
         return f;
@@ -270,6 +282,18 @@ public final class PlotsStep implements Step<PlotsStep.Options> {
         }
         String e = kw == 1 ? "" : kw == 2 ? "²" : kw == 3 ? "³" : "^" + fmt(kw);
         return "k" + e;
+    }
+
+    /** "Å⁻²" for 2; empty for 0. */
+    static String inverseAngstrom(double power) {
+        if (power == 0) {
+            return "";
+        }
+        if (power != Math.rint(power) || power < 0 || power > 9) {
+            return "Å^-" + fmt(power);
+        }
+        String sup = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        return "Å⁻" + (power == 1 ? "¹" : String.valueOf(sup.charAt((int) power)));
     }
 
     static String fmt(double v) {
