@@ -34,13 +34,25 @@ final class SvgCanvas implements Canvas {
         return sb.toString();
     }
 
+    /** Two decimals (far below a pixel), written without String.format, which dominated SVG time. */
     private StringBuilder num(double v) {
-        // two decimals are far below a pixel; keeps files small
-        long r = Math.round(v * 100);
-        if (r % 100 == 0) {
-            return sb.append(r / 100);
+        if (!Double.isFinite(v)) {
+            return sb.append('0');
         }
-        return sb.append(String.format(Locale.ROOT, "%.2f", r / 100.0));
+        long r = Math.round(v * 100);
+        if (r < 0) {
+            sb.append('-');
+            r = -r;
+        }
+        sb.append(r / 100);
+        long frac = r % 100;
+        if (frac != 0) {
+            sb.append('.').append((char) ('0' + frac / 10));
+            if (frac % 10 != 0) {
+                sb.append((char) ('0' + frac % 10));
+            }
+        }
+        return sb;
     }
 
     private void colour(String attr, Color c) {
