@@ -28,7 +28,7 @@ import org.xasdaml.xafs.XafsFourierTransform;
 /**
  * The plot toolkit (paper M4): per chosen sample, μ(E), normalised μ(E), χ(k), k-weighted χ(k),
  * |χ(R)| and its back-transform, the wavelet map and the RDF; and the CN and CR of every method
- * in one scatter figure each. Samples are chosen by position (in sample-id order) from start to
+ * in one scatter figure each, plus CR against CN with every method in one figure. Samples are chosen by position (in sample-id order) from start to
  * end: one random position per block of {@code interval} (seeded, as the reference), or every
  * {@code interval}-th.
  */
@@ -353,6 +353,17 @@ public final class PlotsStep implements Step<PlotsStep.Options> {
             if (drawn > 0) {
                 f.add(c.render(kind.toLowerCase(Locale.ROOT) + "_scatter"));
             }
+        }
+        Chart both = new Chart().title("CR against CN, every method").xLabel("CN", "").yLabel("CR", "Å").svg(o.svg());
+        int methods = 0;
+        for (String col : sorted.columnNames()) {
+            if (col.startsWith("CN_") && sorted.hasColumn("CR_" + col.substring(3))) {
+                both.scatter(col.substring(3), sorted.column(col), sorted.column("CR_" + col.substring(3)));
+                methods++;
+            }
+        }
+        if (methods > 0) {
+            f.add(both.render("cn_cr_scatter"));
         }
         return f;
     }

@@ -192,7 +192,8 @@ class ToolkitStepsTest {
                 BasicContext.quiet(dir));
         List<String> names = out.get(PlotsStep.FIGURES).figures().stream().map(Figure::name).toList();
         assertEquals(List.of("sample_0_mu", "sample_0_chi", "sample_0_k2chi", "sample_0_chir", "sample_0_chiq",
-                "sample_2_mu", "sample_2_chi", "sample_2_k2chi", "sample_2_chir", "sample_2_chiq", "cn_scatter", "cr_scatter"), names);
+                "sample_2_mu", "sample_2_chi", "sample_2_k2chi", "sample_2_chir", "sample_2_chiq", "cn_scatter", "cr_scatter",
+                "cn_cr_scatter"), names);
         // the |χ(R)| of sin(2·2.5·k)/k peaks near R = 2.5 Å
         assertTrue(out.get(PlotsStep.FIGURES).figures().get(3).svg().contains("R (Å)"));
     }
