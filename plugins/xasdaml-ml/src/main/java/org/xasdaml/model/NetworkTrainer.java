@@ -76,7 +76,8 @@ public final class NetworkTrainer {
         List<MultiLayerNetwork> nets = new ArrayList<>();
         List<LossCurve> curves = new ArrayList<>();
         DataSet train = new DataSet(NetworkEnsemble.toArray(xt), NetworkEnsemble.toArray(yt));
-        DataSet valid = new DataSet(NetworkEnsemble.toArray(xv), NetworkEnsemble.toArray(yv));
+        INDArray xtArr = NetworkEnsemble.toArray(xt);
+        INDArray xvArr = NetworkEnsemble.toArray(xv);
         for (int m = 0; m < o.ensemble(); m++) {
             long seed = o.seed() + m;
             MultiLayerNetwork net = new MultiLayerNetwork(build(kind, task, xt[0].length, yt[0].length, o, seed));
@@ -92,10 +93,11 @@ public final class NetworkTrainer {
                 for (DataSet mb : shuffled.batchBy(o.batch())) {
                     net.fit(mb);
                 }
-                double trainLoss = net.score(train, false);
-                double validLoss = net.score(valid, false);
-                double[] te = errors(net, xt, yt, task, targets, classes);
-                double[] ve = errors(net, xv, yv, task, targets, classes);
+                double reg = net.calcRegularizationScore(true);
+                double[] te = errors(net, xtArr, xt, yt, task, targets, classes);
+                double[] ve = errors(net, xvArr, xv, yv, task, targets, classes);
+                double trainLoss = te[2] + reg;
+                double validLoss = ve[2] + reg;
                 double[] row = {trainLoss, validLoss, te[0], ve[0], te[1], ve[1]};
                 loss.add(row);
                 monitor.epoch(m, epoch, row);
@@ -115,13 +117,32 @@ public final class NetworkTrainer {
         return new Result(new NetworkEnsemble(nets, task), curves);
     }
 
-    /** MSE and MAE in target units (regression, averaged over targets) or of class labels. */
-    private static double[] errors(MultiLayerNetwork net, double[][] x, double[][] y, Task task, ColumnScaling targets,
-                                   ClassMapping classes) {
-        double[][] out = net.output(NetworkEnsemble.toArray(x), false).castTo(DataType.DOUBLE).toDoubleMatrix();
+    /**
+     * One forward pass over a set: MSE and MAE in target units (regression, averaged over targets) or
+     * of class labels, and the data loss as Deeplearning4j scores it (mean squared error of the scaled
+     * targets averaged over outputs, or cross-entropy), to which the caller adds the L2 term.
+     */
+    private static double[] errors(MultiLayerNetwork net, INDArray xArr, double[][] x, double[][] y, Task task,
+                                   ColumnScaling targets, ClassMapping classes) {
+        double[][] out = net.output(xArr, false).castTo(DataType.DOUBLE).toDoubleMatrix();
+        if (out.length != x.length) {
+            out = new double[][]{net.output(xArr, false).castTo(DataType.DOUBLE).toDoubleVector()};
+        }
         double se = 0;
         double ae = 0;
+        double loss = 0;
         int count = 0;
+        for (int i = 0; i < out.length; i++) {
+            for (int j = 0; j < out[i].length; j++) {
+                if (task == Task.REGRESSION) {
+                    double d = out[i][j] - y[i][j];
+                    loss += d * d / out[i].length;
+                } else if (y[i][j] > 0) {
+                    loss -= y[i][j] * Math.log(Math.max(out[i][j], 1e-15));
+                }
+            }
+        }
+        loss /= out.length;
         if (task == Task.REGRESSION) {
             double[][] p = targets.invert(out);
             double[][] t = targets.invert(y);
@@ -141,7 +162,7 @@ public final class NetworkTrainer {
                 count++;
             }
         }
-        return new double[]{se / count, ae / count};
+        return new double[]{se / count, ae / count, loss};
     }
 
     static int argmax(double[] v) {

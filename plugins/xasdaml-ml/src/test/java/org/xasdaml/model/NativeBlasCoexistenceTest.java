@@ -56,6 +56,11 @@ class NativeBlasCoexistenceTest {
         double last = r.curves().get(0).loss().get(4)[2];
         assertTrue(last < first, "training MSE fell: " + first + " -> " + last);
         assertEquals(10, f.trees().size());
+        // the curve's training loss at the kept epoch is Deeplearning4j's own score of the kept network (L2 included)
+        LossCurve c = r.curves().get(0);
+        double dl4jScore = r.model().networks().get(0).score(new org.nd4j.linalg.dataset.DataSet(
+                NetworkEnsemble.toArray(x), NetworkEnsemble.toArray(ys.apply(y))), false);
+        assertEquals(dl4jScore, c.loss().get(c.bestEpoch() - 1)[0], 1e-5 * Math.max(1, dl4jScore));
         // same seed, same network: training is repeatable even with Smile's threads in between
         assertEquals(r.curves().get(0).loss().get(4)[2], r2.curves().get(0).loss().get(4)[2], 0.0);
         double mse = 0;
