@@ -24,7 +24,8 @@ import org.xasdaml.table.TableCodec;
  * With data: {@code --spectra mu.npz --labels descriptors.csv [--split split.csv] [--targets
  * CN_JmolNN,CR_JmolNN] [--kinds mlp,cnn,rf] [--epochs 100] [--threads 1] [--samples 1000]}; without
  * a split, a seeded 7:2:1 split is drawn. Spectra tables are read as stored by the workflow
- * (.npz or .csv).
+ * (.npz or .csv). With {@code --structures cu.dump --labels descriptors.csv} the spectra are
+ * {@link org.xasdaml.model.SingleScatteringChi} stand-ins computed from the real structures.
  */
 public final class TrainingBench {
     private TrainingBench() {
@@ -47,7 +48,15 @@ public final class TrainingBench {
         SampleTable spectra;
         SampleTable labels;
         SampleTable split;
-        if (a.containsKey("spectra")) {
+        if (a.containsKey("structures")) {
+            org.xasdaml.structure.ReadStructuresStep rs = new org.xasdaml.structure.ReadStructuresStep();
+            org.xasdaml.structure.StructureSet set = org.xasdaml.structure.ReadStructuresStep.read(Path.of(a.get("structures")),
+                    rs.defaults());
+            spectra = org.xasdaml.model.SingleScatteringChi.copper().table(set);
+            labels = read(Path.of(a.get("labels")));
+            split = SyntheticSpectra.split(spectra.ids(), 0.7, 0.2, SyntheticSpectra.DEFAULT_SEED);
+            System.out.println("spectra: single-scattering stand-in (SingleScatteringChi.copper), not FEFF");
+        } else if (a.containsKey("spectra")) {
             spectra = read(Path.of(a.get("spectra")));
             labels = read(Path.of(a.get("labels")));
             split = a.containsKey("split") ? read(Path.of(a.get("split")))
