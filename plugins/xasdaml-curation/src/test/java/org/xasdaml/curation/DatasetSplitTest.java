@@ -125,6 +125,29 @@ class DatasetSplitTest {
     }
 
     @Test
+    void groupColumnFromASecondTableKeepsTemperaturesWhole(@TempDir Path dir) throws Exception {
+        SampleTable t = labels(120);
+        List<SampleId> ids = new ArrayList<>(t.ids());
+        String[] temperature = new String[ids.size()];
+        for (int i = 0; i < temperature.length; i++) {
+            temperature[i] = (300 + 100 * (ids.get(i).frame() % 6)) + " K";
+        }
+        SampleTable groups = SampleTable.ofColumns(ids, List.of(), new double[0][]).withText("temperature", temperature);
+        SplitStep step = new SplitStep();
+        SplitStep.Options o = new SplitStep.Options(0.5, 0.25, 0.25, 42, "temperature", 0);
+        SampleTable split = step.run(StepData.empty().with(SplitStep.SAMPLES, t).with(SplitStep.GROUPS, groups), o,
+                BasicContext.quiet(dir)).get(SplitStep.SPLIT);
+        Map<String, Set<String>> sides = new HashMap<>();
+        for (int i = 0; i < split.rows(); i++) {
+            sides.computeIfAbsent(split.text(i, "group"), g -> new HashSet<>()).add(split.text(i, "set"));
+        }
+        assertEquals(6, sides.size());
+        sides.values().forEach(s -> assertEquals(1, s.size()));
+        // six groups of 20: training takes 3 (60 = 0.5 N), validation 2 (reaching 100 >= 0.75 N), test 1
+        assertEquals("60/40/20", split.meta().get("split.counts"));
+    }
+
+    @Test
     void fractionsMustSumToOne() {
         assertThrows(InvalidParameterException.class, () -> new SplitStep.Options(0.7, 0.2, 0.2, 42, "", 0));
     }

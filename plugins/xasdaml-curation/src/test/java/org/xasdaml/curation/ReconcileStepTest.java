@@ -147,5 +147,24 @@ class ReconcileStepTest {
         assertEquals(150, wt.numericColumns());
         // reference layout: 40 k values (0.05, 0.30, ..., 19.55) x 33 R values (every 4th of 131 up to 8 Å)
         assertEquals("33 x 40", wt.meta().get("wavelet.shape"));
+        // the 150 kept columns are those of largest variance over the samples: compare with the full map
+        ReconcileStep.Options full = new ReconcileStep.Options(10, 200, 1000, "refuse", 0, true, 10, 8, 0);
+        SampleTable all = step.run(StepData.empty().with(ReconcileStep.MU_IN, spectra(feffLikeGrid(), new double[] {8979, 8980, 8981, 8982}))
+                .with(ReconcileStep.CHI_IN, chiT), full, BasicContext.quiet(dir)).get(ReconcileStep.WAVELET);
+        assertEquals(1320, all.numericColumns());
+        double[] var = new double[1320];
+        for (int j = 0; j < 1320; j++) {
+            double[] col = all.column(j);
+            double mean = java.util.Arrays.stream(col).average().orElseThrow();
+            var[j] = java.util.Arrays.stream(col).map(v -> (v - mean) * (v - mean)).sum() / col.length;
+        }
+        double[] sorted = var.clone();
+        java.util.Arrays.sort(sorted);
+        double threshold = sorted[1320 - 150];
+        double[] keptAt = wt.axis().values();
+        for (double flat : keptAt) {
+            assertTrue(var[(int) flat] >= threshold, "column " + flat);
+            assertArrayEquals(all.column((int) flat), wt.column(java.util.Arrays.binarySearch(keptAt, flat)), 0);
+        }
     }
 }
