@@ -43,7 +43,7 @@ echo "inputs: $frames frames of $(basename "$dump"); $(basename "$xdi"); seeded 
 echo
 
 "$here/xasdaml" bench compare --frames "$frames" --repeats "$repeats" --samples "$samples" --only "$only" \
-  --dump "$dump" --xdi "$xdi" --write-table "$work" | tee "$work/java.txt"
+  --dump "$dump" --xdi "$xdi" --write-table "$work" 2> >(grep -v '^SLF4J' >&2) | tee "$work/java.txt"
 : > "$work/python.txt"
 case ",$only," in *,descriptors,*)
   $py "$here/bench/python/pymatgen_descriptors.py" "$dump" "$frames" "$repeats" | tee -a "$work/python.txt" ;; esac
@@ -56,24 +56,27 @@ echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 cat "$work/java.txt" "$work/python.txt" | awk '
+  function num(x) { return x == "" ? "-" : sprintf("%.3f", x) }
   function val(k,   i) { for (i = 4; i <= NF; i++) if (index($i, k "=") == 1) return substr($i, length(k) + 2); return "" }
   $1 == "compare" {
     op = $3
     if (!(op in seen)) { seen[op] = 1; order[++n] = op }
-    wall[$2, op] = val("wall_ms"); cpu[$2, op] = val("cpu_ms"); items[op] = val("items"); unit[op] = val("unit")
+    wall[$2, op] = val("wall_ms"); cpu[$2, op] = val("cpu_ms"); proc[$2, op] = val("proc_cpu_ms")
+    items[op] = val("items"); unit[op] = val("unit")
     thr[$2, op] = val("threads")
   }
   END {
-    printf "%-24s %-13s %12s %12s %12s %12s %9s %9s\n", "operation", "items", "Java CPU ms", "Java wall ms",
-      "Python CPU", "Python wall", "CPU P/J", "wall P/J"
+    printf "%-24s %-13s %10s %10s %10s %10s %10s %8s %8s\n", "operation", "per", "Java CPU", "JVM CPU", "Java wall",
+      "Py CPU", "Py wall", "CPU P/J", "wall P/J"
     for (i = 1; i <= n; i++) {
       op = order[i]
-      jc = cpu["java", op]; jw = wall["java", op]; pc = cpu["python", op]; pw = wall["python", op]
+      jc = cpu["java", op]; jp = proc["java", op]; jw = wall["java", op]; pc = cpu["python", op]; pw = wall["python", op]
       rc = (jc > 0 && pc != "") ? sprintf("%.1f", pc / jc) : "-"
       rw = (jw > 0 && pw != "") ? sprintf("%.1f", pw / jw) : "-"
-      printf "%-24s %-13s %12.3f %12.3f %12s %12s %9s %9s\n", op, items[op] " " unit[op], jc, jw,
-        (pc == "" ? "-" : sprintf("%.3f", pc)), (pw == "" ? "-" : sprintf("%.3f", pw)), rc, rw
+      printf "%-24s %-13s %10s %10s %10s %10s %10s %8s %8s\n", op, items[op] " " unit[op], num(jc), num(jp), num(jw),
+        num(pc), num(pw), rc, rw
     }
-    print "(ms per item, median; one thread each side: Java thread CPU time, Python process CPU time;"
-    print " P/J = Python time / Java time)"
+    print "(ms per item, medians; one worker thread each side. Java CPU: the worker thread; JVM CPU: the whole"
+    print " JVM incl. GC/JIT threads (mean: coarse ticks); Py CPU: the Python process (BLAS/OpenMP held to 1 thread)."
+    print " P/J = Python time / Java time: above 1, Java is faster. per = items timed together in one repeat)"
   }'

@@ -41,7 +41,7 @@ import org.xasdaml.xafs.io.XdiReader;
  * scikit-learn): {@code xasdaml bench compare} times the same operations on the same inputs as
  * {@code bench/python/*.py} and prints one machine-readable line per operation,
  * <pre>
- *   compare java &lt;operation&gt; items=&lt;n&gt; unit=&lt;frame|spectrum|fit&gt; wall_ms=&lt;x&gt; cpu_ms=&lt;y&gt; threads=1 repeats=&lt;r&gt; [detail=...]
+ *   compare java &lt;operation&gt; items=&lt;n&gt; unit=&lt;frame|spectrum|fit&gt; wall_ms=&lt;x&gt; cpu_ms=&lt;y&gt; proc_cpu_ms=&lt;z&gt; threads=1 repeats=&lt;r&gt; detail=&lt;d&gt;
  * </pre>
  * which {@code bench/compare-python.sh} joins with the Python lines (same format) into one table.
  * Python is never called from here.
@@ -50,6 +50,9 @@ import org.xasdaml.xafs.io.XdiReader;
  * tree growing also stays on one thread), after a warm-up; the figures are medians over the
  * timed repeats of the time per item. CPU time is the summed thread CPU time of the pool's
  * threads: on a machine loaded by other builds wall time grows with the load, CPU time much less.
+ * proc_cpu_ms is the whole JVM's CPU time over all timed repeats per item (a mean: process time
+ * comes in coarse ticks; garbage collector and JIT compiler threads included), the fair
+ * counterpart of Python's process time when Java allocates a lot.
  * The options mirror the Python scripts' arguments: the same frames, the same Larch parameters,
  * the same feature matrix and forest hyperparameters.
  */
@@ -71,7 +74,7 @@ final class CompareBench {
             out.println(Main.wrap("Times, on one thread, what bench/python/*.py time with pymatgen, Larch and scikit-learn: the "
                     + "six neighbour finders on the first N frames (40 Å box, site 0), Larch's pre_edge, autobk, xftf and "
                     + "cauchy_wavelet on one XDI spectrum (repeats x 20 runs, wavelet repeats x 4), a random forest fit "
-                    + "(150 trees, depth 15, sqrt features) and PCA(2) on a spectra table. Without --spectra the table is "
+                    + "(150 trees, depth 15, sqrt features; leaves of at least 1 and of 5 samples) and PCA(2) on a spectra table. Without --spectra the table is "
                     + "seeded synthetic k²χ spectra (--samples, --seed); --write-table DIR stores it as DIR/spectra.npz "
                     + "and DIR/labels.csv for the Python side. Prints one 'compare java ...' line per operation (medians); "
                     + "bench/compare-python.sh makes the side-by-side table.", 0));
@@ -214,7 +217,10 @@ final class CompareBench {
         return new ChiSpectrum(kk, cc);
     }
 
-    /** sklearn_models.py: RandomForestRegressor(150, depth 15, sqrt, bootstrap) fit and PCA(2) fit on one table. */
+    /**
+     * sklearn_models.py: RandomForestRegressor(150 trees, depth 15, sqrt features, bootstrap) fits with
+     * smallest leaves of 1 and 5 samples, and PCA(2) fits, on one table.
+     */
     private static void ml(CommandLine cl, int repeats, OneThread pool, PrintStream out) throws Exception {
         String target = cl.options().getOrDefault("target", SyntheticSpectra.CN);
         SampleTable spectra;
@@ -262,24 +268,34 @@ final class CompareBench {
             y[i] = lab[labels.rowOf(spectra.ids().get(keep.get(i)))];
         }
         String shape = x.length + "x" + x[0].length;
-        ForestOptions fo = ForestOptions.defaults(42);
-        print(out, "random_forest_fit", 1, "fit", pool.measure(1, repeats, 1,
-                () -> ForestTrainer.regression(x, y, fo).trees().size()), repeats,
-                shape + ",150trees,depth15,sqrt,smile_nodesize5");
+        // Smile's node size is the smallest child a split may leave, scikit-learn's min_samples_leaf:
+        // 1 is the reference's setting (scikit-learn's default), 5 the project's default
+        for (int leaf : new int[] {1, 5}) {
+            ForestOptions fo = ForestOptions.defaults(42).with(150, 15, 0, leaf);
+            print(out, "random_forest_fit_leaf" + leaf, 1, "fit", pool.measure(1, repeats, 1,
+                    () -> ForestTrainer.regression(x, y, fo).trees().size()), repeats,
+                    shape + ",150trees,depth15,sqrt,bootstrap,min_leaf" + leaf);
+        }
         int np = 4 * repeats;
         print(out, "pca2_fit", 1, "fit", pool.measure(2, np, 1,
                 () -> PrincipalComponents.fit(x, 2).explainedVariance()[0]), np, shape);
     }
 
     private static void print(PrintStream out, String op, int items, String unit, Timing t, int repeats, String detail) {
-        out.printf(Locale.ROOT, "compare java %s items=%d unit=%s wall_ms=%.4f cpu_ms=%.4f threads=%d repeats=%d detail=%s%n",
-                op, items, unit, t.wallMs(), t.cpuMs(), t.threads(), repeats, detail.replace(' ', '_'));
+        out.printf(Locale.ROOT, "compare java %s items=%d unit=%s wall_ms=%.4f cpu_ms=%.4f proc_cpu_ms=%.4f threads=%d repeats=%d "
+                + "detail=%s%n", op, items, unit, t.wallMs(), t.cpuMs(), t.processCpuMs(), t.threads(), repeats,
+                detail.replace(' ', '_'));
     }
 
     // ------------------------------------------------------------------ timing
 
-    /** Median milliseconds per item, and how many worker threads existed. */
-    record Timing(double wallMs, double cpuMs, int threads) {
+    /**
+     * Milliseconds per item: median wall and median CPU of the worker thread(s); the whole JVM's CPU
+     * (adding the garbage collector's and the JIT compiler's threads) as the mean over all timed
+     * repeats, as the operating system counts process time in coarse ticks; and how many worker
+     * threads existed.
+     */
+    record Timing(double wallMs, double cpuMs, double processCpuMs, int threads) {
     }
 
     @FunctionalInterface
@@ -311,6 +327,11 @@ final class CompareBench {
             return s;
         }
 
+        static long processCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : -1;
+        }
+
         Timing measure(int warmups, int repeats, int items, Work work) throws Exception {
             try {
                 return pool.submit(() -> {
@@ -320,6 +341,7 @@ final class CompareBench {
                     }
                     double[] wall = new double[repeats];
                     double[] cpu = new double[repeats];
+                    long p0 = processCpuNanos();
                     for (int i = 0; i < repeats; i++) {
                         long c0 = cpuNanos();
                         long t0 = System.nanoTime();
@@ -327,10 +349,11 @@ final class CompareBench {
                         wall[i] = (System.nanoTime() - t0) / 1e6 / items;
                         cpu[i] = (cpuNanos() - c0) / 1e6 / items;
                     }
+                    double proc = (processCpuNanos() - p0) / 1e6 / items / repeats;
                     if (sink == 0.123456789) {
                         System.out.print("");
                     }
-                    return new Timing(median(wall), median(cpu), threads.size());
+                    return new Timing(median(wall), median(cpu), proc, threads.size());
                 }).get();
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof Exception ex ? ex : e;
