@@ -29,6 +29,7 @@ final class Flows {
     static NativeNodeContainer add(WorkflowManager wfm, StepNodeFactory factory, Settings settings) throws InvalidSettingsException {
         NativeNodeContainer nnc = WorkflowManagerUtil.createAndAddNode(wfm, factory);
         NodeSettings s = new NodeSettings("node");
+        wfm.saveNodeSettingsToDefault(nnc.getID()); // a fresh node has no model settings yet
         wfm.saveNodeSettings(nnc.getID(), s);
         settings.set(s.getNodeSettings("model"));
         wfm.loadNodeSettings(nnc.getID(), s);

@@ -67,12 +67,13 @@ class NodesExecuteTest {
 
     @Test
     void readStructuresAndFeffRunOnTwoFrames() throws Exception {
-        String file = Flows.testData("cu-2frames.dump").toString();
+        String file = Flows.testData("cu-12frames.dump").toString();
         NativeNodeContainer read = Flows.add(wfm, new ReadStructuresNodeFactory(), m -> {
             m.addString("file", file);
             m.addInt("maxFrames", 2);
         });
-        NativeNodeContainer feff = Flows.add(wfm, new FeffNodeFactory(), m -> m.addString("mode", "shared-potential"));
+        // no-scf: the quickest honest FEFF run (the SCF potentials dominate the time)
+        NativeNodeContainer feff = Flows.add(wfm, new FeffNodeFactory(), m -> m.addString("mode", "no-scf"));
         wfm.addConnection(read.getID(), 1, feff.getID(), 1);
         wfm.executeAllAndWaitUntilDone();
         assertTrue(read.getNodeContainerState().isExecuted(), messages(read));
@@ -113,8 +114,11 @@ class NodesExecuteTest {
 
     @Test
     void structuresPortSurvivesSaveAndLoad() throws Exception {
-        String file = Flows.testData("cu-2frames.dump").toString();
-        NativeNodeContainer read = Flows.add(wfm, new ReadStructuresNodeFactory(), m -> m.addString("file", file));
+        String file = Flows.testData("cu-12frames.dump").toString();
+        NativeNodeContainer read = Flows.add(wfm, new ReadStructuresNodeFactory(), m -> {
+            m.addString("file", file);
+            m.addInt("maxFrames", 2);
+        });
         wfm.executeAllAndWaitUntilDone();
         assertTrue(read.getNodeContainerState().isExecuted(), messages(read));
         StructuresPortObject po = (StructuresPortObject) read.getOutPort(1).getPortObject();

@@ -56,7 +56,8 @@ final class SampleTables {
     }
 
     static BufferedDataTable toKnime(SampleTable t, ExecutionContext exec) throws CanceledExecutionException {
-        BufferedDataContainer c = exec.createDataContainer(spec(t));
+        DataTableSpec spec = spec(t);
+        BufferedDataContainer c = exec.createDataContainer(spec);
         int m = t.numericColumns();
         List<String> textNames = t.textColumnNames();
         String[][] text = new String[textNames.size()][];
@@ -80,7 +81,13 @@ final class SampleTables {
             }
         }
         c.close();
-        return c.getTable();
+        BufferedDataTable table = c.getTable();
+        if (!table.getDataTableSpec().getProperties().equals(spec.getProperties())) {
+            // the container rebuilds the spec (domains) without the table properties: put them back
+            table = exec.createSpecReplacerTable(table,
+                    new DataTableSpecCreator(table.getDataTableSpec()).putProperties(spec.getProperties()).createSpec());
+        }
+        return table;
     }
 
     /**

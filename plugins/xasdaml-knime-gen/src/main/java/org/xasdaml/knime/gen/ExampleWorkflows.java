@@ -15,6 +15,8 @@ public final class ExampleWorkflows {
     public static final String CLI_OUT = "runs/";
     /** The workflow variable holding the structure file, so batch runs can point at their own copy. */
     public static final String STRUCTURE_FILE = "structure_file";
+    /** The workflow variable holding FEFF's mode, so a quick batch run can choose no-scf. */
+    public static final String FEFF_MODE = "feff_mode";
 
     public static List<WorkflowDescription> all() {
         return List.of(cu());
@@ -24,10 +26,11 @@ public final class ExampleWorkflows {
     public static WorkflowDescription cu() {
         WorkflowDescription.Builder b = new WorkflowDescription.Builder("cu-workflow",
                 "XASDAML on the public Cu cluster set: structures to spectra, descriptors, dataset, model, predictions")
-                .variable(STRUCTURE_FILE, "data/cu-md-public.dump");
+                .variable(STRUCTURE_FILE, "data/cu-md-public.dump")
+                .variable(FEFF_MODE, "shared-potential");
         // main line, left to right: the paper's blocks in order
         int structures = b.node("read-structures", "structures", 40, 120, Map.of("maxFrames", "20"), Map.of("file", STRUCTURE_FILE));
-        int feff = b.node("feff", "feff", 200, 60, Map.of("mode", "shared-potential"));
+        int feff = b.node("feff", "feff", 200, 60, Map.of(), Map.of("mode", FEFF_MODE));
         b.connect(structures, "structures", feff, "structures");
         int descriptors = b.node("descriptors", "descriptors", 200, 200, Map.of());
         b.connect(structures, "structures", descriptors, "structures");
