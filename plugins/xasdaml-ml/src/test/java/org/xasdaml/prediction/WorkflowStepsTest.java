@@ -95,6 +95,27 @@ class WorkflowStepsTest {
     }
 
     @Test
+    void optionsRoundTripThroughText() {
+        for (org.xasdaml.workflow.Step<?> s : StepRegistry.load(WorkflowStepsTest.class.getClassLoader()).steps()) {
+            if (s.getClass().getPackageName().startsWith("org.xasdaml.model") || s.getClass().getPackageName().startsWith(
+                    "org.xasdaml.prediction") || s.getClass().getPackageName().startsWith("org.xasdaml.evaluation")) {
+                roundTrip(s);
+            }
+        }
+        TrainModelStep t = new TrainModelStep();
+        Map<String, String> text = new java.util.HashMap<>(t.parameters().toText(t.defaults()));
+        text.put("hidden", "64,x");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> t.parameters().fromText(text));
+        assertTrue(e.getMessage().contains("'x'"), e.getMessage());
+    }
+
+    private static <P extends Record> void roundTrip(org.xasdaml.workflow.Step<P> s) {
+        P d = s.defaults();
+        assertEquals(d, s.parameters().fromText(s.parameters().toText(d)), s.info().id());
+    }
+
+    @Test
     void stepsAreRegistered() {
         List<String> ids = new ArrayList<>();
         StepRegistry.load(WorkflowStepsTest.class.getClassLoader()).steps().forEach(s -> ids.add(s.info().id()));
