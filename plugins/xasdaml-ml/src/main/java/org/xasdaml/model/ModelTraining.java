@@ -167,6 +167,7 @@ public final class ModelTraining {
         prov.put("trained_at", Instant.now().toString());
         prov.put("training_seconds", seconds);
         prov.put("samples", Map.of("train", train.ids().size(), "valid", valid.ids().size(), "test", test.ids().size()));
+        prov.put("data_sha256", Map.of("train", digest(train), "valid", digest(valid), "test", digest(test)));
         prov.put("java", System.getProperty("java.version"));
         prov.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         prov.put("software", Software.versions());
@@ -292,6 +293,26 @@ public final class ModelTraining {
                     dropped.size(), what, dropped.size() > 10 ? dropped.subList(0, 10) + " ..." : dropped));
         }
         return new Rows(ids, x.toArray(new double[0][]), y.toArray(new double[0][]));
+    }
+
+    /** SHA-256 of a set's ids, features and targets, so a model names exactly the data it saw. */
+    static String digest(Rows r) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8);
+            for (int i = 0; i < r.ids().size(); i++) {
+                md.update(r.ids().get(i).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (double v : r.x()[i]) {
+                    md.update(b.clear().putDouble(v).array());
+                }
+                for (double v : r.y()[i]) {
+                    md.update(b.clear().putDouble(v).array());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JVM", e);
+        }
     }
 
     static double[] column(double[][] m, int j) {
