@@ -213,7 +213,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
     }
 
     /** The three output tables. */
-    record Tables(SampleTable mu, SampleTable chi, SampleTable runs) {
+    public record Tables(SampleTable mu, SampleTable chi, SampleTable runs) {
     }
 
     /**
@@ -224,7 +224,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
      * The common grid is the grid of the sample that starts highest, cut where the first sample to end
      * ends, so that every sample is interpolated (linearly) inside its own data and none is extrapolated.
      */
-    static Tables tables(List<FeffResult> results, StepContext context) {
+    public static Tables tables(List<FeffResult> results, StepContext context) {
         double[] omega = commonEnergyGrid(results);
         double[] k = results.get(0).output().chiWithoutZero()[0];
         List<SampleId> ids = new ArrayList<>();
