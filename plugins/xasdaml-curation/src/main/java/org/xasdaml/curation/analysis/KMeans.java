@@ -258,12 +258,33 @@ public record KMeans(double[][] centers, int[] labels, double inertia, int itera
         }
     }
 
+    /**
+     * Nearest centre of every sample, from ‖c‖² - 2 x·c (the sample's own ‖x‖² does not change the
+     * order), as scikit-learn computes its distances. (Measured with AnalysisBench on the loaded
+     * shared machine: no gain over direct squared differences, 20 s CPU for k = 12, n_init 10 on
+     * 5000 x 1000; kept for scikit-learn's rounding.)
+     */
     private static void assign(double[][] x, double[][] centers, int[] labels) {
+        int k = centers.length;
+        double[] cn = new double[k];
+        for (int c = 0; c < k; c++) {
+            double s = 0;
+            for (double v : centers[c]) {
+                s += v * v;
+            }
+            cn[c] = s;
+        }
         for (int i = 0; i < x.length; i++) {
+            double[] xi = x[i];
             int best = 0;
             double bd = Double.POSITIVE_INFINITY;
-            for (int c = 0; c < centers.length; c++) {
-                double d = sq(x[i], centers[c]);
+            for (int c = 0; c < k; c++) {
+                double[] cc = centers[c];
+                double dot = 0;
+                for (int j = 0; j < xi.length; j++) {
+                    dot += xi[j] * cc[j];
+                }
+                double d = cn[c] - 2 * dot;
                 if (d < bd) {
                     bd = d;
                     best = c;
