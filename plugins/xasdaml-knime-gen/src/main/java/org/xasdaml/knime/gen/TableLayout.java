@@ -98,7 +98,9 @@ public final class TableLayout {
                     grid[j] = ((Number) vals.get(k)).doubleValue();
                 }
             }
-            String quantity = meta.get("quantity");
+            // spectra columns are named <quantity>_<point>; the name says the quantity (metadata may not)
+            int us = names.get(0).lastIndexOf('_');
+            String quantity = us > 0 ? names.get(0).substring(0, us) : meta.get("quantity");
             if (all && quantity != null) {
                 Axis axis = new Axis((String) m.get("name"), (String) m.get("unit"), grid);
                 double[][] rows = new double[ids.size()][names.size()];

@@ -36,6 +36,17 @@ class TableLayoutTest {
     }
 
     @Test
+    void theQuantityComesFromTheColumnNamesEvenWhenTheMetadataSaysOtherwise() {
+        // as reconcile's normalised table: norm_<E> columns, metadata quantity = mu carried from its input
+        SampleTable t = SampleTable.spectra(IDS, "norm", new Axis("energy", "eV", new double[] {8980, 8980.5}),
+                new double[][] {{0.1, 0.2}, {0.3, 0.4}}).withMeta(Map.of("quantity", "mu"));
+        SampleTable back = TableLayout.assemble(t.ids(), t.columnNames(), cols(t), TableLayout.axisProperty(t), List.of(),
+                new String[0][], t.meta());
+        assertEquals(t, back);
+        assertEquals("mu", back.meta().get("quantity"));
+    }
+
+    @Test
     void aColumnSubsetKeepsItsGridPoints() {
         SampleTable t = spectra();
         List<String> keep = List.of(t.columnNames().get(0), t.columnNames().get(2));
