@@ -22,7 +22,8 @@ import org.xasdaml.table.TableCodec;
  *
  * <p>Without arguments: synthetic spectra of the demo's size (1000 samples, 7:2:1, 201 k points).
  * With data: {@code --spectra mu.npz --labels descriptors.csv [--split split.csv] [--targets
- * CN_JmolNN,CR_JmolNN] [--kinds mlp,cnn,rf] [--epochs 100] [--threads 1] [--samples 1000]}; without
+ * CN_JmolNN,CR_JmolNN] [--kinds mlp,cnn,rf] [--epochs 100] [--threads 1] [--samples 1000]
+ * [--hidden 512,256,128,64,32] [--channels 32,64,128] [--dense 128,64]}; without
  * a split, a seeded 7:2:1 split is drawn. Spectra tables are read as stored by the workflow
  * (.npz or .csv). With {@code --structures cu.dump --labels descriptors.csv} the spectra are
  * {@link org.xasdaml.model.SingleScatteringChi} stand-ins computed from the real structures.
@@ -74,6 +75,7 @@ public final class TrainingBench {
             ModelKind kind = ModelKind.parse(k);
             for (String target : targets) {
                 NetworkOptions no = NetworkOptions.defaults(1).withEpochs(epochs, 20);
+                no = no.withLayers(sizes(a, "hidden", no.hidden()), sizes(a, "channels", no.channels()), sizes(a, "dense", no.dense()));
                 long t0 = System.nanoTime();
                 final int[] lastEpoch = {0};
                 ModelTraining.Result r = ModelTraining.train(spectra, labels, split, null,
@@ -88,6 +90,10 @@ public final class TrainingBench {
                         ((Number) test.get("MAE")).doubleValue());
             }
         }
+    }
+
+    private static List<Integer> sizes(Map<String, String> a, String key, List<Integer> dflt) {
+        return a.containsKey(key) ? Arrays.stream(a.get(key).split(",")).map(String::strip).map(Integer::valueOf).toList() : dflt;
     }
 
     private static SampleTable read(Path file) throws java.io.IOException {
