@@ -40,6 +40,35 @@ public final class FileDigest {
         }
     }
 
+    /**
+     * Hex SHA-256 of stored port data: the file or folder itself when it exists, else the files
+     * that share its name plus an extension ({@code mu} stands for {@code mu.npz}, {@code mu.json}),
+     * which is how codecs store a port under a base name.
+     */
+    public static String sha256OfStored(Path base) {
+        if (Files.exists(base)) {
+            return sha256(base);
+        }
+        Path dir = base.toAbsolutePath().getParent();
+        String prefix = base.getFileName().toString() + ".";
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> files = s.filter(p -> p.getFileName().toString().startsWith(prefix)).sorted().toList();
+            if (files.isEmpty()) {
+                throw new UncheckedIOException(new java.io.FileNotFoundException("nothing stored at " + base));
+            }
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path f : files) {
+                md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update(HexFormat.of().parseHex(sha256(f)));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + base, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Hex SHA-256 of bytes. */
     public static String sha256(byte[] data) {
         try {

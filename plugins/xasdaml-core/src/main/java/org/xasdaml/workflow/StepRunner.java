@@ -51,6 +51,9 @@ public final class StepRunner {
     public static <P extends Record> StepData run(Step<P> step, StepData inputs, Map<String, Path> inputSources, P options,
                                                   BasicContext context, Path outDir) throws Exception {
         Files.createDirectories(outDir);
+        // Checksums first: the inputs are what they are now, before anything runs.
+        Map<String, String> in = new LinkedHashMap<>();
+        inputSources.forEach((k, v) -> in.put(k, v.toString() + " sha256:" + FileDigest.sha256OfStored(v)));
         Instant start = Instant.now();
         StepData out = step.run(inputs, step.parameters().validate(options), context);
         for (Port<?> p : step.info().outputs()) {
@@ -59,8 +62,6 @@ public final class StepRunner {
                 write(p, v, outDir.resolve(p.name()));
             }
         }
-        Map<String, String> in = new LinkedHashMap<>();
-        inputSources.forEach((k, v) -> in.put(k, v.toString() + " sha256:" + FileDigest.sha256(v)));
         Map<String, String> software = new LinkedHashMap<>(SoftwareVersions.runtime());
         software.putAll(context.software());
         new Provenance(step.info().id(), step.parameters().toText(options), in, software, start, Instant.now(),

@@ -33,5 +33,13 @@ class StepRunnerTest {
         assertEquals("5", ((Map<String, Object>) prov.get("parameters")).get("maxFrames"));
         assertTrue(((Map<String, Object>) prov.get("software")).containsKey("java"));
         assertEquals(64, direct.sha256().length());
+
+        // A later step names its input by the port's base name; provenance hashes the stored files.
+        Path second = dir.resolve("again");
+        StepRunner.run(step, StepData.empty(), Map.of("structures", dir.resolve("structures")), o, BasicContext.quiet(second.resolve("w")),
+                second);
+        String input = ((Map<String, Object>) Json.parseObject(Files.readString(second.resolve("provenance.json"))).get("inputs"))
+                .get("structures").toString();
+        assertTrue(input.matches(".*structures sha256:[0-9a-f]{64}"), input);
     }
 }
