@@ -166,7 +166,9 @@ public final class FeffBatch {
             ParallelSamples.map(needed, sh -> sh.representative.sample.id(), "feff shared potential", sh -> {
                 try {
                     computeShared(sh, feff, s, ctx);
-                } catch (RuntimeException e) {
+                } catch (org.xasdaml.workflow.CancelledException e) {
+                    throw e;
+                } catch (Exception e) {
                     sh.error = ParallelSamples.messageOf(e);
                     throw e;
                 }

@@ -142,7 +142,7 @@ public record FeffCards(String edge, double s02, double kmax, double rpath, int 
                 a[i] = number(d);
             }
         }
-        return String.format(Locale.ROOT, template.replace("%s", "%s"), a);
+        return String.format(Locale.ROOT, template, a);
     }
 
     /** A number without trailing zeros (6.8, 20.0 → "20", 0.1). */
