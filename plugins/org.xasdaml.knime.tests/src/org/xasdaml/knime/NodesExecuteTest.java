@@ -66,6 +66,29 @@ class NodesExecuteTest {
     }
 
     @Test
+    void everyNodesDialogIsBuiltFromItsParametersAndSavesWhatTheModelLoads() throws Exception {
+        // KNIME's application sets a look and feel; this bare OSGi test runtime has none, so Swing has no fonts
+        javax.swing.UIManager.setLookAndFeel(new javax.swing.plaf.metal.MetalLookAndFeel());
+        for (var n : NodeSet.load().nodes()) {
+            var factory = (StepNodeFactory) Class.forName(n.factoryClass()).getConstructor().newInstance();
+            NativeNodeContainer nnc = WorkflowManagerUtil.createAndAddNode(wfm, factory);
+            org.knime.core.node.NodeSettings s = new org.knime.core.node.NodeSettings("node");
+            wfm.saveNodeSettingsToDefault(nnc.getID());
+            wfm.saveNodeSettings(nnc.getID(), s);
+            var dialog = (org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane) factory.createNodeDialogPane();
+            dialog.loadSettingsFrom(s.getNodeSettings("model"), new org.knime.core.node.port.PortObjectSpec[n.inPorts().size()]);
+            org.knime.core.node.NodeSettings fromDialog = new org.knime.core.node.NodeSettings("model");
+            dialog.saveSettingsTo(fromDialog);
+            // (KNIME's dialog components also save "<key>_Internals" entries of their own)
+            assertEquals(n.step().parameters().specs().stream().map(p -> p.name()).collect(Collectors.toSet()),
+                    fromDialog.keySet().stream().filter(k -> !k.endsWith("_Internals")).collect(Collectors.toSet()),
+                    n.factoryClass() + ": one dialog component per parameter, keyed by name");
+            fromDialog.copyTo(s.addNodeSettings("model"));
+            wfm.loadNodeSettings(nnc.getID(), s); // the model validates and loads what the dialog saved
+        }
+    }
+
+    @Test
     void readStructuresAndFeffRunOnTwoFrames() throws Exception {
         String file = Flows.testData("cu-12frames.dump").toString();
         NativeNodeContainer read = Flows.add(wfm, new ReadStructuresNodeFactory(), m -> {

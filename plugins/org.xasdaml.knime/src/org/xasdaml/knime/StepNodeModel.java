@@ -20,9 +20,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.util.FileUtil;
 import org.xasdaml.knime.gen.KnimeNode;
 import org.xasdaml.knime.gen.KnimePort;
+import org.xasdaml.knime.gen.NodeMessages;
 import org.xasdaml.workflow.CancelledException;
 import org.xasdaml.workflow.ParameterSet;
-import org.xasdaml.workflow.SampleFailure;
 import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepData;
 
@@ -33,9 +33,6 @@ import org.xasdaml.workflow.StepData;
  * others went on are named in the node's warning.
  */
 public final class StepNodeModel extends NodeModel {
-    /** How many failed samples the warning names before it only counts. */
-    static final int NAMED_FAILURES = 10;
-
     private final KnimeNode node;
     private final Map<String, SettingsModel> settings;
 
@@ -104,7 +101,7 @@ public final class StepNodeModel extends NodeModel {
             }
             result[i] = v == null ? XasdamlPorts.absent(p, convertOut) : XasdamlPorts.toKnime(p, v, convertOut);
         }
-        String warning = warning(context.failures(), context.warnings());
+        String warning = NodeMessages.warning(context.failures(), context.warnings());
         if (warning != null) {
             setWarningMessage(warning);
         }
@@ -121,25 +118,6 @@ public final class StepNodeModel extends NodeModel {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static StepData put(StepData d, KnimePort p, Object v) {
         return d.with((org.xasdaml.workflow.Port) p.port(), v);
-    }
-
-    /** "3 samples failed: 0:0 (feff pot: ...), ..." plus the step's warnings, or null when all went well. */
-    static String warning(List<SampleFailure> failures, List<String> warnings) {
-        StringBuilder sb = new StringBuilder();
-        if (!failures.isEmpty()) {
-            sb.append(failures.size()).append(failures.size() == 1 ? " sample failed: " : " samples failed: ");
-            for (int i = 0; i < Math.min(NAMED_FAILURES, failures.size()); i++) {
-                SampleFailure f = failures.get(i);
-                sb.append(i > 0 ? "; " : "").append(f.sample()).append(" (").append(f.stage()).append(": ").append(f.message()).append(')');
-            }
-            if (failures.size() > NAMED_FAILURES) {
-                sb.append("; and ").append(failures.size() - NAMED_FAILURES).append(" more");
-            }
-        }
-        for (String w : warnings) {
-            sb.append(sb.length() > 0 ? "\n" : "").append(w);
-        }
-        return sb.length() == 0 ? null : sb.toString();
     }
 
     @Override
