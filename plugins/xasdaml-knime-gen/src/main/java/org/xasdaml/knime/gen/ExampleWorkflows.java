@@ -32,6 +32,8 @@ public final class ExampleWorkflows {
         int structures = b.node("read-structures", "structures", 40, 120, Map.of("maxFrames", "20"), Map.of("file", STRUCTURE_FILE));
         int feff = b.node("feff", "feff", 200, 60, Map.of(), Map.of("mode", FEFF_MODE));
         b.connect(structures, "structures", feff, "structures");
+        int wavelet = b.node("wavelet", "wavelet", 360, -60, Map.of());
+        b.connect(feff, "chi", wavelet, "chi");
         int descriptors = b.node("descriptors", "descriptors", 200, 200, Map.of());
         b.connect(structures, "structures", descriptors, "structures");
         // FEFF's μ(E) starts a few eV below E0, short of the grid's 10 eV pre-edge: clamp as the reference did (with a warning)
@@ -51,6 +53,15 @@ public final class ExampleWorkflows {
         int evaluate = b.node("evaluate", "evaluate", 1320, 120, Map.of());
         b.connect(predict, "predictions", evaluate, "predictions").connect(filter, "labels-kept", evaluate, "truth")
                 .connect(split, "test", evaluate, "spectra");
+        // a second model, a random forest, on the same features, and the two compared on the test set
+        int forest = b.node("train", "train-forest", 1000, 260, Map.of("model", "rf", "targets", "CN_JmolNN", "seed", "42"));
+        b.connect(standardise, "standardised", forest, "features").connect(filter, "labels-kept", forest, "labels")
+                .connect(split, "split", forest, "split").connect(standardise, "transform", forest, "transform");
+        int predictForest = b.node("predict", "predict-forest", 1160, 260, Map.of());
+        b.connect(forest, "model", predictForest, "model").connect(split, "test", predictForest, "spectra");
+        int compare = b.node("compare-models", "compare", 1320, 260, Map.of("target", "CN_JmolNN", "names", "MLP,RF"));
+        b.connect(filter, "labels-kept", compare, "truth").connect(predict, "predictions", compare, "predictions1")
+                .connect(predictForest, "predictions", compare, "predictions2");
         // toolkits on the side
         int plots = b.node("plots", "plots", 520, 320, Map.of("interval", "5"));
         b.connect(reconcile, "mu-grid", plots, "mu").connect(reconcile, "norm-grid", plots, "norm")
