@@ -81,25 +81,25 @@ public final class StepNodeModel extends NodeModel {
         }
         File work = FileUtil.createTempDir("xasdaml-" + node.declaration().stepId());
         KnimeStepContext context = new KnimeStepContext(exec.createSubProgress(0.9), Path.of(work.getPath()));
-        StepData out;
+        List<KnimePort> outPorts = node.outPorts();
+        PortObject[] result = new PortObject[outPorts.size()];
         try {
-            out = run(node.step(), inputs, options, context);
+            StepData out = run(node.step(), inputs, options, context);
+            ExecutionContext convertOut = exec.createSubExecutionContext(0.05);
+            // converted before the work folder goes: some outputs (wavelet maps) are backed by files in it
+            for (int i = 0; i < outPorts.size(); i++) {
+                KnimePort p = outPorts.get(i);
+                Object v = out.raw(p.port().name());
+                if (v == null && !p.port().optional()) {
+                    throw new IllegalStateException("step " + node.declaration().stepId() + " gave no data on output '"
+                            + p.port().name() + "'");
+                }
+                result[i] = v == null ? XasdamlPorts.absent(p, convertOut) : XasdamlPorts.toKnime(p, v, convertOut);
+            }
         } catch (CancelledException e) {
             throw new CanceledExecutionException("cancelled");
         } finally {
             FileUtil.deleteRecursively(work);
-        }
-        List<KnimePort> outPorts = node.outPorts();
-        PortObject[] result = new PortObject[outPorts.size()];
-        ExecutionContext convertOut = exec.createSubExecutionContext(0.05);
-        for (int i = 0; i < outPorts.size(); i++) {
-            KnimePort p = outPorts.get(i);
-            Object v = out.raw(p.port().name());
-            if (v == null && !p.port().optional()) {
-                throw new IllegalStateException("step " + node.declaration().stepId() + " gave no data on output '"
-                        + p.port().name() + "'");
-            }
-            result[i] = v == null ? XasdamlPorts.absent(p, convertOut) : XasdamlPorts.toKnime(p, v, convertOut);
         }
         String warning = NodeMessages.warning(context.failures(), context.warnings());
         if (warning != null) {
