@@ -22,14 +22,14 @@ import org.xasdaml.structure.StructureFormat;
  * Jmol 26, MinimumDistance 8, Crystal 53, Econ 14 ms).
  *
  * <p>Usage: {@code DescriptorBench [structure file] [passes]}; default the 1000-frame Cu dump
- * {@code ../shared/data/cu-md-public.dump} (relative to the repository), 3 timed passes after one warm-up.
+ * {@code data/cu-md-public.dump} (relative to the repository), 3 timed passes after one warm-up.
  */
 public final class DescriptorBench {
     private DescriptorBench() {
     }
 
     public static void main(String[] args) {
-        Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/cu-md-public.dump");
+        Path file = Path.of(args.length > 0 ? args[0] : "data/cu-md-public.dump");
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<Frame> raw = StructureFormat.read(file, StructureFormat.detect(file), ReadOptions.DEFAULT).frames();
         List<Frame> frames = new ArrayList<>();
