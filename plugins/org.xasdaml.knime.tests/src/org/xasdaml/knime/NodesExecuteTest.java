@@ -123,6 +123,38 @@ class NodesExecuteTest {
     }
 
     @Test
+    void longNodesReportProgressAndHonourCancel() throws Exception {
+        String file = Flows.testData("cu-12frames.dump").toString();
+        NativeNodeContainer read = Flows.add(wfm, new ReadStructuresNodeFactory(), m -> m.addString("file", file));
+        // full SCF per sample: minutes of FEFF, so there is time to cancel it
+        NativeNodeContainer feff = Flows.add(wfm, new FeffNodeFactory(), m -> m.addString("mode", "full"));
+        wfm.addConnection(read.getID(), 1, feff.getID(), 1);
+        wfm.executeAll();
+        long t0 = System.nanoTime();
+        Double progress = null;
+        while (System.nanoTime() - t0 < 120e9) {
+            if (feff.getNodeContainerState().isExecutionInProgress()) {
+                progress = feff.getProgressMonitor().getProgress();
+                if (progress != null && feff.getProgressMonitor().getMessage() != null) {
+                    break;
+                }
+            }
+            Thread.sleep(100);
+        }
+        assertNotNull(progress, "FEFF reported progress to KNIME");
+        Thread.sleep(3000); // let the FEFF processes get going
+        assertTrue(feff.getNodeContainerState().isExecutionInProgress(), "FEFF is still running after 3 s");
+        String message = feff.getProgressMonitor().getMessage();
+        long cancelAt = System.nanoTime();
+        wfm.cancelExecution(feff);
+        assertTrue(wfm.waitWhileInExecution(120, java.util.concurrent.TimeUnit.SECONDS), "execution ended after cancel");
+        double seconds = (System.nanoTime() - cancelAt) / 1e9;
+        assertFalse(feff.getNodeContainerState().isExecuted(), "a cancelled node is not executed");
+        assertTrue(seconds < 60, "cancel took " + seconds + " s (FEFF processes are stopped, not awaited); progress was "
+                + progress + " '" + message + "'");
+    }
+
+    @Test
     void badSettingsAreRefusedWithTheStepsMessage() throws Exception {
         NativeNodeContainer read = Flows.add(wfm, new ReadStructuresNodeFactory(), m -> m.addString("file", ""));
         wfm.executeAllAndWaitUntilDone();
