@@ -39,7 +39,7 @@ public final class FeffBench {
         for (int i = 0; i + 1 < args.length; i += 2) {
             a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        Path dump = Path.of(a.getOrDefault("dump", "../shared/data/cu-md-public.dump"));
+        Path dump = Path.of(a.getOrDefault("dump", "data/cu-md-public.dump"));
         int frames = Integer.parseInt(a.getOrDefault("frames", "50"));
         int fullFrames = Integer.parseInt(a.getOrDefault("full-frames", String.valueOf(frames)));
         int workers = Integer.parseInt(a.getOrDefault("workers", String.valueOf(Runtime.getRuntime().availableProcessors())));
@@ -72,8 +72,10 @@ public final class FeffBench {
         }
 
         System.out.println();
-        System.out.println("mode                              frames  s/frame (1 core)  speed-up  k²χ rel. L2 vs full (2-12 Å⁻¹): "
-                + "mean  median  max   (frames compared)");
+        System.out.println("s/frame wall: mean FEFF wall time per sample (one worker each) on this machine as loaded when they ran; "
+                + "CPU s/frame: CPU of the FEFF processes run now / frames computed now (shared potentials included)");
+        System.out.println("mode                              frames  s/frame wall  CPU s/frame  speed-up(CPU)  k²χ rel. L2 vs full "
+                + "(2-12 Å⁻¹): mean  median  max  (frames compared)");
         report(full, full);
         for (Run r : shared) {
             report(r, full);
@@ -81,8 +83,17 @@ public final class FeffBench {
         report(noScf, full);
     }
 
-    /** One mode's batch and its figures. */
-    private record Run(String name, FeffBatch.Outcome outcome, double wallSeconds, int workers) {
+    /**
+     * One mode's batch and its figures.
+     *
+     * @param cpuSeconds CPU time of the FEFF processes this run started (user + system), or NaN
+     */
+    private record Run(String name, FeffBatch.Outcome outcome, double wallSeconds, int workers, double cpuSeconds) {
+        /** CPU seconds per frame computed in this run (shared potentials included), or NaN when none was computed. */
+        double cpuPerFrame() {
+            return outcome.computed() == 0 ? Double.NaN : cpuSeconds / outcome.computed();
+        }
+
         double secondsPerFrame() {
             double s = 0;
             for (FeffResult r : outcome.results()) {
@@ -100,8 +111,10 @@ public final class FeffBench {
             System.out.print("\r" + name + ": " + m + "          ");
         }, System.out::println);
         long t0 = System.nanoTime();
+        double cpu0 = childCpuSeconds();
         FeffBatch.Outcome o = FeffBatch.run(samples, s, feff, ctx.workDir(), ctx);
         double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = childCpuSeconds() - cpu0;
         System.out.printf(Locale.ROOT, "%n%s: %d finished (%d reused from an earlier run, %d computed in %.1f s wall), %d failed%n",
                 name, o.results().size(), o.reused(), o.computed(), wall, ctx.failures().size());
         for (SampleFailure f : ctx.failures()) {
@@ -111,7 +124,22 @@ public final class FeffBench {
             System.out.printf(Locale.ROOT, "  shared potentials from sample %s for %d samples: %.1f s%s%n", p.representative(),
                     p.members().size(), p.seconds(), p.error() == null ? "" : " FAILED: " + p.error());
         }
-        return new Run(name, o, wall, workers);
+        return new Run(name, o, wall, workers, cpu);
+    }
+
+    /**
+     * CPU time (user + system, s) of this JVM's finished child processes, from fields cutime and cstime
+     * of {@code /proc/self/stat} (Linux; clock ticks of 1/100 s): the FEFF stages' own cost, which does
+     * not grow when other programs load the machine, unlike their wall time.
+     */
+    static double childCpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static void report(Run r, Run full) {
@@ -130,7 +158,8 @@ public final class FeffBench {
         double mean = Arrays.stream(e).average().orElse(Double.NaN);
         double median = e.length == 0 ? Double.NaN : e.length % 2 == 1 ? e[e.length / 2] : (e[e.length / 2 - 1] + e[e.length / 2]) / 2;
         double max = e.length == 0 ? Double.NaN : e[e.length - 1];
-        System.out.printf(Locale.ROOT, "%-33s %6d  %16.3f  %8.1f  %8.4f %7.4f %7.4f  (%d)%n", r.name(), r.outcome().results().size(),
-                r.secondsPerFrame(), full.secondsPerFrame() / r.secondsPerFrame(), mean, median, max, e.length);
+        System.out.printf(Locale.ROOT, "%-33s %6d  %12.3f  %11.3f  %13.1f  %8.4f %7.4f %7.4f  (%d)%n", r.name(),
+                r.outcome().results().size(), r.secondsPerFrame(), r.cpuPerFrame(), full.cpuPerFrame() / r.cpuPerFrame(), mean, median,
+                max, e.length);
     }
 }
