@@ -131,6 +131,32 @@ public final class WaveletMaps {
         return m;
     }
 
+    /** Receives the little-endian float32 bytes of the maps, in order, a chunk at a time. */
+    @FunctionalInterface
+    interface ByteSink {
+        void accept(byte[] b, int off, int len);
+    }
+
+    /** Hands the raw bytes of every map, in order, to a sink (from the file or from memory). */
+    void forEachChunk(ByteSink sink) throws IOException {
+        if (values != null) {
+            ByteBuffer vb = ByteBuffer.allocate(4 * mapSize()).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < size(); i++) {
+                vb.clear();
+                vb.asFloatBuffer().put(values, i * mapSize(), mapSize());
+                sink.accept(vb.array(), 0, 4 * mapSize());
+            }
+            return;
+        }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(data)) {
+            int r;
+            while ((r = in.read(buf)) > 0) {
+                sink.accept(buf, 0, r);
+            }
+        }
+    }
+
     /** Appends maps to a raw float32 file, one sample after another. */
     public static final class Writer implements AutoCloseable {
         private final OutputStream out;
@@ -187,20 +213,29 @@ public final class WaveletMaps {
                 }
                 zip.write(ib.array(), 0, 8 * n);
                 zip.closeEntry();
-                zip.putNextEntry(new ZipEntry("values.npy"));
-                header(zip, "<f4", n, w.mapSize());
-                if (w.values != null) {
-                    ByteBuffer vb = ByteBuffer.allocate(4 * w.mapSize()).order(ByteOrder.LITTLE_ENDIAN);
-                    for (int i = 0; i < n; i++) {
-                        vb.clear();
-                        vb.asFloatBuffer().put(w.values, i * w.mapSize(), w.mapSize());
-                        zip.write(vb.array(), 0, 4 * w.mapSize());
+                // float32 magnitudes hardly compress (524 → 470 MB for 5000 maps) but deflating them costs
+                // minutes, so values.npy is stored; a stored entry needs its size and CRC before its bytes
+                java.io.ByteArrayOutputStream hb = new java.io.ByteArrayOutputStream();
+                header(hb, "<f4", n, w.mapSize());
+                byte[] head = hb.toByteArray();
+                long bytes = 4L * n * w.mapSize();
+                java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+                crc.update(head);
+                w.forEachChunk(crc::update);
+                ZipEntry ve = new ZipEntry("values.npy");
+                ve.setMethod(ZipEntry.STORED);
+                ve.setSize(head.length + bytes);
+                ve.setCompressedSize(head.length + bytes);
+                ve.setCrc(crc.getValue());
+                zip.putNextEntry(ve);
+                zip.write(head);
+                w.forEachChunk((b, off, len) -> {
+                    try {
+                        zip.write(b, off, len);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
-                } else {
-                    try (InputStream in = Files.newInputStream(w.data)) {
-                        in.transferTo(zip);
-                    }
-                }
+                });
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry("k.npy"));
                 floats(zip, w.k);
