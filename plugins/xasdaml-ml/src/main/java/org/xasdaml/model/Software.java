@@ -16,7 +16,8 @@ public final class Software {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("deeplearning4j-nn", version("org.deeplearning4j", "deeplearning4j-nn"));
         m.put("nd4j-native", version("org.nd4j", "nd4j-native"));
-        m.put("smile-core", version("com.github.haifengl", "smile-core"));
+        String smileVersion = smile.regression.RandomForest.class.getPackage().getImplementationVersion(); // jar manifest
+        m.put("smile-core", smileVersion != null ? smileVersion : version("com.github.haifengl", "smile-core"));
         m.put("javacpp", version("org.bytedeco", "javacpp"));
         m.put("openblas", version("org.bytedeco", "openblas"));
         return m;

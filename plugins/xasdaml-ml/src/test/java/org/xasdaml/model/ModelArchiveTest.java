@@ -102,6 +102,10 @@ class ModelArchiveTest {
     void forestsRoundTrip(@TempDir Path dir) throws Exception {
         ModelTraining.Result r = train(ModelKind.RF, Task.REGRESSION, List.of(SyntheticSpectra.CN, SyntheticSpectra.CR), 1);
         assertSamePredictions(r.archive(), dir.resolve("rf.xasmodel"));
+        Map<?, ?> software = (Map<?, ?>) r.archive().provenance().get("software");
+        assertEquals("3.1.1", software.get("smile-core"));
+        assertEquals("1.0.0-M2.1", software.get("deeplearning4j-nn"));
+        assertEquals("0.3.19-1.5.7", software.get("openblas"));
         assertTrue(r.predictions().column(SyntheticSpectra.CR + "_sd")[0] > 0, "tree spread");
         ModelTraining.Result c = train(ModelKind.RF, Task.CLASSIFICATION, List.of(SyntheticSpectra.CN), 1);
         assertSamePredictions(c.archive(), dir.resolve("rfc.xasmodel"));
