@@ -1,12 +1,12 @@
 package org.xasdaml.feff;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import org.xasdaml.xafs.ChiSpectrum;
+import org.xasdaml.xafs.io.FeffChiReader;
+import org.xasdaml.xafs.io.FeffXmuReader;
 
 /**
  * What Feff8L's last stage writes, read back: {@code xmu.dat} (columns omega, e, k, μ, μ₀, χ) and
@@ -77,12 +77,24 @@ public record FeffOutput(double[] omega, double[] e, double[] k, double[] mu, do
         return chi.clone();
     }
 
-    /** Reads {@code xmu.dat} and {@code chi.dat} from a FEFF folder. */
+    /**
+     * Reads {@code xmu.dat} and {@code chi.dat} from a FEFF folder with the xafs module's FEFF
+     * readers (errors name the file, line and problem).
+     */
     public static FeffOutput read(Path folder) throws IOException {
-        double[][] x = columns(folder.resolve("xmu.dat"), 6);
-        double[][] c = columns(folder.resolve("chi.dat"), 4);
-        checkConsistent(folder, x[2], x[5], c[0], c[1]);
-        return new FeffOutput(x[0], x[1], x[2], x[3], x[4], c[0], c[1]);
+        Path xmuFile = folder.resolve("xmu.dat");
+        Path chiFile = folder.resolve("chi.dat");
+        for (Path f : new Path[] {xmuFile, chiFile}) {
+            if (!Files.isRegularFile(f)) {
+                throw new IOException("FEFF did not write " + f);
+            }
+        }
+        FeffXmuReader.FeffXmu x = FeffXmuReader.read(xmuFile);
+        ChiSpectrum c = FeffChiReader.read(chiFile);
+        double[] ck = c.k();
+        double[] cchi = c.chi();
+        checkConsistent(folder, x.k(), x.chi(), ck, cchi);
+        return new FeffOutput(x.omega(), x.e(), x.k(), x.mu(), x.mu0(), ck, cchi);
     }
 
     /** χ of chi.dat and of xmu.dat must be the same numbers on the same k. */
@@ -99,48 +111,6 @@ public record FeffOutput(double[] omega, double[] e, double[] k, double[] mu, do
             }
             j++;
         }
-    }
-
-    private static double[][] columns(Path file, int n) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("FEFF did not write " + file);
-        }
-        List<double[]> rows = new ArrayList<>(512);
-        int lineNo = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.US_ASCII)) {
-            lineNo++;
-            String s = line.strip();
-            if (s.isEmpty() || s.startsWith("#")) {
-                continue;
-            }
-            String[] p = s.split("\\s+");
-            if (p.length < n) {
-                throw new IOException(file + " line " + lineNo + ": " + p.length + " columns, expected " + n);
-            }
-            double[] r = new double[n];
-            for (int c = 0; c < n; c++) {
-                try {
-                    r[c] = Double.parseDouble(p[c].replace('D', 'E'));
-                } catch (NumberFormatException ex) {
-                    throw new IOException(file + " line " + lineNo + ": '" + p[c] + "' is not a number (FEFF wrote NaN or "
-                            + "overflowed)");
-                }
-                if (!Double.isFinite(r[c])) {
-                    throw new IOException(file + " line " + lineNo + ": non-finite value " + p[c]);
-                }
-            }
-            rows.add(r);
-        }
-        if (rows.size() < 2) {
-            throw new IOException(file + " holds " + rows.size() + " data rows");
-        }
-        double[][] cols = new double[n][rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            for (int c = 0; c < n; c++) {
-                cols[c][i] = rows.get(i)[c];
-            }
-        }
-        return cols;
     }
 
     /** χ(k) without the k = 0 point (where χ is not defined physically and every k-weight is 0). */
