@@ -22,6 +22,9 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
     public static final Port<SampleTable> SPECTRA = Port.of("spectra", PortTypes.TABLE,
             "The measured spectra as given to the model: normalised, aligned and on the model's grid (text column source)");
     public static final Port<SampleTable> PREDICTIONS = PredictStep.PREDICTIONS;
+    public static final Port<SampleTable> EDGES = Port.optional("edges", PortTypes.TABLE,
+            "Edge energies of the training spectra (a table with an e0 column, e.g. the reconcile step's edges): when the "
+                    + "e0 option is 0, measured spectra are shifted so that their E0 lands on the median of these");
 
     /** Parameters. */
     public record Options(
@@ -29,7 +32,8 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
                     + "(energy in eV, μ)", file = true) List<String> files,
             @Param(description = "Normalise each spectrum to unit edge step (Larch pre_edge norm) first") boolean normalize,
             @Param(description = "Edge energy E0 of the simulated training spectra; each measured spectrum is shifted so its "
-                    + "E0 lands here (0 = no shift)", unit = "eV", min = 0) double e0,
+                    + "E0 lands here (0 = the median E0 of the edges input, or no shift when it is not connected)",
+                    unit = "eV", min = 0) double e0,
             @Param(description = "Round regression predictions to whole numbers (for CN)") boolean round) {
         public Options {
             for (String f : files) {
@@ -49,7 +53,7 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
                 energy so that its E0 matches the training spectra's, and interpolates it onto the model's grid; a \
                 spectrum that does not cover the grid is refused with both ranges in the message while the others go \
                 on. Then the model archive's transform and model are applied as in Predict.""",
-                List.of(MODEL), List.of(SPECTRA, PREDICTIONS));
+                List.of(MODEL, EDGES), List.of(SPECTRA, PREDICTIONS));
     }
 
     @Override
@@ -70,8 +74,27 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
         for (String f : o.files()) {
             paths.add(Path.of(f));
         }
-        SampleTable spectra = MeasuredSpectra.table(MeasuredSpectra.read(paths), model.inputGrid(), o.normalize(), o.e0(), ctx);
+        double e0 = o.e0();
+        if (e0 == 0 && in.has(EDGES)) {
+            e0 = trainingEdge(in.get(EDGES));
+            ctx.warn(String.format(java.util.Locale.ROOT, "measured spectra aligned to the training spectra's median E0 %.3f eV", e0));
+        }
+        SampleTable spectra = MeasuredSpectra.table(MeasuredSpectra.read(paths), model.inputGrid(), o.normalize(), e0, ctx);
         SampleTable pred = model.predict(spectra, o.round()).withText("source", spectra.text("source"));
         return StepData.empty().with(SPECTRA, spectra).with(PREDICTIONS, pred);
+    }
+
+    /**
+     * The median of a table's e0 column: the median rather than the mean because Larch's E0 rule
+     * lands a few eV off on the odd simulated spectrum whose grid starts right at the edge.
+     */
+    static double trainingEdge(SampleTable edges) {
+        double[] e = edges.column("e0").clone();
+        java.util.Arrays.sort(e);
+        if (e.length == 0) {
+            throw new IllegalArgumentException("the edges table is empty");
+        }
+        int n = e.length;
+        return n % 2 == 1 ? e[n / 2] : 0.5 * (e[n / 2 - 1] + e[n / 2]);
     }
 }

@@ -1,5 +1,6 @@
 package org.xasdaml.prediction;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +87,14 @@ class PredictMeasuredTest {
         double cn = p.column(SyntheticSpectra.CN)[0];
         assertTrue(cn >= 3 && cn <= 12 && cn == Math.rint(cn), "rounded CN in the training range: " + cn);
         assertEquals("cu_metal_rt.xdi", p.text(0, "source"));
+
+        // the training edges' median E0 (one outlier ignored) aligns exactly like the explicit option
+        SampleTable edges = SampleTable.ofColumns(List.of(new org.xasdaml.structure.SampleId(0, 0),
+                new org.xasdaml.structure.SampleId(1, 0), new org.xasdaml.structure.SampleId(2, 0)), List.of("e0"),
+                new double[][] {{e0, 9100.0, e0}});
+        StepData viaEdges = step.run(StepData.empty().with(PredictMeasuredStep.MODEL, model).with(PredictMeasuredStep.EDGES, edges),
+                new PredictMeasuredStep.Options(List.of(xdi.toString()), true, 0.0, true), BasicContext.quiet(dir.resolve("w3")));
+        assertArrayEquals(row, viaEdges.get(PredictMeasuredStep.SPECTRA).row(0), 0.0);
 
         // a model whose grid reaches beyond the measurement (up to 10.5 keV) refuses it
         double[] wide = new double[160];
