@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The main job: installs what it needs (Debian packages), then runs the XASDAML workflow on the
-# bundled Cu data. Output folder: runs/cu (or the first argument).
+# The main job: installs what it needs (Debian packages: JDK 17, Maven, FEFF 8.5L, Larch's example
+# data with the measured Cu foil spectrum), then runs the whole XASDAML workflow on the bundled Cu
+# data and writes one HTML report. Output folder: runs/cu (or the first argument); further
+# arguments go to `xasdaml demo` (e.g. --frames 200, --full-scf).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 scripts/install-deps.sh main
 out="${1:-runs/cu}"
-./xasdaml structures inspect data/cu-md-public.dump
-./xasdaml structures read data/cu-md-public.dump --out "$out/structures"
+shift || true
+./xasdaml demo --out "$out" "$@"

@@ -116,6 +116,8 @@ public final class Main {
         return List.of(
                 new Builtin(List.of("demo"), "The main job: the whole workflow on the bundled Cu data, with a report",
                         (cl, m) -> WorkflowCommands.demo(cl, m.registry, m.out, m.err)),
+                new Builtin(List.of("workflow", "report"), "Write report.html again for a finished run folder",
+                        (cl, m) -> WorkflowCommands.report(cl, m.out)),
                 new Builtin(List.of("workflow", "run"), "Run a workflow description (JSON) stage by stage, resumable",
                         (cl, m) -> WorkflowCommands.runWorkflow(cl, m.registry, m.out, m.err)),
                 new Builtin(List.of("bench", "structures"), "Time reading a structure file (default: the bundled Cu dump)",
@@ -316,8 +318,10 @@ public final class Main {
             out.println("  " + s.option() + arg + (s.advanced() ? "   (advanced)" : ""));
             out.println(wrap(s.fullDescription(), 6));
         }
-        out.println("  --workers N");
-        out.println(wrap("Samples worked on at once. Default: the number of cores.", 6));
+        if (step.parameters().specs().stream().noneMatch(s -> s.name().equals("workers"))) {
+            out.println("  --workers N");
+            out.println(wrap("Samples worked on at once. Default: the number of cores.", 6));
+        }
         out.println("  --quiet");
         out.println(wrap("Report progress rarely.", 6));
     }

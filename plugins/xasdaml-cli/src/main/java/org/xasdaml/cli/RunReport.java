@@ -111,6 +111,9 @@ final class RunReport {
             if (n.endsWith(".csv")) {
                 preview(f, h);
             }
+            if (n.equals("report.txt")) {
+                h.append("<pre>").append(esc(Files.readString(f))).append("</pre>\n");
+            }
         }
     }
 
@@ -160,6 +163,35 @@ final class RunReport {
 
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /**
+     * The answers a reader looks for first: model comparisons (test metrics) and predictions for
+     * measured spectra, taken from the stages that made them.
+     */
+    static String highlights(Path runDir, Workflow wf) throws IOException {
+        StringBuilder h = new StringBuilder();
+        for (Workflow.Stage s : wf.stages()) {
+            Path txt = runDir.resolve(s.name()).resolve("report").resolve("report.txt");
+            if (s.step().equals("compare-models") && Files.exists(txt)) {
+                h.append("<h2>Test-set metrics: ").append(esc(s.name())).append("</h2><pre>").append(esc(Files.readString(txt)))
+                        .append("</pre>\n");
+            }
+        }
+        StringBuilder m = new StringBuilder();
+        for (Workflow.Stage s : wf.stages()) {
+            Path csv = runDir.resolve(s.name()).resolve("predictions.csv");
+            if (s.step().equals("predict-measured") && Files.exists(csv)) {
+                m.append("<h3>").append(esc(s.name())).append(" (model ").append(esc(s.inputs().getOrDefault("model", "")))
+                        .append(")</h3>\n");
+                preview(csv, m);
+            }
+        }
+        if (m.length() > 0) {
+            h.append("<h2>Measured spectra</h2>\n<p>Columns ending in _sd are the uncertainty: the spread of the network "
+                    + "ensemble or of the trees.</p>\n").append(m);
+        }
+        return h.toString();
     }
 
     /** A JSON file as a two-column HTML table (for metrics). */

@@ -47,6 +47,20 @@ final class WorkflowCommands {
         return execute(wf, cl, registry, out, err, null);
     }
 
+    /** Writes report.html again for a finished run folder (after a rerun of some stages by hand, say). */
+    static int report(CommandLine cl, PrintStream out) throws Exception {
+        if (cl.flag("help") || cl.words().size() != 3) {
+            out.println("usage: xasdaml workflow report RUN_DIR");
+            return cl.flag("help") ? 0 : 2;
+        }
+        Path runDir = Path.of(cl.words().get(2));
+        Workflow wf = Workflow.read(runDir.resolve("workflow.json"));
+        List<WorkflowRun.StageResult> results = WorkflowRun.readSummary(runDir.resolve("summary.json"));
+        Path report = RunReport.write(runDir, "XASDAML workflow " + wf.name(), results, RunReport.highlights(runDir, wf));
+        out.println("report: " + report.toAbsolutePath());
+        return 0;
+    }
+
     static int demo(CommandLine cl, StepRegistry registry, PrintStream out, PrintStream err) throws Exception {
         if (cl.flag("help")) {
             out.println("usage: xasdaml demo [--out DIR] [--frames N] [--full-scf] [--set \"stage.option=value;...\"] [--workers N]");
@@ -78,7 +92,8 @@ final class WorkflowCommands {
         WorkflowRun run = new WorkflowRun(registry, out, err, workers, cl.flag("quiet"));
         List<WorkflowRun.StageResult> results = run.run(wf, runDir, home);
         WorkflowRun.writeSummary(results, runDir.resolve("summary.json"));
-        Path report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results, null);
+        Path report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results,
+                RunReport.highlights(runDir, wf));
         out.println();
         out.println("report: " + report.toAbsolutePath());
         return 0;

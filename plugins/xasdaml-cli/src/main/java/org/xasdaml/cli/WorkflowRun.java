@@ -118,6 +118,16 @@ final class WorkflowRun {
         out.println(String.format(Locale.ROOT, "%-16s %-22s %10s", "total (this run)", "", ParallelSamples.duration(total)));
     }
 
+    static List<StageResult> readSummary(Path file) throws IOException {
+        List<StageResult> out = new ArrayList<>();
+        for (Object o : (List<?>) Json.parse(Files.readString(file))) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            out.add(new StageResult((String) m.get("stage"), (String) m.get("step"), ((Number) m.get("seconds")).doubleValue(),
+                    ((Number) m.get("failures")).intValue(), Boolean.TRUE.equals(m.get("reused"))));
+        }
+        return out;
+    }
+
     static void writeSummary(List<StageResult> results, Path file) throws IOException {
         List<Object> l = new ArrayList<>();
         for (StageResult r : results) {

@@ -81,6 +81,9 @@ class MainTest {
         Path runDir = dir.resolve("run");
         assertEquals(0, run("workflow", "run", wf.toString(), "--out", runDir.toString()));
         assertTrue(Files.readString(runDir.resolve("report.html")).contains("structures.extxyz"));
+        Files.delete(runDir.resolve("report.html"));
+        assertEquals(0, run("workflow", "report", runDir.toString()));
+        assertTrue(Files.readString(runDir.resolve("report.html")).contains("structures.extxyz"));
         out.reset();
         assertEquals(0, run("workflow", "run", wf.toString(), "--out", runDir.toString()));
         assertTrue(out().contains("already done"), out());
