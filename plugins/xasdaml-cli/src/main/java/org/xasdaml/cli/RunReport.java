@@ -125,7 +125,7 @@ final class RunReport {
             }
             String[] cols = header.split(",");
             boolean wide = cols.length > 14;
-            h.append("<table><tr>");
+            h.append("<div style=\"overflow-x:auto\"><table><tr>");
             for (int i = 0; i < Math.min(cols.length, 14); i++) {
                 h.append("<th>").append(esc(cols[i])).append("</th>");
             }
@@ -141,7 +141,7 @@ final class RunReport {
                 h.append(wide ? "<td>…</td>" : "").append("</tr>\n");
                 n++;
             }
-            h.append("</table>\n");
+            h.append("</table></div>\n");
         }
     }
 

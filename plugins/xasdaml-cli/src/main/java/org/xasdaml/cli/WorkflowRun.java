@@ -67,17 +67,7 @@ final class WorkflowRun {
         Map<String, String> text = new LinkedHashMap<>();
         stage.options().forEach((k, v) -> text.put(k, v.replace("${home}", home.toString())));
         P options = step.parameters().fromText(text);
-        Path prov = outDir.resolve("provenance.json");
-        if (Files.exists(prov)) {
-            Provenance p = Provenance.read(prov);
-            if (p.step().equals(step.info().id()) && p.parameters().equals(step.parameters().toText(options))) {
-                double secs = (p.finished().toEpochMilli() - p.started().toEpochMilli()) / 1000.0;
-                out.println("   already done (" + ParallelSamples.duration(secs) + "), reusing " + outDir);
-                return new StageResult(stage.name(), step.info().id(), secs, p.failures().size(), true);
-            }
-        }
-        StepData inputs = StepData.empty();
-        Map<String, Path> sources = new LinkedHashMap<>();
+        Map<String, Path> inputPaths = new LinkedHashMap<>();
         for (Port<?> port : step.info().inputs()) {
             String src = stage.inputs().get(port.name());
             if (src == null) {
@@ -86,9 +76,26 @@ final class WorkflowRun {
                 }
                 continue;
             }
-            Path path = src.contains("/") ? runDir.resolve(src) : runDir.resolve(src);
-            inputs = put(inputs, port, StepRunner.load(port, path));
-            sources.put(port.name(), path);
+            inputPaths.put(port.name(), runDir.resolve(src));
+        }
+        Path prov = outDir.resolve("provenance.json");
+        if (Files.exists(prov)) {
+            Provenance p = Provenance.read(prov);
+            if (p.step().equals(step.info().id()) && p.parameters().equals(step.parameters().toText(options))
+                    && sameInputs(p.inputs(), inputPaths)) {
+                double secs = (p.finished().toEpochMilli() - p.started().toEpochMilli()) / 1000.0;
+                out.println("   already done (" + ParallelSamples.duration(secs) + "), reusing " + outDir);
+                return new StageResult(stage.name(), step.info().id(), secs, p.failures().size(), true);
+            }
+        }
+        StepData inputs = StepData.empty();
+        Map<String, Path> sources = new LinkedHashMap<>();
+        for (Port<?> port : step.info().inputs()) {
+            Path path = inputPaths.get(port.name());
+            if (path != null) {
+                inputs = put(inputs, port, StepRunner.load(port, path));
+                sources.put(port.name(), path);
+            }
         }
         ProgressPrinter progress = new ProgressPrinter(err, stage.name(), quiet ? 60 : 5.0);
         BasicContext ctx = new BasicContext(workers, outDir.resolve("work"), progress, m -> err.println("   warning: " + m));
@@ -99,6 +106,25 @@ final class WorkflowRun {
         out.println(String.format(Locale.ROOT, "   done in %s, %d sample(s) failed", ParallelSamples.duration(secs), ctx.failures().size()));
         ctx.failures().stream().limit(5).forEach(f -> err.println("   " + f));
         return new StageResult(stage.name(), step.info().id(), secs, ctx.failures().size(), false);
+    }
+
+    /**
+     * Whether the inputs recorded in a stage's provenance ("path sha256:hex") are still what is
+     * stored now: a stage is reused only when its parameters and its inputs are unchanged, so a
+     * rerun after an upstream change recomputes everything downstream.
+     */
+    static boolean sameInputs(Map<String, String> recorded, Map<String, Path> now) {
+        if (!recorded.keySet().equals(now.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Path> e : now.entrySet()) {
+            String r = recorded.get(e.getKey());
+            int at = r.lastIndexOf(" sha256:");
+            if (at < 0 || !r.substring(at + 8).equals(org.xasdaml.io.FileDigest.sha256OfStored(e.getValue()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -93,6 +93,31 @@ class MainTest {
     }
 
     @Test
+    void anUpstreamChangeRerunsTheStagesDownstream() throws Exception {
+        Path wf = dir.resolve("wf2.json");
+        Files.writeString(wf, """
+                {"name": "two", "stages": [
+                  {"name": "structures", "step": "read-structures",
+                   "options": {"file": "${home}/data/cu-md-public.dump", "maxFrames": "3"}},
+                  {"name": "descriptors", "step": "descriptors", "inputs": {"structures": "structures"},
+                   "options": {"methods": "JmolNN"}}]}
+                """);
+        System.setProperty("xasdaml.home", Path.of("../..").toAbsolutePath().normalize().toString());
+        Main m = new Main(StepRegistry.of(List.<Step<?>>of(new ReadStructuresStep(), new org.xasdaml.descriptor.ComputeDescriptorsStep())),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Path runDir = dir.resolve("run2");
+        assertEquals(0, m.run(new String[] {"workflow", "run", wf.toString(), "--out", runDir.toString()}));
+        out.reset();
+        assertEquals(0, m.run(new String[] {"workflow", "run", wf.toString(), "--out", runDir.toString()}));
+        assertEquals(2, out().split("already done", -1).length - 1, out());
+        out.reset();
+        assertEquals(0, m.run(new String[] {"workflow", "run", wf.toString(), "--out", runDir.toString(), "--set", "structures.maxFrames=2"}));
+        assertEquals(0, out().split("already done", -1).length - 1, "descriptors of 3 frames must not be reused for 2: " + out());
+        assertTrue(Files.readString(runDir.resolve("descriptors/descriptors.csv")).strip().endsWith("\n1,12,2.5255217632469242"),
+                Files.readString(runDir.resolve("descriptors/descriptors.csv")));
+    }
+
+    @Test
     void workflowsRejectDanglingInputs() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workflow.parse("""
                 {"name": "x", "stages": [{"name": "feff", "step": "feff", "inputs": {"structures": "structures"}}]}"""));
