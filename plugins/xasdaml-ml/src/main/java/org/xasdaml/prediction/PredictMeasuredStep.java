@@ -81,7 +81,42 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
         }
         SampleTable spectra = MeasuredSpectra.table(MeasuredSpectra.read(paths), model.inputGrid(), o.normalize(), e0, ctx);
         SampleTable pred = model.predict(spectra, o.round()).withText("source", spectra.text("source"));
+        if (model.transform() != null && model.transform().options().scaling() == org.xasdaml.curation.Standardizer.Scaling.ZSCORE) {
+            double[] d = trainingDistance(spectra, model.transform());
+            String[] src = spectra.text("source");
+            for (int i = 0; i < d.length; i++) {
+                if (d[i] > FAR_FROM_TRAINING) {
+                    ctx.warn(String.format(java.util.Locale.ROOT, "%s lies outside the training spectra (RMS z-score %.1f, "
+                            + "training spectra about 1): its predictions are extrapolations", src[i], d[i]));
+                }
+            }
+            pred = pred.withColumn("training_rms_z", d);
+        }
         return StepData.empty().with(SPECTRA, spectra).with(PREDICTIONS, pred);
+    }
+
+    /** RMS z-score above which a measured spectrum is reported as outside the training set. */
+    static final double FAR_FROM_TRAINING = 3.0;
+
+    /**
+     * Root-mean-square z-score of each spectrum against the training spectra's column means and
+     * standard deviations (the archive's standardiser): about 1 for a spectrum like the training
+     * ones, much larger for one the models have never seen, whose predictions are extrapolations.
+     */
+    static double[] trainingDistance(SampleTable spectra, org.xasdaml.curation.Standardizer t) {
+        double[] center = t.center();
+        double[] scale = t.scale();
+        double[] d = new double[spectra.rows()];
+        for (int i = 0; i < d.length; i++) {
+            double[] x = spectra.row(i);
+            double s = 0;
+            for (int j = 0; j < x.length; j++) {
+                double z = (x[j] - center[j]) / (scale[j] > 0 ? scale[j] : 1);
+                s += z * z;
+            }
+            d[i] = Math.sqrt(s / x.length);
+        }
+        return d;
     }
 
     /**

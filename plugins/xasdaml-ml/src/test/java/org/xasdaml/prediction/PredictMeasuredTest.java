@@ -96,6 +96,20 @@ class PredictMeasuredTest {
                 new PredictMeasuredStep.Options(List.of(xdi.toString()), true, 0.0, true), BasicContext.quiet(dir.resolve("w3")));
         assertArrayEquals(row, viaEdges.get(PredictMeasuredStep.SPECTRA).row(0), 0.0);
 
+        // distance from the training spectra: over the training rows, the mean square z-score is the
+        // fraction of columns the standardiser scales (columns without spread map to 0)
+        org.xasdaml.curation.Standardizer z = org.xasdaml.curation.Standardizer.fit(mu.matrix(),
+                org.xasdaml.curation.Standardizer.Options.zscore(), mu.axis(), mu.columnNames());
+        double[] dist = PredictMeasuredStep.trainingDistance(mu, z);
+        double meanSquare = 0;
+        for (double x : dist) {
+            meanSquare += x * x / dist.length;
+        }
+        // (a column with too little spread keeps scale 1 and only a rounding-size remainder)
+        int varying = (int) java.util.Arrays.stream(z.scale()).filter(v -> v != 1.0).count();
+        assertTrue(varying > 0);
+        assertEquals((double) varying / mu.numericColumns(), meanSquare, 1e-6);
+
         // a model whose grid reaches beyond the measurement (up to 10.5 keV) refuses it
         double[] wide = new double[160];
         for (int i = 0; i < wide.length; i++) {
