@@ -140,13 +140,7 @@ public final class SiteEnvironment {
 
     private NeighborList search(double r) {
         int nAtoms = frame.size();
-        int cap = Math.max(16, nAtoms);
-        int[] atom = new int[cap];
-        double[] xs = new double[cap];
-        double[] ys = new double[cap];
-        double[] zs = new double[cap];
-        double[] ds = new double[cap];
-        int n = 0;
+        Found found = new Found(Math.max(16, nAtoms));
         double lim = r + DISTANCE_TOL;
         double lim2 = lim * lim;
         if (frac == null) {
@@ -156,20 +150,7 @@ public final class SiteEnvironment {
                 double dz = pos[3 * j + 2] - cz;
                 double d2 = dx * dx + dy * dy + dz * dz;
                 if (d2 <= lim2) {
-                    if (n == cap) {
-                        cap *= 2;
-                        atom = Arrays.copyOf(atom, cap);
-                        xs = Arrays.copyOf(xs, cap);
-                        ys = Arrays.copyOf(ys, cap);
-                        zs = Arrays.copyOf(zs, cap);
-                        ds = Arrays.copyOf(ds, cap);
-                    }
-                    atom[n] = j;
-                    xs[n] = dx;
-                    ys[n] = dy;
-                    zs[n] = dz;
-                    ds[n] = Math.sqrt(d2);
-                    n++;
+                    found.add(j, dx, dy, dz, d2);
                 }
             }
         } else {
@@ -202,41 +183,68 @@ public final class SiteEnvironment {
                             double dz = pz + i2 * m[2][2];
                             double d2 = dx * dx + dy * dy + dz * dz;
                             if (d2 <= lim2) {
-                                if (n == cap) {
-                                    cap *= 2;
-                                    atom = Arrays.copyOf(atom, cap);
-                                    xs = Arrays.copyOf(xs, cap);
-                                    ys = Arrays.copyOf(ys, cap);
-                                    zs = Arrays.copyOf(zs, cap);
-                                    ds = Arrays.copyOf(ds, cap);
-                                }
-                                atom[n] = j;
-                                xs[n] = dx;
-                                ys[n] = dy;
-                                zs[n] = dz;
-                                ds[n] = Math.sqrt(d2);
-                                n++;
+                                found.add(j, dx, dy, dz, d2);
                             }
                         }
                     }
                 }
             }
         }
-        int[] order = sortedByDistance(ds, n);
-        int[] a2 = new int[n];
-        double[] x2 = new double[n];
-        double[] y2 = new double[n];
-        double[] z2 = new double[n];
-        double[] d2 = new double[n];
-        for (int i = 0; i < n; i++) {
-            int o = order[i];
-            a2[i] = atom[o];
-            x2[i] = xs[o];
-            y2[i] = ys[o];
-            z2[i] = zs[o];
-            d2[i] = ds[o];
+        return found.sorted(r);
+    }
+
+    /** Neighbours as they are found (atom, offset, distance), in growable columns. */
+    private static final class Found {
+        private int n;
+        private int[] atom;
+        private double[] xs;
+        private double[] ys;
+        private double[] zs;
+        private double[] ds;
+
+        Found(int capacity) {
+            atom = new int[capacity];
+            xs = new double[capacity];
+            ys = new double[capacity];
+            zs = new double[capacity];
+            ds = new double[capacity];
         }
-        return new NeighborList(n, a2, x2, y2, z2, d2, r);
+
+        void add(int j, double dx, double dy, double dz, double d2) {
+            if (n == atom.length) {
+                int cap = 2 * n;
+                atom = Arrays.copyOf(atom, cap);
+                xs = Arrays.copyOf(xs, cap);
+                ys = Arrays.copyOf(ys, cap);
+                zs = Arrays.copyOf(zs, cap);
+                ds = Arrays.copyOf(ds, cap);
+            }
+            atom[n] = j;
+            xs[n] = dx;
+            ys[n] = dy;
+            zs[n] = dz;
+            ds[n] = Math.sqrt(d2);
+            n++;
+        }
+
+        /** The neighbours sorted by distance (ties by discovery order). */
+        NeighborList sorted(double r) {
+            int[] order = sortedByDistance(ds, n);
+            int[] a2 = new int[n];
+            double[] x2 = new double[n];
+            double[] y2 = new double[n];
+            double[] z2 = new double[n];
+            double[] d2 = new double[n];
+            for (int i = 0; i < n; i++) {
+                int o = order[i];
+                a2[i] = atom[o];
+                x2[i] = xs[o];
+                y2[i] = ys[o];
+                z2[i] = zs[o];
+                d2[i] = ds[o];
+            }
+            return new NeighborList(n, a2, x2, y2, z2, d2, r);
+        }
     }
 
     /**
