@@ -77,7 +77,7 @@ final class XasdamlPorts {
                 byte[] bytes = CodecBytes.encode((org.xasdaml.workflow.PortType) p.port().type(), value);
                 try {
                     yield portObjectClass(p.port().type()).getConstructor(byte[].class, String.class).newInstance(bytes,
-                            summary(value));
+                            org.xasdaml.knime.gen.PortSummaries.summary(p.port().type(), value));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
@@ -97,11 +97,5 @@ final class XasdamlPorts {
             return c.getTable();
         }
         return InactiveBranchPortObject.INSTANCE;
-    }
-
-    private static String summary(Object value) {
-        String s = String.valueOf(value);
-        int nl = s.indexOf('\n');
-        return nl > 0 ? s.substring(0, nl) : s;
     }
 }

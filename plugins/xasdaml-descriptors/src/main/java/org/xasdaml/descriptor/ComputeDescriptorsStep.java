@@ -39,27 +39,27 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
 
     /** Parameters of the descriptor calculation. */
     public record Options(
-            @Param(description = "Neighbour methods (pymatgen classes, default parameters) giving CN and CR",
+            @Param(label = "Neighbour methods", group = "Coordination", description = "Neighbour methods (pymatgen classes, default parameters) giving CN and CR",
                     choices = {"BrunnerNN_relative", "VoronoiNN", "JmolNN", "MinimumDistanceNN", "CrystalNN", "EconNN"})
             List<String> methods,
-            @Param(description = "Cell the neighbour methods see: CLUSTER_IN_BOX puts each frame, unmoved, in a cubic "
+            @Param(label = "Periodic cell", group = "Coordination", description = "Cell the neighbour methods see: CLUSTER_IN_BOX puts each frame, unmoved, in a cubic "
                     + "periodic box as the reference does (comparable with its labels); AS_READ uses the file's own cell "
                     + "and periodicity (crystals)")
             BoxConvention box,
-            @Param(description = "Edge of the cubic box of CLUSTER_IN_BOX", unit = "Å", min = 1e-6, advanced = true)
+            @Param(label = "Box edge", group = "Coordination", appliesWhen = "box=cluster-in-box", description = "Edge of the cubic box of CLUSTER_IN_BOX", unit = "Å", min = 1e-6, advanced = true)
             double boxSize,
-            @Param(description = "Smallest distance of the RDF", unit = "Å", min = 0)
+            @Param(label = "Smallest RDF distance", group = "Radial distribution function", description = "Smallest distance of the RDF", unit = "Å", min = 0)
             double rdfRmin,
-            @Param(description = "Largest distance of the RDF", unit = "Å", min = 0)
+            @Param(label = "Largest RDF distance", group = "Radial distribution function", description = "Largest distance of the RDF", unit = "Å", min = 0)
             double rdfRmax,
-            @Param(description = "Number of RDF bins", min = 1)
+            @Param(label = "Number of RDF bins", group = "Radial distribution function", description = "Number of RDF bins", min = 1)
             int rdfBins,
-            @Param(description = "Width (sigma) of the Gaussian smoothing of the RDF; 0 for none", unit = "Å", min = 0)
+            @Param(label = "RDF smoothing width", group = "Radial distribution function", description = "Width (sigma) of the Gaussian smoothing of the RDF; 0 for none", unit = "Å", min = 0)
             double rdfSigma,
-            @Param(description = "RDF with minimum-image distances in the file's cell (the reference, via vasppy); off: "
+            @Param(label = "RDF with periodic images", group = "Radial distribution function", description = "RDF with minimum-image distances in the file's cell (the reference, via vasppy); off: "
                     + "plain distances of an isolated cluster")
             boolean rdfPeriodic,
-            @Param(description = "Element of the RDF's partner atoms (the reference's keyword, e.g. Cu); empty: every "
+            @Param(label = "RDF partner element", group = "Radial distribution function", description = "Element of the RDF's partner atoms (the reference's keyword, e.g. Cu); empty: every "
                     + "other atom", advanced = true)
             String rdfPartners) {
 
