@@ -103,6 +103,17 @@ final class ColumnListComponent extends DialogComponent {
             for (DataColumnSpec c : t) {
                 columns.add(c.getName());
             }
+        } else if (specs != null) {
+            // the named input is optional and open (e.g. Split's groups): offer the columns of the connected tables
+            for (PortObjectSpec o : specs) {
+                if (o instanceof DataTableSpec t) {
+                    for (DataColumnSpec c : t) {
+                        if (!columns.contains(c.getName())) {
+                            columns.add(c.getName());
+                        }
+                    }
+                }
+            }
         }
         refill(DialogLayout.columnChoices(spec, columns));
     }

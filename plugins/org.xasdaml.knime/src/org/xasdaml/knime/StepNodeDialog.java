@@ -75,8 +75,9 @@ final class StepNodeDialog extends DefaultNodeSettingsPane {
         String label = DialogLayout.label(s);
         String history = "xasdaml." + node.declaration().stepId() + "." + s.name();
         DialogComponent c = switch (DialogLayout.editor(s)) {
-            case NUMBER -> new DialogComponentNumber((SettingsModelNumber) m, label,
-                    s.kind() == ParameterSpec.Kind.DOUBLE ? step(s) : 1, 10);
+            case NUMBER -> s.kind() == ParameterSpec.Kind.DOUBLE
+                    ? new DialogComponentNumber((SettingsModelNumber) m, label, step(s), 10)
+                    : new DialogComponentNumber((SettingsModelNumber) m, label, 1, 10);
             case CHECK_BOX -> new DialogComponentBoolean((SettingsModelBoolean) m, label);
             case CHOICE -> new DialogComponentStringSelection((SettingsModelString) m, label, s.choices());
             case FILE, FOLDER -> {

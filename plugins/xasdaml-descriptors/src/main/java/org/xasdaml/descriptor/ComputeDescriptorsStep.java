@@ -23,6 +23,7 @@ import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepContext;
 import org.xasdaml.workflow.StepData;
 import org.xasdaml.workflow.StepInfo;
+import org.xasdaml.workflow.TableColumns;
 
 /**
  * Module 2 of XASDAML: coordination numbers, coordination radii and the RDF of every sample's
@@ -195,5 +196,20 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
         double[] g = RadialDistribution.of(s.frame(), s.site(), RadialDistribution.partners(s.frame(), s.site(), partner), grid,
                 o.rdfSigma(), o.rdfPeriodic());
         return new Row(s.id(), values, g);
+    }
+
+    /** The descriptor columns follow from the methods, the RDF's from its grid: both known before running. */
+    @Override
+    public TableColumns outputColumns(String output, Options o, Map<String, TableColumns> inputs) {
+        if (output.equals(DESCRIPTORS.name())) {
+            List<String> columns = new ArrayList<>();
+            o.methods().forEach(m -> columns.addAll(SiteDescriptor.named(m).columns()));
+            return TableColumns.numeric(columns);
+        }
+        if (output.equals(RDF.name())) {
+            RadialDistribution.Grid grid = new RadialDistribution.Grid(o.rdfRmin(), o.rdfRmax(), o.rdfBins());
+            return TableColumns.of(SampleTable.spectra(List.of(), "g", new Axis("r", "Å", grid.centres()), new double[0][]));
+        }
+        return null;
     }
 }

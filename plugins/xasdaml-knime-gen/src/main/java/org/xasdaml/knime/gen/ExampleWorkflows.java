@@ -22,6 +22,23 @@ public final class ExampleWorkflows {
         return List.of(cu());
     }
 
+    /**
+     * One small test workflow per node type: the first node of each step in the Cu example with
+     * what it needs upstream ("test-feff", ...). Not committed: the in-OSGi tests write and run them
+     * in KNIME's batch executor (on 12 frames, FEFF in no-scf mode, through the workflow variables).
+     */
+    public static List<WorkflowDescription> nodeTests() {
+        WorkflowDescription cu = cu();
+        List<WorkflowDescription> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (WorkflowDescription.Node n : cu.nodes()) {
+            if (seen.add(n.stepId())) {
+                out.add(cu.upstreamOf(n.id(), "test-" + n.stepId(), "Test of the " + n.stepId() + " node and what it needs upstream"));
+            }
+        }
+        return out;
+    }
+
     /** The structure file, relative to the repository root on the command line and to the workflow folder in KNIME. */
     public static final String CU_DUMP = "data/cu-md-public.dump";
     /** Frames the example reads (the .knwf carries just these, so it stays small and runs as opened). */

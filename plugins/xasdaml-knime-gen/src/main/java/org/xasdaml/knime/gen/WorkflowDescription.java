@@ -68,6 +68,23 @@ public record WorkflowDescription(String name, String description, Map<String, S
                 .orElseThrow(() -> new IllegalArgumentException("no node #" + id + " in workflow " + name));
     }
 
+    /**
+     * The part of this workflow a node needs: the node and everything upstream of it, with their
+     * connections, variables and files, as a workflow of its own.
+     */
+    public WorkflowDescription upstreamOf(int id, String newName, String newDescription) {
+        java.util.Set<Integer> keep = new java.util.TreeSet<>();
+        java.util.Deque<Integer> todo = new java.util.ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            int n = todo.pop();
+            if (keep.add(n)) {
+                connections.stream().filter(c -> c.dest() == n).forEach(c -> todo.push(c.source()));
+            }
+        }
+        return new WorkflowDescription(newName, newDescription, variables, nodes.stream().filter(n -> keep.contains(n.id())).toList(),
+                connections.stream().filter(c -> keep.contains(c.source()) && keep.contains(c.dest())).toList(), files);
+    }
+
     /** The connection feeding a node's input port, or null. */
     public Connection feeding(int dest, String destPort) {
         return connections.stream().filter(c -> c.dest() == dest && c.destPort().equals(destPort)).findFirst().orElse(null);

@@ -62,4 +62,23 @@ class ExampleWorkflowsTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ExampleWorkflows.firstFrames("ITEM: TIMESTEP\n0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), 2));
     }
+
+    @Test
+    void oneTestWorkflowPerNodeOfTheExample() throws Exception {
+        NodeSet set = NodeSet.load();
+        List<WorkflowDescription> tests = ExampleWorkflows.nodeTests();
+        java.util.Set<String> steps = new java.util.TreeSet<>();
+        for (WorkflowDescription wf : tests) {
+            assertEquals(List.of(), wf.problems(set), wf.name());
+            KnwfChecks.check(KnwfWriter.write(wf, set), set, wf);
+            steps.add(wf.name().substring("test-".length()));
+        }
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        set.nodes().forEach(n -> all.add(n.declaration().stepId()));
+        all.removeAll(steps);
+        // predict-measured needs measured spectra and is not part of the Cu example: it has no test workflow yet
+        assertEquals(java.util.Set.of("predict-measured"), all, "nodes without a test workflow");
+        WorkflowDescription feff = tests.stream().filter(w -> w.name().equals("test-feff")).findFirst().orElseThrow();
+        assertEquals(List.of("read-structures", "feff"), feff.nodes().stream().map(WorkflowDescription.Node::stepId).toList());
+    }
 }

@@ -68,4 +68,81 @@ class OutputSpecsTest {
         assertEquals(3, TableLayout.idPart(" 3"));
         assertNull(TableLayout.idPart("x"));
     }
+
+    /** Configure-time columns against the columns of a real run: descriptors and RDF of two Cu frames, then the split. */
+    @Test
+    void columnsAtConfigureAreTheColumnsAfterExecution(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        byte[] dump = ExampleWorkflows.firstFrames(java.nio.file.Files.readAllBytes(ExampleWorkflows.repositoryFile(ExampleWorkflows.CU_DUMP)), 2);
+        java.nio.file.Path file = java.nio.file.Files.write(tmp.resolve("cu2.dump"), dump);
+        org.xasdaml.workflow.BasicContext ctx = org.xasdaml.workflow.BasicContext.quiet(tmp);
+        org.xasdaml.workflow.StepData structures = run(set.byStep("read-structures"), Map.of("file", file.toString()),
+                org.xasdaml.workflow.StepData.empty(), ctx);
+        KnimeNode descriptors = set.byStep("descriptors");
+        Map<String, String> settings = Map.of("methods", "JmolNN,VoronoiNN", "rdfBins", "30");
+        org.xasdaml.workflow.StepData d = run(descriptors, settings, structures, ctx);
+        List<List<KnimeColumn>> configured = OutputSpecs.of(descriptors, settings, Map.of());
+        for (int i = 0; i < descriptors.outPorts().size(); i++) {
+            org.xasdaml.table.SampleTable t = (org.xasdaml.table.SampleTable) d.raw(descriptors.outPorts().get(i).port().name());
+            assertEquals(2, t.rows());
+            assertEquals(TableLayout.knimeColumns(TableColumns.of(t)), configured.get(i), descriptors.outPorts().get(i).port().name());
+        }
+        assertEquals(32, configured.get(1).size(), "30 RDF bins and the two id columns");
+        KnimeNode split = set.byStep("split");
+        org.xasdaml.table.SampleTable desc = (org.xasdaml.table.SampleTable) d.raw("descriptors");
+        org.xasdaml.workflow.StepData sp = run(split, Map.of("train", "0.5", "valid", "0", "test", "0.5"),
+                org.xasdaml.workflow.StepData.empty().with(org.xasdaml.curation.SplitStep.SAMPLES, desc), ctx);
+        List<List<KnimeColumn>> splitConfigured = OutputSpecs.of(split, Map.of("train", "0.5", "valid", "0", "test", "0.5"),
+                Map.of("samples", TableColumns.of(desc)));
+        for (int i = 0; i < split.outPorts().size(); i++) {
+            org.xasdaml.table.SampleTable t = (org.xasdaml.table.SampleTable) sp.raw(split.outPorts().get(i).port().name());
+            assertEquals(TableLayout.knimeColumns(TableColumns.of(t)), splitConfigured.get(i), split.outPorts().get(i).port().name());
+        }
+    }
+
+    private static <P extends Record> org.xasdaml.workflow.StepData run(KnimeNode n, Map<String, String> settings,
+            org.xasdaml.workflow.StepData in, org.xasdaml.workflow.StepContext ctx) throws Exception {
+        @SuppressWarnings("unchecked")
+        org.xasdaml.workflow.Step<P> step = (org.xasdaml.workflow.Step<P>) n.step();
+        return step.run(in, step.parameters().fromText(settings), ctx);
+    }
+
+    /**
+     * Which tables of the Cu example are known when it is opened, before anything runs: every node's
+     * outputs derived from its settings and the outputs known upstream, in workflow order.
+     */
+    @Test
+    void tablesOfTheCuExampleKnownBeforeRunning() {
+        WorkflowDescription cu = ExampleWorkflows.cu();
+        Map<String, TableColumns> known = new java.util.HashMap<>();
+        java.util.Set<String> knownPorts = new java.util.TreeSet<>();
+        int tables = 0;
+        for (WorkflowDescription.Node n : cu.nodes()) {
+            KnimeNode node = set.byStep(n.stepId());
+            Map<String, TableColumns> inputs = new java.util.HashMap<>();
+            for (KnimePort p : node.inPorts()) {
+                WorkflowDescription.Connection c = cu.feeding(n.id(), p.port().name());
+                if (c != null && known.containsKey(c.source() + "/" + c.sourcePort())) {
+                    inputs.put(p.port().name(), known.get(c.source() + "/" + c.sourcePort()));
+                }
+            }
+            List<List<KnimeColumn>> out = OutputSpecs.of(node, n.settings(), inputs);
+            for (int i = 0; i < out.size(); i++) {
+                if (node.outPorts().get(i).kind() == KnimePort.Kind.TABLE) {
+                    tables++;
+                }
+                if (out.get(i) != null) {
+                    String key = n.id() + "/" + node.outPorts().get(i).port().name();
+                    known.put(key, TableLayout.tableColumns(out.get(i).stream().map(KnimeColumn::name).toList(),
+                            out.get(i).stream().map(c -> c.type() == KnimeColumn.Type.DOUBLE).toList(),
+                            out.get(i).stream().map(c -> c.type() == KnimeColumn.Type.STRING).toList()));
+                    knownPorts.add(n.label() + "." + node.outPorts().get(i).port().name());
+                }
+            }
+        }
+        // the spectra's grid (FEFF's, then reconcile's around the data's E0) is set by the data: what follows
+        // from it is known only after FEFF has run; the descriptors and what follows from them are known now
+        assertEquals(java.util.Set.of("descriptors.descriptors", "descriptors.rdf", "filter.excluded", "filter.labels-kept",
+                "split.split", "train.curves", "train-forest.curves"), knownPorts);
+        assertEquals(true, tables > knownPorts.size());
+    }
 }
