@@ -208,7 +208,11 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
         return c.render(name);
     }
 
-    /** Networks write one loss-curve row per epoch and member; a forest writes none (and no columns). */
+    /**
+     * Networks write one loss-curve row per epoch and member; a forest writes none (and no columns).
+     * A regression's test predictions hold each target, its spread and its true value; a
+     * classifier's columns name the classes found in the data, so they are known only after training.
+     */
     @Override
     public TableColumns outputColumns(String output, Options o,
                                                            java.util.Map<String, TableColumns> inputs) {
@@ -216,6 +220,15 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
             List<String> names = new ArrayList<>(LossCurve.COLUMNS);
             names.add("best");
             return TableColumns.numeric(ModelKind.parse(o.model()) == ModelKind.RF ? List.of() : names);
+        }
+        if (output.equals(PREDICTIONS.name()) && Task.parse(o.task()) == Task.REGRESSION) {
+            List<String> names = new ArrayList<>();
+            for (String t : o.targets()) {
+                names.add(t);
+                names.add(t + "_sd");
+            }
+            o.targets().forEach(t -> names.add(t + "_true"));
+            return TableColumns.numeric(names);
         }
         return null;
     }

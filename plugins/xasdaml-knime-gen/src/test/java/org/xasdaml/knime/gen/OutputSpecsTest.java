@@ -99,6 +99,29 @@ class OutputSpecsTest {
         }
     }
 
+    /** Train Model's loss curves and test predictions at configure against a real training (a forest, then an MLP). */
+    @Test
+    void trainModelColumnsAtConfigureAreTheColumnsAfterTraining(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        org.xasdaml.model.SyntheticSpectra.Dataset data = org.xasdaml.model.SyntheticSpectra.of(60, 5).generate();
+        KnimeNode train = set.byStep("train");
+        org.xasdaml.workflow.StepData in = org.xasdaml.workflow.StepData.empty()
+                .with(org.xasdaml.model.TrainModelStep.FEATURES, data.spectra())
+                .with(org.xasdaml.model.TrainModelStep.LABELS, data.labels())
+                .with(org.xasdaml.model.TrainModelStep.SPLIT, data.split());
+        for (Map<String, String> settings : List.of(
+                Map.of("model", "rf", "trees", "5", "targets", "CN_JmolNN,CR_JmolNN"),
+                Map.of("model", "mlp", "hidden", "8", "epochs", "2", "targets", "CN_JmolNN"))) {
+            org.xasdaml.workflow.StepData out = run(train, settings, in, org.xasdaml.workflow.BasicContext.quiet(tmp));
+            List<List<KnimeColumn>> configured = OutputSpecs.of(train, settings, Map.of());
+            for (String port : List.of("curves", "predictions")) {
+                int i = train.outPorts().stream().map(p -> p.port().name()).toList().indexOf(port);
+                org.xasdaml.table.SampleTable t = (org.xasdaml.table.SampleTable) out.raw(port);
+                assertEquals(TableLayout.knimeColumns(TableColumns.of(t)), configured.get(i), settings.get("model") + " " + port);
+            }
+        }
+        assertNull(OutputSpecs.of(train, Map.of("task", "classification"), Map.of()).get(2), "the classes come from the data");
+    }
+
     private static <P extends Record> org.xasdaml.workflow.StepData run(KnimeNode n, Map<String, String> settings,
             org.xasdaml.workflow.StepData in, org.xasdaml.workflow.StepContext ctx) throws Exception {
         @SuppressWarnings("unchecked")
@@ -142,7 +165,7 @@ class OutputSpecsTest {
         // the spectra's grid (FEFF's, then reconcile's around the data's E0) is set by the data: what follows
         // from it is known only after FEFF has run; the descriptors and what follows from them are known now
         assertEquals(java.util.Set.of("descriptors.descriptors", "descriptors.rdf", "filter.excluded", "filter.labels-kept",
-                "split.split", "train.curves", "train-forest.curves"), knownPorts);
+                "split.split", "train.curves", "train.predictions", "train-forest.curves", "train-forest.predictions"), knownPorts);
         assertEquals(true, tables > knownPorts.size());
     }
 }
