@@ -71,7 +71,8 @@ final class XasdamlPorts {
     static PortObject toKnime(KnimePort p, Object value, ExecutionContext exec) throws IOException, CanceledExecutionException {
         return switch (p.kind()) {
             case TABLE -> SampleTables.toKnime((SampleTable) value, exec);
-            case IMAGE -> new ImagePortObject(new PNGImageContent(FigureSheet.png((FigureSet) value)),
+            case IMAGE -> new ImagePortObject(new PNGImageContent(FigureSheet.png((FigureSet) value,
+                    "the step drew none with these settings (" + p.port().description() + ")")),
                     new ImagePortObjectSpec(PNGImageContent.TYPE));
             case CUSTOM -> {
                 byte[] bytes = CodecBytes.encode((org.xasdaml.workflow.PortType) p.port().type(), value);
