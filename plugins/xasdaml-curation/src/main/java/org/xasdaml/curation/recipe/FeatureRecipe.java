@@ -35,6 +35,9 @@ import org.xasdaml.io.Json;
  * @param alignE0      eV; for median filled in from the training spectra
  * @param simulatedChi how χ(k) of simulated spectra is made: feff (FEFF's chi.dat) or autobk (autobk on
  *                     FEFF's μ as for a measurement)
+ * @param simulatedE0Shift ΔE0 (eV) applied to every simulated χ(k) (FEFF's E0 moved by this, before
+ *                     any augmentation), the offset between FEFF's E0 and autobk's E0 of a measurement;
+ *                     calibrate on a reference spectrum (0 = none)
  * @param preEdge      Larch pre_edge arguments
  * @param autobk       Larch autobk arguments
  * @param xftf         Larch xftf arguments, and the k and R windows of the features
@@ -43,7 +46,8 @@ import org.xasdaml.io.Json;
  * @param s02Uncertainty its uncertainty (the augmentation's S0² span)
  * @param augmentation the variants made of each training spectrum
  */
-public record FeatureRecipe(String quantity, String alignment, double alignE0, String simulatedChi, PreEdge preEdge,
+public record FeatureRecipe(String quantity, String alignment, double alignE0, String simulatedChi, double simulatedE0Shift,
+                            PreEdge preEdge,
                             Autobk autobk, Xftf xftf, EnergyGrid energyGrid, double s02, double s02Uncertainty,
                             Augmentation augmentation) {
 
@@ -66,6 +70,9 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
         if (!List.of("feff", "autobk").contains(simulatedChi)) {
             throw new IllegalArgumentException("simulatedChi must be feff or autobk, got '" + simulatedChi + "'");
         }
+        if (!Double.isFinite(simulatedE0Shift)) {
+            throw new IllegalArgumentException("simulatedE0Shift must be a number of eV");
+        }
         if (alignment.equals("e0") && !(alignE0 > 0)) {
             throw new IllegalArgumentException("alignment e0 needs the E0 to align to (alignE0 > 0 eV)");
         }
@@ -84,13 +91,13 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
 
     /** A copy with another reference E0 (the training median, filled in when the features are made). */
     public FeatureRecipe withAlignE0(double e0) {
-        return new FeatureRecipe(quantity, alignment, e0, simulatedChi, preEdge, autobk, xftf, energyGrid, s02, s02Uncertainty,
+        return new FeatureRecipe(quantity, alignment, e0, simulatedChi, simulatedE0Shift, preEdge, autobk, xftf, energyGrid, s02, s02Uncertainty,
                 augmentation);
     }
 
     /** A copy with other augmentation settings. */
     public FeatureRecipe withAugmentation(Augmentation a) {
-        return new FeatureRecipe(quantity, alignment, alignE0, simulatedChi, preEdge, autobk, xftf, energyGrid, s02, s02Uncertainty, a);
+        return new FeatureRecipe(quantity, alignment, alignE0, simulatedChi, simulatedE0Shift, preEdge, autobk, xftf, energyGrid, s02, s02Uncertainty, a);
     }
 
     /** Larch pre_edge arguments (NaN = determined, as Larch's None; nnorm −1 = determined). */
@@ -178,6 +185,7 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
         m.put("alignment", alignment);
         m.put("align_e0", alignE0);
         m.put("simulated_chi", simulatedChi);
+        m.put("simulated_e0_shift", simulatedE0Shift);
         m.put("s02", s02);
         m.put("s02_uncertainty", s02Uncertainty);
         Map<String, Object> p = new LinkedHashMap<>();
@@ -243,7 +251,7 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
         Map<String, Object> g = (Map<String, Object>) m.get("energy_grid");
         Map<String, Object> u = (Map<String, Object>) m.get("augmentation");
         return new FeatureRecipe((String) m.get("quantity"), (String) m.get("alignment"), num(m, "align_e0"),
-                (String) m.get("simulated_chi"),
+                (String) m.get("simulated_chi"), m.get("simulated_e0_shift") == null ? 0 : num(m, "simulated_e0_shift"),
                 new PreEdge(num(p, "e0"), num(p, "pre1"), num(p, "pre2"), num(p, "norm1"), num(p, "norm2"),
                         p.get("nnorm") == null ? -1 : (int) num(p, "nnorm")),
                 new Autobk(num(a, "rbkg"), num(a, "kweight"), num(a, "kmin"), num(a, "kmax"), num(a, "dk"), (String) a.get("window")),

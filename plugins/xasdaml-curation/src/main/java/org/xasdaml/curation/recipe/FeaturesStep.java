@@ -64,6 +64,9 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
                     + "the μ(E) input (as for a measured spectrum)", choices = {"chi", "mu"}) String input,
             @Param(description = "The spectra are simulated: multiply χ by S0² (FEFF runs with S02 1); off for measured "
                     + "spectra") boolean simulated,
+            @Param(description = "ΔE0 applied to every simulated χ(k) before augmentation: the offset between FEFF's E0 and "
+                    + "autobk's E0 (maximum of dμ/dE) of a measurement, calibrated on a reference spectrum", unit = "eV")
+            double simulatedE0Shift,
             @Param(description = "Energy alignment of energy-grid features: none, e0 (every spectrum's E0 shifted to e0Align) "
                     + "or median (measured spectra later shifted to the training spectra's median E0)",
                     choices = {"none", "e0", "median"}) String alignment,
@@ -139,6 +142,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         /** The recipe these options declare (alignE0 still 0 when it is to be the median). */
         public FeatureRecipe recipe() {
             return new FeatureRecipe(quantity, alignment, e0Align > 0 ? e0Align : Double.NaN, input.equals("chi") ? "feff" : "autobk",
+                    simulated ? simulatedE0Shift : 0,
                     new FeatureRecipe.PreEdge(optional("e0", e0), optional("pre1", pre1), optional("pre2", pre2),
                             optional("norm1", norm1), optional("norm2", norm2),
                             Double.isNaN(optional("nnorm", nnorm)) ? -1 : (int) optional("nnorm", nnorm)),
@@ -187,7 +191,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
 
     @Override
     public Options defaults() {
-        return new Options("chi", "chi", true, "none", 0, "", "", "", "", "", "", 1.0, 2, 0, "", 0.1, "hanning",
+        return new Options("chi", "chi", true, 0, "none", 0, "", "", "", "", "", "", 1.0, 2, 0, "", 0.1, "hanning",
                 3, 11, 1, "hanning", 2, 1, 3.5, -10, 200, 1000, 0.90, 0.05,
                 0, true, 3.0, 0, 0.002, 0, "gaussian", 0.001, List.of("train", "valid"), 42);
     }
@@ -246,7 +250,8 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             ctx.checkCancelled();
             long key = ((long) j.source().frame() << 20) ^ j.source().site();
             SpectrumFeatures.Variation v = j.variant() == 0
-                    ? (o.simulated() ? new SpectrumFeatures.Variation(r.s02(), 0, 0, 0, 0, 0) : SpectrumFeatures.Variation.NONE)
+                    ? (o.simulated() ? new SpectrumFeatures.Variation(r.s02(), r.simulatedE0Shift(), 0, 0, 0, 0)
+                    : SpectrumFeatures.Variation.NONE)
                     : SpectrumFeatures.Variation.draw(r, key, j.variant());
             if (!o.simulated()) {
                 v = new SpectrumFeatures.Variation(1, v.de0(), v.dsigma2(), v.fwhm(), v.noise(), v.seed());

@@ -46,7 +46,7 @@ public final class SpectrumFeatures {
             FeatureRecipe.Augmentation a = r.augmentation();
             SplittableRandom g = new SplittableRandom(a.seed() * 1_000_003L + sampleKey * 7919L + v);
             double s02 = r.s02() + (2 * g.nextDouble() - 1) * r.s02Uncertainty();
-            double de0 = (2 * g.nextDouble() - 1) * a.de0();
+            double de0 = r.simulatedE0Shift() + (2 * g.nextDouble() - 1) * a.de0();
             double ds = a.dsigma2Min() + g.nextDouble() * (a.dsigma2Max() - a.dsigma2Min());
             double fwhm = g.nextDouble() * a.fwhmMax();
             return new Variation(s02, de0, ds, fwhm, a.noise(), g.nextLong());
