@@ -23,7 +23,7 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
 
     public static final Port<ModelArchive> MODEL = PredictStep.MODEL;
     public static final Port<SampleTable> SPECTRA = Port.of("spectra", PortTypes.TABLE,
-            "The measured spectra as given to the model: normalised, aligned and on the model's grid (text column source)");
+            "The measured spectra as given to the model: its recipe's features on its grid (text column source)");
     public static final Port<SampleTable> PREDICTIONS = PredictStep.PREDICTIONS;
     public static final Port<SampleTable> EDGES = Port.optional("edges", PortTypes.TABLE,
             "Edge energies of the training spectra (a table with an e0 column, e.g. the reconcile step's edges): when the "
@@ -69,10 +69,14 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
         return new StepInfo("predict-measured", List.of("model", "predict-measured"), "Predict Measured Spectra",
                 Category.PREDICTION_ANALYSIS, "M11", "Predicts structure descriptors from measured XAS files with a saved model.",
                 """
-                Reads XDI files, Athena projects or two-column text, normalises each μ(E) to unit edge step, shifts its \
-                energy so that its E0 matches the training spectra's, and interpolates it onto the model's grid; a \
-                spectrum that does not cover the grid is refused with both ranges in the message while the others go \
-                on. Then the model archive's transform and model are applied as in Predict.""",
+                Reads XDI files, Athena projects (every group or the groups named) or column files (energy with μ, or \
+                I0 with It or If); a file that cannot be read fails alone with its line and reason. A model trained on \
+                features made by a recipe (the features step) carries that recipe: each measured spectrum goes \
+                through the same code (pre_edge, alignment, autobk, k-weighting, xftf or wavelet) onto the model's \
+                grid, and a spectrum the recipe cannot take (E0 not found, energy range too short for the k range) \
+                is refused alone. The predictions carry source, e0, edge_step and e0_shift, and the recipe in their \
+                metadata. Older μ(E) models without a recipe: normalised, shifted to the training E0 and \
+                interpolated as before. Then the archive's transform and model are applied as in Predict.""",
                 List.of(MODEL, EDGES), List.of(SPECTRA, PREDICTIONS));
     }
 

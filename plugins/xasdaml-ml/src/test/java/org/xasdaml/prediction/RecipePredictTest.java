@@ -84,7 +84,7 @@ class RecipePredictTest {
     @Test
     void chiAndChirModelsPredictTheFoilByTheirRecipe() throws Exception {
         SyntheticSpectra.Dataset d = data();
-        for (String quantity : List.of("chi", "chir")) {
+        for (String quantity : List.of("chi", "chir", "wavelet")) {
             Map<String, String> ch = new HashMap<>(Map.of("quantity", quantity, "variants", "2", "noise", "0.001"));
             FeaturesStep step = new FeaturesStep();
             StepData f = step.run(StepData.empty().with(FeaturesStep.CHI, chi(d.spectra())).with(FeaturesStep.LABELS, d.labels())
