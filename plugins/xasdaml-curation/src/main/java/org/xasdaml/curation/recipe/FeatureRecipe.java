@@ -18,14 +18,17 @@ import org.xasdaml.io.Json;
  * reduction factor, and S0² and CN are degenerate in the EXAFS amplitude; so simulated χ(k) is
  * multiplied by {@link #s02} (never the measured one). The default 0.90 ± 0.05 is the range of
  * S0² that first-shell fits of K-edge spectra of 3d-metal foils against FEFF theory usually give
- * (about 0.85–0.95; the Cu foil of Larch's examples is fitted with S0² about 0.9); calibrate it on
+ * (about 0.85–0.95); Larch's documented fits of its Cu foil example (examples/feffit, doc_feffit1.out
+ * and doc_feffit2.out of python-xraylarch-doc) give 0.895 ± 0.038 and 0.900 ± 0.035. Calibrate it on
  * a reference spectrum of known structure measured alike when one exists.
  *
  * <p><b>E0 convention.</b> Simulated χ(k) is FEFF's own (k from FEFF's Fermi level, {@code chi.dat});
  * a measured χ(k) comes from autobk with E0 at the maximum of dμ/dE (Larch's {@code find_e0}). For
  * FEFF's Cu μ(E) the two differ by about 5.5 eV (FEFF's path expansion does not reproduce the
- * near-edge shape, so its derivative maximum sits above its Fermi level); such differences are
- * what the ΔE0 augmentation spans.
+ * near-edge shape, so its derivative maximum sits above its Fermi level). Against a measurement,
+ * Larch's fits of its Cu foil give the theory's E0 offset del_e0 = +4.4 ± 0.5 and +5.7 ± 0.8 eV
+ * (doc_feffit1/2.out), i.e. {@link #simulatedE0Shift} ≈ −5 eV in this recipe's sign (E0 moved by
+ * the shift); the ΔE0 augmentation spans the remaining uncertainty.
  *
  * @param quantity     mu, norm (pre_edge norm), chi (k^kweight·χ(k) on kmin..kmax), chir (|χ(R)| on
  *                     rmin..rmax), wavelet (Cauchy |W(k, R)| on the k and R windows)

@@ -65,7 +65,8 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             @Param(description = "The spectra are simulated: multiply χ by S0² (FEFF runs with S02 1); off for measured "
                     + "spectra") boolean simulated,
             @Param(description = "ΔE0 applied to every simulated χ(k) before augmentation: the offset between FEFF's E0 and "
-                    + "autobk's E0 (maximum of dμ/dE) of a measurement, calibrated on a reference spectrum", unit = "eV")
+                    + "autobk's E0 (maximum of dμ/dE) of a measurement, calibrated on a reference spectrum (Cu: about -5 eV from Larch's "
+                    + "foil fits)", unit = "eV")
             double simulatedE0Shift,
             @Param(description = "Energy alignment of energy-grid features: none, e0 (every spectrum's E0 shifted to e0Align) "
                     + "or median (measured spectra later shifted to the training spectra's median E0)",
