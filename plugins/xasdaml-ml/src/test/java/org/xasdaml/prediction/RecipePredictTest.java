@@ -134,6 +134,17 @@ class RecipePredictTest {
             SampleTable viaFeatures = new FeaturesStep().run(StepData.empty().with(FeaturesStep.MU, mu), options(measured),
                     BasicContext.quiet(dir.resolve("m-" + quantity))).get(FeaturesStep.FEATURES);
             assertArrayEquals(viaFeatures.row(0), spectra.row(0), 0.0, "identical features by both paths");
+
+            // features made with another kweight on the same grid are refused by predict
+            Map<String, String> kw3 = new HashMap<>(measured);
+            kw3.put("kweight", "3");
+            SampleTable other = new FeaturesStep().run(StepData.empty().with(FeaturesStep.MU, mu), options(kw3),
+                    BasicContext.quiet(dir.resolve("k3-" + quantity))).get(FeaturesStep.FEATURES);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> PredictStep.predict(back, other,
+                    new PredictStep().defaults(), BasicContext.quiet(dir.resolve("k3p-" + quantity))));
+            assertTrue(refused.getMessage().contains("another recipe"), refused.getMessage());
+            assertEquals(1, PredictStep.predict(back, viaFeatures, new PredictStep().defaults(),
+                    BasicContext.quiet(dir.resolve("ok-" + quantity))).rows(), "same recipe: predicted");
         }
     }
 

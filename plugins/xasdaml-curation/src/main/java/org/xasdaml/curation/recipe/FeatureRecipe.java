@@ -98,6 +98,16 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
                 augmentation);
     }
 
+    /**
+     * Whether another recipe makes the same features from a measured spectrum: same quantity,
+     * alignment, operations and grids (S0², the simulated E0 shift and the augmentation only act on
+     * training spectra).
+     */
+    public boolean sameProcessing(FeatureRecipe o) {
+        return quantity.equals(o.quantity) && alignment.equals(o.alignment) && Double.compare(alignE0, o.alignE0) == 0
+                && preEdge.equals(o.preEdge) && autobk.equals(o.autobk) && xftf.equals(o.xftf) && energyGrid.equals(o.energyGrid);
+    }
+
     /** A copy with other augmentation settings. */
     public FeatureRecipe withAugmentation(Augmentation a) {
         return new FeatureRecipe(quantity, alignment, alignE0, simulatedChi, simulatedE0Shift, preEdge, autobk, xftf, energyGrid, s02, s02Uncertainty, a);
