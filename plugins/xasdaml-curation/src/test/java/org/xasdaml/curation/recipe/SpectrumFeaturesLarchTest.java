@@ -92,4 +92,32 @@ class SpectrumFeaturesLarchTest {
         String msg = ctx.failures().get(0).message();
         assertTrue(msg.contains("broken.xdi") && msg.contains("line"), msg);
     }
+
+    /**
+     * A simulated FEFF μ(E) (xmu.dat of an MD Cu frame, as a column file: omega, mu in column 3)
+     * through predict-measured's code and through the features step's training path for μ input
+     * gives identical features; FEFF's own χ(k) (chi.dat, the training default) differs from autobk
+     * on FEFF μ(E), which is why simulated χ is taken from FEFF (printed, see docs/architecture.md).
+     */
+    @Test
+    void simulatedSpectrumThroughTheMeasuredPathEqualsTheTrainingPath() throws Exception {
+        Path feff = Path.of("../xasdaml-feff/src/test/resources/org/xasdaml/feff");
+        BasicContext ctx = BasicContext.quiet(dir);
+        List<MeasuredFiles.Measured> m = MeasuredFiles.read(List.of(feff.resolve("larch_cu_frame0_noscf_xmu.dat")), List.of(),
+                new MeasuredFiles.Columns(0, 3, -1, -1, -1), ctx);
+        assertEquals(1, m.size(), ctx.failures().toString());
+        FeatureRecipe r = recipe("chi");
+        double[] measuredPath = MeasuredFeatures.make(m, r, null, ctx).features().row(0);
+        org.xasdaml.table.SampleTable mu = org.xasdaml.table.SampleTable.spectra(List.of(new org.xasdaml.structure.SampleId(0, 0)),
+                "mu", new Axis("energy", "eV", m.get(0).mu().energy()), new double[][] {m.get(0).mu().mu()});
+        FeaturesStep step = new FeaturesStep();
+        double[] trainingPath = step.run(org.xasdaml.workflow.StepData.empty().with(FeaturesStep.MU, mu),
+                ParameterSet.of(step.defaults()).fromText(step.defaults(), Map.of("quantity", "chi", "input", "mu", "simulated",
+                        "false")), ctx).get(FeaturesStep.FEATURES).row(0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(trainingPath, measuredPath, 0.0);
+        org.xasdaml.xafs.ChiSpectrum c = org.xasdaml.xafs.io.FeffChiReader.read(feff.resolve("larch_cu_frame0_noscf_chi.dat"));
+        double[] fromFeff = SpectrumFeatures.fromChi(c.k(), c.chi(), r, new SpectrumFeatures.Variation(1, 0, 0, 0, 0, 0)).features();
+        System.out.printf("FEFF μ through autobk (E0 by find_e0, pre_edge step) vs FEFF chi.dat: k²χ rel L2 %.2f%n",
+                relL2(measuredPath, fromFeff));
+    }
 }
