@@ -154,8 +154,8 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         }
     }
 
-    /** An optional number: empty = NaN (determined). */
-    static double optional(String name, String text) {
+    /** An optional number parameter: empty = NaN (determined, as Larch's None). */
+    public static double optional(String name, String text) {
         if (text == null || text.isBlank()) {
             return Double.NaN;
         }

@@ -68,19 +68,7 @@ final class SpectraTables {
 
     /** An optional number parameter: empty = NaN (determined). */
     static double optional(String name, String text) {
-        if (text == null || text.isBlank()) {
-            return Double.NaN;
-        }
-        try {
-            double d = Double.parseDouble(text.strip());
-            if (!Double.isFinite(d)) {
-                throw new NumberFormatException();
-            }
-            return d;
-        } catch (NumberFormatException e) {
-            throw org.xasdaml.workflow.InvalidParameterException.of(name, "%s must be a number or empty (determined), got '%s'",
-                    name, text);
-        }
+        return org.xasdaml.curation.recipe.FeaturesStep.optional(name, text);
     }
 
     static Double boxed(double v) {
