@@ -71,6 +71,7 @@ public final class PredictStep implements Step<PredictStep.Options> {
 
     /** The kernel: predictions for a table, regridding if asked. */
     public static SampleTable predict(ModelArchive model, SampleTable spectra, Options o, StepContext ctx) {
+        requireSameRecipe(model, spectra);
         if (model.transform() != null && spectra.columnNames().equals(model.transform().outputNames())
                 && (model.inputGrid() == null || spectra.axis() == null || !spectra.axis().sameGrid(model.inputGrid(), 1e-9))) {
             ctx.progress(0.5, "features already transformed; applying the model");
@@ -87,6 +88,23 @@ public final class PredictStep implements Step<PredictStep.Options> {
             }
         }
         return model.predict(spectra, o.round());
+    }
+
+    /**
+     * Refuses features made by another recipe than the model's (e.g. another kweight or window on the
+     * same grid, which the grid check cannot see); augmentation settings may differ.
+     */
+    static void requireSameRecipe(ModelArchive model, SampleTable spectra) {
+        org.xasdaml.curation.recipe.FeatureRecipe m = model.recipe();
+        org.xasdaml.curation.recipe.FeatureRecipe t = org.xasdaml.curation.recipe.FeatureRecipe.ofMeta(spectra.meta());
+        if (m == null || t == null) {
+            return;
+        }
+        org.xasdaml.curation.recipe.FeatureRecipe.Augmentation none = org.xasdaml.curation.recipe.FeatureRecipe.Augmentation.none();
+        if (!m.withAugmentation(none).sameProcessing(t.withAugmentation(none))) {
+            throw new IllegalArgumentException("the spectra's features were made by another recipe than the model's; model: "
+                    + m.toMap() + ", spectra: " + t.toMap());
+        }
     }
 
     /** Interpolates every spectrum onto the grid; spectra not covering it are recorded as failures. */
