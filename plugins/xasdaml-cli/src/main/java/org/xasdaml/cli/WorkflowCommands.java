@@ -56,7 +56,7 @@ final class WorkflowCommands {
         Path runDir = Path.of(cl.words().get(2));
         Workflow wf = Workflow.read(runDir.resolve("workflow.json"));
         List<WorkflowRun.StageResult> results = WorkflowRun.readSummary(runDir.resolve("summary.json"));
-        Path report = RunReport.write(runDir, "XASDAML workflow " + wf.name(), results, RunReport.highlights(runDir, wf));
+        Path report = RunReport.write(runDir, "XASDAML workflow " + wf.name(), results);
         out.println("report: " + report.toAbsolutePath());
         return 0;
     }
@@ -92,8 +92,7 @@ final class WorkflowCommands {
         WorkflowRun run = new WorkflowRun(registry, out, err, workers, cl.flag("quiet"));
         List<WorkflowRun.StageResult> results = run.run(wf, runDir, home);
         WorkflowRun.writeSummary(results, runDir.resolve("summary.json"));
-        Path report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results,
-                RunReport.highlights(runDir, wf));
+        Path report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results);
         out.println();
         out.println("report: " + report.toAbsolutePath());
         return 0;
