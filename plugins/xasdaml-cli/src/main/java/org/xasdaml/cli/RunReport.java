@@ -321,7 +321,16 @@ final class RunReport {
                 p05[j] = Chart.percentile(c, 5);
                 p95[j] = Chart.percentile(c, 95);
             }
-            return new Envelope(spectra.meta().getOrDefault("quantity", "spectrum"), spectra.axis().values(), spectra.axis().name(),
+            String q = spectra.meta().getOrDefault("quantity", "spectrum");
+            q = switch (q) {
+                case "mu", "norm", "flat", "mu_norm" -> "normalised μ(E)";
+                case "chi", "chi_k" -> "χ(k)";
+                case "chi_k1" -> "k·χ(k)";
+                case "chi_k2" -> "k²·χ(k)";
+                case "chi_k3" -> "k³·χ(k)";
+                default -> q;
+            };
+            return new Envelope(q, spectra.axis().values(), spectra.axis().name(),
                     spectra.axis().unit(), min, p05, p95, max, x.length, new LinkedHashMap<>());
         }
 
@@ -330,10 +339,10 @@ final class RunReport {
             Color light = new Color(190, 190, 190);
             Chart c = new Chart().size(760, 440).title("Measured " + quantity + " over the " + n + " simulated spectra")
                     .xLabel(xName, xUnit).yLabel(quantity, "");
-            c.line("training min / max", x, min, light, 1f, true);
-            c.line("training 5–95 %", x, p05, grey, 1.5f, false);
-            c.line(" ", x, p95, grey, 1.5f, false);
-            c.line("  ", x, max, light, 1f, true);
+            c.line("training min", x, min, light, 1f, true);
+            c.line("training 5 %", x, p05, grey, 1.5f, false);
+            c.line("training 95 %", x, p95, grey, 1.5f, false);
+            c.line("training max", x, max, light, 1f, true);
             Color[] cols = {new Color(200, 30, 30), new Color(30, 90, 200), new Color(20, 140, 60), new Color(160, 60, 170)};
             int k = 0;
             for (Map.Entry<String, double[]> e : measured.entrySet()) {
@@ -460,7 +469,7 @@ final class RunReport {
         if (!parity.isEmpty()) {
             h.append("<h3>Parity plots (test spectra)</h3>\n<div class=\"figs\">\n");
             for (String[] p : parity) {
-                figure(h, Files.readAllBytes(Path.of(p[0])), p[1], 300);
+                figure(h, Files.readAllBytes(Path.of(p[0])), p[1], 400);
             }
             h.append("</div>\n");
         }
@@ -474,7 +483,7 @@ final class RunReport {
         if (!loss.isEmpty()) {
             h.append("<h3>Loss curves</h3>\n<div class=\"figs\">\n");
             for (String[] p : loss) {
-                figure(h, Files.readAllBytes(Path.of(p[0])), p[1], 300);
+                figure(h, Files.readAllBytes(Path.of(p[0])), p[1], 400);
             }
             h.append("</div>\n");
         }
@@ -571,10 +580,12 @@ final class RunReport {
     private static String settings(Stage s) {
         Map<String, String> p = s.prov().parameters();
         List<String> keys = switch (s.step()) {
-            case "read-structures" -> List.of("files", "format", "frames", "maxFrames", "absorber", "boundaries");
-            case "feff" -> List.of("mode", "edge", "radius", "clusterRadius", "scfRadius", "fmsRadius", "maxPathLength", "s02");
-            case "descriptors" -> List.of("methods", "box", "cutoff");
-            case "filter" -> List.of("rules", "rule", "conditions");
+            case "read-structures" -> List.of("file", "format", "absorber", "maxFrames", "elements");
+            case "feff" -> List.of("mode", "edge", "preset", "clusterRadius", "scfRadius", "rpath", "nlegs", "s02", "kmax",
+                    "temperature", "debyeTemperature");
+            case "descriptors" -> List.of("methods", "box", "boxSize");
+            case "reconcile" -> List.of();
+            case "filter" -> List.of("methods", "cnMin", "cnMax", "crMin", "crMax", "rules");
             case "split" -> List.of("train", "valid", "test", "seed");
             default -> List.of();
         };

@@ -54,9 +54,15 @@ final class WorkflowCommands {
             return cl.flag("help") ? 0 : 2;
         }
         Path runDir = Path.of(cl.words().get(2));
-        Workflow wf = Workflow.read(runDir.resolve("workflow.json"));
-        List<WorkflowRun.StageResult> results = WorkflowRun.readSummary(runDir.resolve("summary.json"));
-        Path report = RunReport.write(runDir, "XASDAML workflow " + wf.name(), results);
+        if (!java.nio.file.Files.isDirectory(runDir)) {
+            throw new UsageException("no run folder " + runDir);
+        }
+        // stages are found by their provenance; workflow.json and summary.json only add the name and the order
+        String name = java.nio.file.Files.exists(runDir.resolve("workflow.json"))
+                ? Workflow.read(runDir.resolve("workflow.json")).name() : runDir.getFileName().toString();
+        List<WorkflowRun.StageResult> results = java.nio.file.Files.exists(runDir.resolve("summary.json"))
+                ? WorkflowRun.readSummary(runDir.resolve("summary.json")) : null;
+        Path report = RunReport.write(runDir, "XASDAML workflow " + name, results);
         out.println("report: " + report.toAbsolutePath());
         return 0;
     }
