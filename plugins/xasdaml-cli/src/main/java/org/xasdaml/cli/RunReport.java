@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.xasdaml.io.Json;
-import org.xasdaml.model.ModelArchive;
 import org.xasdaml.plot.Chart;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.table.TableCodec;
@@ -156,14 +155,14 @@ final class RunReport {
                 continue;
             }
             String modelStage = s.inputStage("model");
-            ModelArchive archive = modelStage == null ? null : readModel(runDir.resolve(modelStage).resolve("model.xasmodel"));
-            String modelName = (modelStage != null ? modelStage : s.name()) + (archive != null ? " (" + archive.kind().id() + ")" : "");
+            ModelInfo archive = modelStage == null ? null : readModel(runDir.resolve(modelStage).resolve("model.xasmodel"));
+            String modelName = (modelStage != null ? modelStage : s.name()) + (archive != null ? " (" + archive.kind() + ")" : "");
             String input = archive == null ? "" : inputName(archive);
             String[] src = p.textColumnNames().contains("source") ? p.text("source") : null;
             if (p.meta().get("interval_level") != null) {
                 level = p.meta().get("interval_level");
             }
-            boolean calibrated = archive != null && archive.calibration() != null;
+            boolean calibrated = archive != null && archive.calibrated();
             for (String t : targetsOf(p)) {
                 targets.add(t);
                 for (int i = 0; i < p.rows(); i++) {
@@ -287,7 +286,7 @@ final class RunReport {
     record Envelope(String quantity, double[] x, String xName, String xUnit, double[] min, double[] p05, double[] p95,
                     double[] max, int n, Map<String, double[]> measured) {
 
-        static Envelope of(Path runDir, Map<String, Stage> byName, Stage train, ModelArchive archive, SampleTable spectra)
+        static Envelope of(Path runDir, Map<String, Stage> byName, Stage train, ModelInfo archive, SampleTable spectra)
                 throws IOException {
             SampleTable raw = null;
             if (train != null) {
@@ -367,13 +366,50 @@ final class RunReport {
         return Path.of(i >= 0 ? v.substring(0, i) : v).getFileName().toString();
     }
 
-    private static String inputName(ModelArchive a) {
-        if (a.inputGrid() != null) {
-            String pca = a.transform() != null && a.transform().options().pca() ? ", PCA " + a.transform().outputDimension() : "";
-            return a.inputGrid().name() + " " + num(a.inputGrid().values()[0]) + "–"
-                    + num(a.inputGrid().values()[a.inputGrid().size() - 1]) + " " + a.inputGrid().unit() + pca;
+    private static String inputName(ModelInfo a) {
+        return a.input();
+    }
+
+    /**
+     * What the report needs of a model archive, read from its JSON entries only: loading the
+     * networks themselves would start the native BLAS and cost seconds per model.
+     *
+     * @param kind       mlp, cnn or rf
+     * @param input      the input grid and transform in words
+     * @param calibrated whether the archive holds a calibration (intervals, domain score)
+     * @param metrics    validation and test metrics stored at training
+     */
+    record ModelInfo(String kind, String input, boolean calibrated, Map<String, Object> metrics) {
+        @SuppressWarnings("unchecked")
+        static ModelInfo read(Path file) throws IOException {
+            Map<String, Object> h = null;
+            boolean cal = false;
+            try (java.util.zip.ZipInputStream z = new java.util.zip.ZipInputStream(Files.newInputStream(file))) {
+                for (java.util.zip.ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+                    if (e.getName().equals("archive.json")) {
+                        h = Json.parseObject(new String(z.readAllBytes(), StandardCharsets.UTF_8));
+                    } else if (e.getName().equals("calibration.json")) {
+                        cal = true;
+                    }
+                }
+            }
+            if (h == null) {
+                throw new IOException(file + " has no archive.json");
+            }
+            String input;
+            if (h.get("input_grid") instanceof Map<?, ?> g && g.get("values") instanceof List<?> v && !v.isEmpty()) {
+                input = g.get("name") + " " + num(v.get(0)) + "–" + num(v.get(v.size() - 1)) + " " + g.get("unit");
+            } else {
+                input = (h.get("input_columns") instanceof List<?> c ? c.size() : 0) + " columns";
+            }
+            if (h.get("transform") instanceof Map<?, ?> t && t.get("pca") instanceof Map<?, ?> p
+                    && p.get("components") instanceof List<?> comps) {
+                input += ", PCA " + comps.size();
+            }
+            Object m = h.get("metrics");
+            return new ModelInfo(String.valueOf(h.get("kind")), input, cal,
+                    m instanceof Map<?, ?> mm ? (Map<String, Object>) mm : Map.of());
         }
-        return a.inputColumns().size() + " columns";
     }
 
     private static List<String> targetsOf(SampleTable p) {
@@ -415,13 +451,13 @@ final class RunReport {
             String pred = e.inputStage("predictions");
             Stage ps = pred == null ? null : byName.get(pred);
             String model = ps == null ? pred : ps.step().equals("train") ? ps.name() : ps.inputStage("model");
-            ModelArchive a = model == null ? null : readModel(runDir.resolve(model).resolve("model.xasmodel"));
+            ModelInfo a = model == null ? null : readModel(runDir.resolve(model).resolve("model.xasmodel"));
             scored.add(model);
             for (Map.Entry<String, Object> t : rep.entrySet()) {
                 if (!(t.getValue() instanceof Map<?, ?> m) || !(m.get("regression") instanceof Map<?, ?> r)) {
                     continue;
                 }
-                h.append("<tr><td class=\"t\">").append(esc(model + (a != null ? " (" + a.kind().id() + ")" : ""))).append("</td><td class=\"t\">")
+                h.append("<tr><td class=\"t\">").append(esc(model + (a != null ? " (" + a.kind() + ")" : ""))).append("</td><td class=\"t\">")
                         .append(a == null ? "" : esc(inputName(a))).append("</td><td class=\"t\">").append(esc(t.getKey()))
                         .append("</td><td>").append(num(r.get("n"))).append("</td><td>").append(num(r.get("R2"))).append("</td><td>")
                         .append(num(r.get("MAE"))).append("</td><td>").append(num(r.get("RMSE"))).append("</td>");
@@ -449,7 +485,7 @@ final class RunReport {
             if (scored.contains(t.name())) {
                 continue;
             }
-            ModelArchive a = readModel(t.dir().resolve("model.xasmodel"));
+            ModelInfo a = readModel(t.dir().resolve("model.xasmodel"));
             if (a == null || !(a.metrics().get("test") instanceof Map<?, ?> test)) {
                 continue;
             }
@@ -457,7 +493,7 @@ final class RunReport {
                 if (!(e.getValue() instanceof Map<?, ?> r) || r.get("R2") == null) {
                     continue;
                 }
-                h.append("<tr><td class=\"t\">").append(esc(t.name() + " (" + a.kind().id() + ")")).append("</td><td class=\"t\">")
+                h.append("<tr><td class=\"t\">").append(esc(t.name() + " (" + a.kind() + ")")).append("</td><td class=\"t\">")
                         .append(esc(inputName(a))).append("</td><td class=\"t\">").append(esc(String.valueOf(e.getKey())))
                         .append("</td><td>").append(num(r.get("n"))).append("</td><td>").append(num(r.get("R2"))).append("</td><td>")
                         .append(num(r.get("MAE"))).append("</td><td>").append(num(r.get("RMSE"))).append("</td><td>")
@@ -845,9 +881,9 @@ final class RunReport {
         }
     }
 
-    private static ModelArchive readModel(Path f) {
+    private static ModelInfo readModel(Path f) {
         try {
-            return Files.exists(f) ? ModelArchive.read(f) : null;
+            return Files.exists(f) ? ModelInfo.read(f) : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
