@@ -239,7 +239,7 @@ final class RunReport {
                         .append("</td>");
                 for (String t : targets) {
                     Value v = m.getValue().get(t);
-                    h.append(v == null ? "<td></td>" : cell(v));
+                    h.append(v == null ? "<td>–</td>" : cell(v));
                 }
                 h.append(domainCell(any)).append("</tr>\n");
             }
@@ -575,10 +575,26 @@ final class RunReport {
         // CN/CR distributions of the labels kept by the first filter (else the descriptors)
         SampleTable labels = null;
         String from = null;
+        Set<String> shown = new LinkedHashSet<>();
         for (Stage s : stages) {
             if (s.step().equals("filter") && labels == null) {
                 labels = readTable(s.dir().resolve("labels-kept"));
                 from = s.name() + " (labels kept)";
+                for (String m : s.prov().parameters().getOrDefault("methods", "").split(",")) {
+                    if (!m.isBlank()) {
+                        shown.add("CN_" + m.strip());
+                        shown.add("CR_" + m.strip());
+                    }
+                }
+            }
+        }
+        for (Stage s : stages) { // the models' targets
+            if (s.step().equals("train")) {
+                for (String t : s.prov().parameters().getOrDefault("targets", "").split(",")) {
+                    if (!t.isBlank()) {
+                        shown.add(t.strip());
+                    }
+                }
             }
         }
         if (labels == null) {
@@ -592,7 +608,7 @@ final class RunReport {
         if (labels != null) {
             h.append("<div class=\"figs\">\n");
             for (String c : labels.columnNames()) {
-                if (c.startsWith("CN_") || c.startsWith("CR_")) {
+                if ((c.startsWith("CN_") || c.startsWith("CR_")) && (shown.isEmpty() || shown.contains(c))) {
                     double[] v = Arrays.stream(labels.column(c)).filter(Double::isFinite).toArray();
                     if (v.length == 0) {
                         continue;
