@@ -653,9 +653,26 @@ final class RunReport {
         return String.join("; ", out);
     }
 
-    /** Rows of each table a stage wrote (e.g. "data-kept 812, labels-kept 812"). */
+    /** Rows of each table a stage wrote (e.g. "data-kept 812, labels-kept 812"); for structures frames and absorbers. */
     private static String outputCounts(Stage s) throws IOException {
         List<String> out = new ArrayList<>();
+        Map<String, Object> st = s.step().equals("read-structures") ? readJson(s.dir().resolve("structures.json")) : null;
+        if (st != null) {
+            out.add(st.get("source") + ": " + (st.get("frameIndices") instanceof List<?> l ? l.size() : 0) + " frames, "
+                    + (st.get("samples") instanceof List<?> l ? l.size() : 0) + " absorbers, "
+                    + (st.get("skipped") instanceof List<?> l ? l.size() : 0) + " frames skipped");
+            Path xyz = s.dir().resolve("structures.extxyz");
+            if (Files.exists(xyz)) {
+                try (java.io.BufferedReader r = Files.newBufferedReader(xyz, StandardCharsets.UTF_8)) {
+                    r.readLine();
+                    String head = r.readLine();
+                    java.util.regex.Matcher m = head == null ? null : java.util.regex.Pattern.compile("pbc=\"([TF ]+)\"").matcher(head);
+                    if (m != null && m.find()) {
+                        out.add(m.group(1).contains("T") ? "periodic (pbc " + m.group(1) + ")" : "not periodic (cluster)");
+                    }
+                }
+            }
+        }
         try (Stream<Path> f = Files.list(s.dir())) {
             for (Path p : f.sorted().toList()) {
                 String n = p.getFileName().toString();
