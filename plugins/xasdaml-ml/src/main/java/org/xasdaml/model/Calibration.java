@@ -188,7 +188,13 @@ public record Calibration(double level, List<TargetInterval> intervals, Domain d
                 iv.add(chosen);
             }
         }
-        return new Calibration(level, iv, Domain.fit(trainFeatures, validFeatures), validFeatures.length);
+        Domain domain;
+        try {
+            domain = Domain.fit(trainFeatures, validFeatures);
+        } catch (RuntimeException e) { // e.g. features without any variance: intervals still hold, no domain score
+            domain = null;
+        }
+        return new Calibration(level, iv, domain, validFeatures.length);
     }
 
     private static TargetInterval interval(String target, String method, double[] y, double[] p, double[] sd, double floor,

@@ -211,7 +211,10 @@ public final class ModelArchive {
      * @param roundRegression round regression values to the nearest integer (for CN)
      * @return one row per sample: per target the prediction and its uncertainty ({@code <target>_sd},
      * the spread of the ensemble or trees; for classifiers {@code <target>_uncertainty} = 1 − the
-     * winning class's mean probability), and for classifiers the class probabilities {@code p_<label>}
+     * winning class's mean probability), and for classifiers the class probabilities {@code p_<label>};
+     * with a {@link Calibration}, per regression target also {@code <target>_lo}, {@code <target>_hi}
+     * (the calibrated interval) and {@code <target>_in_range}, and per row {@code domain_score} and
+     * {@code in_domain}, with the metadata {@code interval_level} and {@code interval_method}
      */
     public SampleTable predict(SampleTable spectra, boolean roundRegression) {
         return predictFeatures(spectra.ids(), features(inputs(spectra)), roundRegression);

@@ -199,6 +199,10 @@ public final class ModelTraining {
             warn.accept("no validation samples: the model gets no calibrated intervals and no domain score");
         } else {
             archive = archive.withCalibration(calibrate(archive, spec, inScale, train, valid));
+            if (archive.calibration().domain() == null) {
+                warn.accept("the training features admit no principal components (no variance?): the model gets intervals "
+                        + "but no domain score");
+            }
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("valid", score(archive, valid));
