@@ -145,13 +145,13 @@ class RunReportTest {
 
     @Test
     void csvFieldsFollowRfc4180() {
-        List<List<String>> r = RunReport.parseCsv("index,rule,x\n1,\"CN in [2, 12]\",3.5\n2,\"say \"\"hi\"\"\",\n", 10);
+        List<List<String>> r = ReportHtml.parseCsv("index,rule,x\n1,\"CN in [2, 12]\",3.5\n2,\"say \"\"hi\"\"\",\n", 10);
         assertEquals(List.of("index", "rule", "x"), r.get(0));
         assertEquals(List.of("1", "CN in [2, 12]", "3.5"), r.get(1));
         assertEquals(List.of("2", "say \"hi\"", ""), r.get(2));
-        assertEquals("0.1235", RunReport.num(0.123456));
-        assertEquals("12", RunReport.num(12.0));
-        assertEquals("−3.5", RunReport.num(-3.5));
+        assertEquals("0.1235", ReportHtml.num(0.123456));
+        assertEquals("12", ReportHtml.num(12.0));
+        assertEquals("−3.5", ReportHtml.num(-3.5));
     }
 
     static String twoColumns(double[] x, double[] y) {
