@@ -54,9 +54,15 @@ final class WorkflowCommands {
             return cl.flag("help") ? 0 : 2;
         }
         Path runDir = Path.of(cl.words().get(2));
-        Workflow wf = Workflow.read(runDir.resolve("workflow.json"));
-        List<WorkflowRun.StageResult> results = WorkflowRun.readSummary(runDir.resolve("summary.json"));
-        Path report = RunReport.write(runDir, "XASDAML workflow " + wf.name(), results, RunReport.highlights(runDir, wf));
+        if (!java.nio.file.Files.isDirectory(runDir)) {
+            throw new UsageException("no run folder " + runDir);
+        }
+        // stages are found by their provenance; workflow.json and summary.json only add the name and the order
+        String name = java.nio.file.Files.exists(runDir.resolve("workflow.json"))
+                ? Workflow.read(runDir.resolve("workflow.json")).name() : runDir.getFileName().toString();
+        List<WorkflowRun.StageResult> results = java.nio.file.Files.exists(runDir.resolve("summary.json"))
+                ? WorkflowRun.readSummary(runDir.resolve("summary.json")) : null;
+        Path report = RunReport.write(runDir, "XASDAML workflow " + name, results);
         out.println("report: " + report.toAbsolutePath());
         return 0;
     }
@@ -92,8 +98,7 @@ final class WorkflowCommands {
         WorkflowRun run = new WorkflowRun(registry, out, err, workers, cl.flag("quiet"));
         List<WorkflowRun.StageResult> results = run.run(wf, runDir, home);
         WorkflowRun.writeSummary(results, runDir.resolve("summary.json"));
-        Path report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results,
-                RunReport.highlights(runDir, wf));
+        Path report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results);
         out.println();
         out.println("report: " + report.toAbsolutePath());
         return 0;
