@@ -110,7 +110,7 @@ class RunReportTest {
         Files.writeString(farFile, twoColumns(wide, far));
         StepRunner.run(new PredictMeasuredStep(), StepData.empty().with(PredictMeasuredStep.MODEL, model.get(TrainModelStep.MODEL)),
                 Map.of("model", run.resolve("forest/model")),
-                new PredictMeasuredStep.Options(List.of(likeFile.toString(), farFile.toString()), false, e0, false), ctx,
+                new PredictMeasuredStep.Options(List.of(likeFile.toString(), farFile.toString()), List.of(), 0, 1, -1, -1, -1, false, e0, false), ctx,
                 run.resolve("measured"));
         SampleTable mp = codec.read(run.resolve("measured/predictions"));
         assertEquals(1.0, mp.column("in_domain")[0], "the training-like spectrum is inside: " + mp.column("domain_score")[0]);
