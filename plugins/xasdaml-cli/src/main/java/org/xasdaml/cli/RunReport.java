@@ -51,7 +51,7 @@ final class RunReport {
         }
         h.append("</body></html>\n");
         Path index = runDir.resolve("report.html");
-        Files.writeString(index, h.toString());
+        org.xasdaml.io.AtomicFiles.writeString(index, h.toString());
         return index;
     }
 

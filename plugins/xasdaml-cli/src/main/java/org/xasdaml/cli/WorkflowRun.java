@@ -23,9 +23,11 @@ import org.xasdaml.workflow.StepRunner;
  * Runs a workflow stage by stage into one run folder ({@code <out>/<stage>/}), printing progress
  * per stage and a summary (time per stage, samples failed) at the end.
  *
- * <p>A stage whose folder already holds a {@code provenance.json} from the same parameters is
- * skipped, so a rerun after a crash or a kill resumes where it stopped; steps that keep
- * per-sample work (FEFF) resume inside their stage too.
+ * <p>A stage whose folder already holds a {@code provenance.json} from the same parameters, the
+ * same input checksums (ports and files named in options) and outputs still matching their
+ * recorded checksums is skipped ({@link StepRunner#whyNotReusable}), so a rerun after a crash or
+ * a kill resumes where it stopped; steps that keep per-sample work (FEFF) resume inside their
+ * stage too.
  */
 final class WorkflowRun {
     /** What one stage did. */
@@ -48,7 +50,7 @@ final class WorkflowRun {
 
     List<StageResult> run(Workflow wf, Path runDir, Path home) throws Exception {
         Files.createDirectories(runDir);
-        Files.writeString(runDir.resolve("workflow.json"), Json.write(wf.toJson()));
+        org.xasdaml.io.AtomicFiles.writeString(runDir.resolve("workflow.json"), Json.write(wf.toJson()));
         List<StageResult> results = new ArrayList<>();
         int i = 0;
         for (Workflow.Stage stage : wf.stages()) {
@@ -78,15 +80,16 @@ final class WorkflowRun {
             }
             inputPaths.put(port.name(), runDir.resolve(src));
         }
-        Path prov = outDir.resolve("provenance.json");
-        if (Files.exists(prov)) {
+        Path prov = outDir.resolve(StepRunner.PROVENANCE);
+        String why = StepRunner.whyNotReusable(step, options, inputPaths, outDir);
+        if (why == null) {
             Provenance p = Provenance.read(prov);
-            if (p.step().equals(step.info().id()) && p.parameters().equals(step.parameters().toText(options))
-                    && sameInputs(p.inputs(), inputPaths)) {
-                double secs = (p.finished().toEpochMilli() - p.started().toEpochMilli()) / 1000.0;
-                out.println("   already done (" + ParallelSamples.duration(secs) + "), reusing " + outDir);
-                return new StageResult(stage.name(), step.info().id(), secs, p.failures().size(), true);
-            }
+            double secs = (p.finished().toEpochMilli() - p.started().toEpochMilli()) / 1000.0;
+            out.println("   already done (" + ParallelSamples.duration(secs) + "), reusing " + outDir);
+            return new StageResult(stage.name(), step.info().id(), secs, p.failures().size(), true);
+        }
+        if (Files.exists(prov)) {
+            out.println("   running again: " + why);
         }
         StepData inputs = StepData.empty();
         Map<String, Path> sources = new LinkedHashMap<>();
@@ -106,25 +109,6 @@ final class WorkflowRun {
         out.println(String.format(Locale.ROOT, "   done in %s, %d sample(s) failed", ParallelSamples.duration(secs), ctx.failures().size()));
         ctx.failures().stream().limit(5).forEach(f -> err.println("   " + f));
         return new StageResult(stage.name(), step.info().id(), secs, ctx.failures().size(), false);
-    }
-
-    /**
-     * Whether the inputs recorded in a stage's provenance ("path sha256:hex") are still what is
-     * stored now: a stage is reused only when its parameters and its inputs are unchanged, so a
-     * rerun after an upstream change recomputes everything downstream.
-     */
-    static boolean sameInputs(Map<String, String> recorded, Map<String, Path> now) {
-        if (!recorded.keySet().equals(now.keySet())) {
-            return false;
-        }
-        for (Map.Entry<String, Path> e : now.entrySet()) {
-            String r = recorded.get(e.getKey());
-            int at = r.lastIndexOf(" sha256:");
-            if (at < 0 || !r.substring(at + 8).equals(org.xasdaml.io.FileDigest.sha256OfStored(e.getValue()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @SuppressWarnings("unchecked")
@@ -165,6 +149,6 @@ final class WorkflowRun {
             m.put("reused", r.reused());
             l.add(m);
         }
-        Files.writeString(file, Json.write(l));
+        org.xasdaml.io.AtomicFiles.writeString(file, Json.write(l));
     }
 }

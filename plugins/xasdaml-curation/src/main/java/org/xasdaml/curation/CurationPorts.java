@@ -26,7 +26,7 @@ public final class CurationPorts {
     public static final class StandardizerCodec implements Codec<Standardizer> {
         @Override
         public void write(Standardizer value, Path base) throws IOException {
-            Files.writeString(json(base), Json.write(value.toJson()));
+            org.xasdaml.io.AtomicFiles.writeString(json(base), Json.write(value.toJson()));
         }
 
         @Override

@@ -258,9 +258,17 @@ public final class ModelArchive {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (OutputStream os = Files.newOutputStream(file)) {
-            write(os);
-        }
+        org.xasdaml.io.AtomicFiles.write(file, os -> write(new java.io.FilterOutputStream(os) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // the atomic writer closes the file itself, after the last byte
+            }
+        }));
     }
 
     public void write(OutputStream os) throws IOException {
