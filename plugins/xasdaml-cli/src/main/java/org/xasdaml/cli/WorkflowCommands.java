@@ -85,15 +85,18 @@ final class WorkflowCommands {
 
     private static int execute(Workflow wf, CommandLine cl, StepRegistry registry, PrintStream out, PrintStream err, String title)
             throws Exception {
-        Path runDir = Path.of(cl.options().getOrDefault("out", "runs/" + wf.name()));
+        Path runDir = cl.out("runs/" + wf.name());
         int workers = cl.options().containsKey("workers") ? Integer.parseInt(cl.options().get("workers"))
                 : Runtime.getRuntime().availableProcessors();
         Path home = Path.of(System.getProperty("xasdaml.home", ".")).toAbsolutePath().normalize();
         WorkflowRun run = new WorkflowRun(registry, out, err, workers, cl.flag("quiet"));
-        List<WorkflowRun.StageResult> results = run.run(wf, runDir, home);
-        WorkflowRun.writeSummary(results, runDir.resolve("summary.json"));
-        Path report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results,
-                RunReport.highlights(runDir, wf));
+        Path report;
+        try (org.xasdaml.io.FolderLock lock = org.xasdaml.io.FolderLock.acquire(runDir)) {
+            List<WorkflowRun.StageResult> results = run.run(wf, runDir, home);
+            WorkflowRun.writeSummary(results, runDir.resolve("summary.json"));
+            report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results,
+                    RunReport.highlights(runDir, wf));
+        }
         out.println();
         out.println("report: " + report.toAbsolutePath());
         return 0;
