@@ -150,6 +150,13 @@ public final class ModelArchive {
                 predictor, parameters, provenance, m);
     }
 
+    /** The refusal for spectra of another quantity than the model's (no regridding can fix it). */
+    public static String differentQuantity(Axis spectra, Axis model) {
+        return "the spectra are on " + spectra.quantity() + " but the model was trained on " + model.quantity()
+                + ": a different quantity, which no regridding turns into the other; give spectra of the kind the model "
+                + "was trained on (" + model + "), refusing to predict";
+    }
+
     /** Raw input rows of a table, checked against the model's grid or columns. */
     public double[][] inputs(SampleTable spectra) {
         if (inputGrid != null) {
@@ -157,6 +164,9 @@ public final class ModelArchive {
             if (a == null) {
                 throw new IllegalArgumentException("the model takes spectra on the grid " + inputGrid
                         + ", but the table has no grid (" + spectra + ")");
+            }
+            if (!a.sameQuantity(inputGrid)) {
+                throw new IllegalArgumentException(differentQuantity(a, inputGrid));
             }
             if (!a.sameGrid(inputGrid, GRID_TOLERANCE)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -77,6 +77,9 @@ public final class PredictStep implements Step<PredictStep.Options> {
             return model.predictFeaturesScaled(spectra.ids(), spectra.matrix(), o.round());
         }
         Axis grid = model.inputGrid();
+        if (grid != null && spectra.axis() != null && !spectra.axis().sameQuantity(grid)) {
+            throw new IllegalArgumentException(ModelArchive.differentQuantity(spectra.axis(), grid));
+        }
         if (grid != null && spectra.axis() != null && !spectra.axis().sameGrid(grid, ModelArchive.GRID_TOLERANCE)) {
             if (!o.regrid()) {
                 return model.predict(spectra, o.round()); // refuses with the grids in the message
