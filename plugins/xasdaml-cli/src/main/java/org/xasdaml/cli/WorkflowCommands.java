@@ -90,6 +90,7 @@ final class WorkflowCommands {
                 : Runtime.getRuntime().availableProcessors();
         Path home = Path.of(System.getProperty("xasdaml.home", ".")).toAbsolutePath().normalize();
         WorkflowRun run = new WorkflowRun(registry, out, err, workers, cl.flag("quiet"));
+        run.check(wf, home); // before the output folder is even created
         Path report;
         try (org.xasdaml.io.FolderLock lock = org.xasdaml.io.FolderLock.acquire(runDir)) {
             List<WorkflowRun.StageResult> results = run.run(wf, runDir, home);

@@ -48,7 +48,84 @@ final class WorkflowRun {
         this.quiet = quiet;
     }
 
+    /**
+     * Checks every stage before the first runs, so that a typo in the last stage is not found
+     * after hours of FEFF: the step exists, every option is known and of the right type and range,
+     * every required input is connected, every input names a port the step has and an output the
+     * source stage's step makes, of the same type.
+     *
+     * @return every problem found, one per line, or an empty list
+     */
+    List<String> problems(Workflow wf, Path home) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Step<?>> steps = new LinkedHashMap<>();
+        for (Workflow.Stage stage : wf.stages()) {
+            String where = "stage " + stage.name() + ": ";
+            Step<?> step = registry.steps().stream().filter(x -> x.info().id().equals(stage.step())).findFirst().orElse(null);
+            if (step == null) {
+                problems.add(where + "unknown step '" + stage.step() + "'; known steps: "
+                        + String.join(", ", registry.steps().stream().map(x -> x.info().id()).sorted().toList()));
+                continue;
+            }
+            steps.put(stage.name(), step);
+            try {
+                options(step, stage, home);
+            } catch (IllegalArgumentException e) {
+                problems.add(where + e.getMessage());
+            }
+            List<String> ports = step.info().inputs().stream().map(Port::name).toList();
+            for (String in : stage.inputs().keySet()) {
+                if (!ports.contains(in)) {
+                    problems.add(where + "'" + step.info().id() + "' has no input '" + in + "'; its inputs: " + String.join(", ", ports));
+                }
+            }
+            for (Port<?> port : step.info().inputs()) {
+                String src = stage.inputs().get(port.name());
+                if (src == null) {
+                    if (!port.optional()) {
+                        problems.add(where + "input '" + port.name() + "' (" + port.type().id() + ") is not connected");
+                    }
+                    continue;
+                }
+                int slash = src.indexOf('/');
+                Step<?> from = steps.get(slash < 0 ? src : src.substring(0, slash));
+                if (from == null) {
+                    continue; // an earlier stage that is itself broken (reported there); the workflow checks the order
+                }
+                List<Port<?>> outs = from.info().outputs().stream()
+                        .filter(o -> slash < 0 ? o.type().id().equals(port.type().id()) : o.name().equals(src.substring(slash + 1)))
+                        .toList();
+                if (outs.isEmpty()) {
+                    problems.add(where + "input '" + port.name() + "' reads '" + src + "', but step '" + from.info().id()
+                            + "' has " + (slash < 0 ? "no " + port.type().id() + " output" : "no output '" + src.substring(slash + 1) + "'")
+                            + "; its outputs: " + String.join(", ", from.info().outputs().stream()
+                            .map(o -> o.name() + " (" + o.type().id() + ")").toList()));
+                } else if (!outs.get(0).type().id().equals(port.type().id())) {
+                    problems.add(where + "input '" + port.name() + "' takes " + port.type().id() + " but '" + src + "' is "
+                            + outs.get(0).type().id());
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static <P extends Record> P options(Step<P> step, Workflow.Stage stage, Path home) {
+        Map<String, String> text = new LinkedHashMap<>();
+        stage.options().forEach((k, v) -> text.put(k, v.replace("${home}", home.toString())));
+        return step.parameters().fromText(text);
+    }
+
+    /** @throws UsageException listing every problem of the workflow ({@link #problems}) */
+    void check(Workflow wf, Path home) {
+        List<String> problems = problems(wf, home);
+        if (!problems.isEmpty()) {
+            throw new UsageException("the workflow " + wf.name() + " cannot run; nothing was started:\n  "
+                    + String.join("\n  ", problems));
+        }
+    }
+
     List<StageResult> run(Workflow wf, Path runDir, Path home) throws Exception {
+        check(wf, home);
         Files.createDirectories(runDir);
         org.xasdaml.io.AtomicFiles.writeString(runDir.resolve("workflow.json"), Json.write(wf.toJson()));
         List<StageResult> results = new ArrayList<>();
@@ -66,9 +143,7 @@ final class WorkflowRun {
 
     private <P extends Record> StageResult runStage(Step<P> step, Workflow.Stage stage, Path runDir, Path home) throws Exception {
         Path outDir = runDir.resolve(stage.name());
-        Map<String, String> text = new LinkedHashMap<>();
-        stage.options().forEach((k, v) -> text.put(k, v.replace("${home}", home.toString())));
-        P options = step.parameters().fromText(text);
+        P options = options(step, stage, home);
         Map<String, Path> inputPaths = new LinkedHashMap<>();
         for (Port<?> port : step.info().inputs()) {
             String src = stage.inputs().get(port.name());
