@@ -92,4 +92,19 @@ class OutputFolderTest {
         assertEquals(prov, Files.readString(s.resolve("provenance.json")));
         assertEquals(0, run("descriptors", "compute", "--structures", s.toString(), "--methods", "JmolNN", "--out", s.resolve("d").toString()));
     }
+
+    /** Every sample failing is a failed run (exit 1, no provenance), not a success with empty tables. */
+    @Test
+    void everySampleFailingIsAFailure() throws Exception {
+        Path xyz = dir.resolve("pair.xyz");
+        Files.writeString(xyz, "2\n\nCu 0 0 0\nCu 0 0 2.5\n");
+        Path s = dir.resolve("s");
+        assertEquals(0, run("structures", "read", xyz.toString(), "--out", s.toString()));
+        Path d = dir.resolve("d");
+        assertEquals(1, run("descriptors", "compute", "--structures", s.toString(), "--methods", "JmolNN", "--out", d.toString()));
+        assertTrue(err().endsWith("error: every sample failed in descriptors (1), so nothing was written; the first: sample 0:0 "
+                + "failed in descriptors: frame 0: the RDF is normalised by the cell volume, and this frame has no cell\n"), err());
+        assertFalse(Files.exists(d.resolve("provenance.json")));
+        assertFalse(Files.exists(d.resolve("descriptors.csv")));
+    }
 }

@@ -247,7 +247,17 @@ public final class LammpsDumpReader implements StructureReader {
         }
     }
 
+    /** A line for a message: at most 60 characters, invisible characters (a BOM, a tab, a NUL) shown as \\uXXXX. */
     static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        String a = s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        StringBuilder sb = new StringBuilder();
+        a.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == 0xFFFD) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 }

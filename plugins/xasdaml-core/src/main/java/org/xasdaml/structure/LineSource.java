@@ -46,6 +46,9 @@ final class LineSource implements AutoCloseable {
             String s = in.readLine();
             if (s != null) {
                 number++;
+                if (number == 1 && s.startsWith("\uFEFF")) {
+                    s = s.substring(1); // a byte-order mark some editors put first: invisible, and not part of the data
+                }
             }
             return s;
         } catch (IOException e) {

@@ -54,4 +54,10 @@ public record FigureSet(List<Figure> figures) {
             return Files.exists(base.resolve("figures.json"));
         }
     }
+
+    /** Names and count only: a figure's SVG can be megabytes, and this is what the command line prints for an output. */
+    @Override
+    public String toString() {
+        return figures.size() + " figure(s)" + (figures.isEmpty() ? "" : ": " + String.join(", ", figures.stream().map(Figure::name).toList()));
+    }
 }

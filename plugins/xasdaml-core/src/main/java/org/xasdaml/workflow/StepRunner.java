@@ -160,6 +160,7 @@ public final class StepRunner {
         Map<String, String> in = inputChecksums(step, options, inputSources);
         Instant start = Instant.now();
         StepData out = step.run(inputs, step.parameters().validate(options), context);
+        everySampleFailed(step, out, context.failures());
         for (Port<?> p : step.info().outputs()) {
             Object v = out.raw(p.name());
             if (v != null) {
@@ -171,6 +172,30 @@ public final class StepRunner {
         new Provenance(step.info().id(), step.parameters().toText(options), in, outputChecksums(step, outDir), software, start,
                 Instant.now(), context.failures(), context.warnings()).write(prov);
         return out;
+    }
+
+    /**
+     * A run in which samples failed and no table output holds a single row produced nothing
+     * usable: it ends as a failure (exit code 1, no provenance), not as a success with empty
+     * tables that the next stage then trips over.
+     */
+    static void everySampleFailed(Step<?> step, StepData out, List<SampleFailure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        boolean anyTable = false;
+        for (Port<?> p : step.info().outputs()) {
+            if (out.raw(p.name()) instanceof org.xasdaml.table.SampleTable t) {
+                anyTable = true;
+                if (t.rows() > 0) {
+                    return;
+                }
+            }
+        }
+        if (anyTable) {
+            throw new IllegalStateException("every sample failed in " + step.info().id() + " (" + failures.size() + "), so nothing was "
+                    + "written; the first: " + String.join("; ", failures.stream().limit(3).map(String::valueOf).toList()));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -166,4 +166,21 @@ class BrokenFileTest {
                 + " bytes) can hold at most " + Files.size(poscar) / 6 + "; the atom count is wrong or the file is truncated",
                 fails(poscar).getMessage());
     }
+
+    @Test
+    void aByteOrderMarkIsReadPastAndAFolderIsNamed() throws IOException {
+        Path xyz = dir.resolve("bom.xyz");
+        Files.writeString(xyz, "\uFEFF2\n\nCu 0 0 0\nCu 0 0 2.5\n");
+        assertEquals(2, StructureFormat.read(xyz, null, ReadOptions.DEFAULT).frames().get(0).size());
+        Path bad = dir.resolve("bad.xyz");
+        Files.writeString(bad, "\uFEFFtwo\n\nCu 0 0 0\n");
+        assertEquals("bad.xyz, frame 0, line 1: expected the atom count of a frame, found 'two'", fails(bad).getMessage());
+        Path nul = dir.resolve("nul.xyz");
+        Files.writeString(nul, "2\u0000\n\nCu 0 0 0\n");
+        assertEquals("nul.xyz, frame 0, line 1: expected the atom count of a frame, found '2\\u0000'", fails(nul).getMessage());
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> StructureFormat.read(dir, null, ReadOptions.DEFAULT));
+        assertEquals(dir + " is a folder; give the structure file inside it (a LAMMPS dump, XYZ, POSCAR or XDATCAR)",
+                e.getCause().getMessage());
+    }
 }

@@ -92,4 +92,12 @@ class StageReuseTest {
             FullDisk.unmount(mnt);
         }
     }
+
+    /** What the command line prints for a figure output: names, never megabytes of SVG. */
+    @Test
+    void aFigureSetPrintsItsNamesOnly() {
+        FigureSet f = new FigureSet(List.of(new Figure("pca", "PCA scores", new byte[1 << 20], "<svg>" + "x".repeat(1 << 20) + "</svg>"),
+                new Figure("elbow", "Elbow", new byte[10], null)));
+        assertEquals("2 figure(s): pca, elbow", f.toString());
+    }
 }

@@ -47,7 +47,11 @@ public final class CurationPorts {
             }
         }
 
+        /** The JSON file: {@code <base>.json}, or {@code base} itself when it names the .json file (the help says "a file or its folder"). */
         private static Path json(Path base) {
+            if (base.getFileName().toString().endsWith(".json") && Files.isRegularFile(base)) {
+                return base;
+            }
             return base.resolveSibling(base.getFileName() + ".json");
         }
     }

@@ -125,4 +125,15 @@ class StandardizerTest {
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fromJson(Map.of("type", "model")));
         assertNotEquals(s.toString(), "");
     }
+
+    /** --fitted takes the transform's folder, its base name or the .json file itself, as the help says. */
+    @Test
+    void aFittedTransformLoadsFromItsFileOrFolder(@TempDir Path dir) throws Exception {
+        Standardizer s = Standardizer.fit(Fixtures.matrix("tall", "X"), Options.zscore());
+        new CurationPorts.StandardizerCodec().write(s, dir.resolve("transform"));
+        for (Path p : new Path[] {dir, dir.resolve("transform"), dir.resolve("transform.json")}) {
+            Standardizer back = org.xasdaml.workflow.StepRunner.load(StandardiseStep.TRANSFORM_IN, p);
+            assertArrayEquals(s.scale(), back.scale(), 0.0, p.toString());
+        }
+    }
 }

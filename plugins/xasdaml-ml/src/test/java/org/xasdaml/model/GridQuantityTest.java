@@ -34,4 +34,22 @@ class GridQuantityTest {
         assertThrows(IllegalArgumentException.class, () -> chi.predict(nm, false));
         assertEquals(spectra.rows(), PredictStep.predict(chi, spectra, new PredictStep.Options(false, true), BasicContext.quiet(dir)).rows());
     }
+
+    /** A spectrum with NaN is a failed sample naming the point, not a plain-looking prediction; the others go on. */
+    @Test
+    void aSpectrumWithNaNIsAFailedSample(@TempDir Path dir) {
+        ModelArchive model = ModelArchiveTest.train(ModelKind.RF, Task.REGRESSION, List.of(SyntheticSpectra.CN), 1).archive();
+        SampleTable spectra = ModelArchiveTest.DATA.spectra();
+        double[][] m = spectra.matrix();
+        m[3][5] = Double.NaN;
+        SampleTable withNaN = SampleTable.spectra(spectra.ids(), "chi", spectra.axis(), m);
+        BasicContext ctx = BasicContext.quiet(dir);
+        SampleTable p = PredictStep.predict(model, withNaN, new PredictStep.Options(false, false), ctx);
+        assertEquals(spectra.rows() - 1, p.rows());
+        assertEquals(-1, p.rowOf(spectra.ids().get(3)));
+        assertEquals(1, ctx.failures().size());
+        assertEquals(spectra.ids().get(3), ctx.failures().get(0).sample());
+        assertEquals(String.format(java.util.Locale.ROOT, "1 value(s) are not numbers (NaN first at k %g Å⁻¹); not predicted. "
+                + "Check the spectrum", spectra.axis().get(5)), ctx.failures().get(0).message());
+    }
 }
