@@ -73,6 +73,23 @@ record CommandLine(List<String> words, Map<String, String> options, java.util.Se
         return java.nio.file.Path.of(v);
     }
 
+    /** The number of workers (--workers N), or the number of cores. */
+    int workers() {
+        String v = options.get("workers");
+        if (v == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new UsageException("--workers needs a whole number of at least 1, got '" + v + "'");
+    }
+
     boolean flag(String name) {
         return "true".equalsIgnoreCase(options.getOrDefault(name, "false"));
     }

@@ -214,11 +214,7 @@ public final class Main {
             inputs = put(inputs, p, StepRunner.load(p, path));
             sources.put(p.name(), path);
         }
-        int workers = cl.options().containsKey("workers") ? Integer.parseInt(cl.options().get("workers"))
-                : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new UsageException("--workers must be at least 1");
-        }
+        int workers = cl.workers();
         ProgressPrinter progress = new ProgressPrinter(err, info.id(), cl.flag("quiet") ? 3600 : 2.0);
         BasicContext ctx = new BasicContext(workers, outDir.resolve("work"), progress, msg -> err.println("warning: " + msg));
         long t0 = System.nanoTime();

@@ -74,7 +74,7 @@ final class WorkflowCommands {
         }
         List<String> ov = new ArrayList<>(overrides(cl));
         if (cl.options().containsKey("frames")) {
-            ov.add("structures.maxFrames=" + Integer.parseInt(cl.options().get("frames")));
+            ov.add("structures.maxFrames=" + cl.options().get("frames").strip());
         }
         if (cl.flag("full-scf")) {
             ov.add("feff.mode=full");
@@ -86,8 +86,7 @@ final class WorkflowCommands {
     private static int execute(Workflow wf, CommandLine cl, StepRegistry registry, PrintStream out, PrintStream err, String title)
             throws Exception {
         Path runDir = cl.out("runs/" + wf.name());
-        int workers = cl.options().containsKey("workers") ? Integer.parseInt(cl.options().get("workers"))
-                : Runtime.getRuntime().availableProcessors();
+        int workers = cl.workers();
         Path home = Path.of(System.getProperty("xasdaml.home", ".")).toAbsolutePath().normalize();
         WorkflowRun run = new WorkflowRun(registry, out, err, workers, cl.flag("quiet"));
         run.check(wf, home); // before the output folder is even created

@@ -143,6 +143,7 @@ final class WorkflowRun {
 
     private <P extends Record> StageResult runStage(Step<P> step, Workflow.Stage stage, Path runDir, Path home) throws Exception {
         Path outDir = runDir.resolve(stage.name());
+        org.xasdaml.io.AtomicFiles.refuseLink(outDir); // a stage folder is the program's, inside the user's folder
         P options = options(step, stage, home);
         Map<String, Path> inputPaths = new LinkedHashMap<>();
         for (Port<?> port : step.info().inputs()) {

@@ -107,4 +107,21 @@ class OutputFolderTest {
         assertFalse(Files.exists(d.resolve("provenance.json")));
         assertFalse(Files.exists(d.resolve("descriptors.csv")));
     }
+
+    @Test
+    void aLinkInsideTheOutputFolderIsRefusedButTheFolderMayBeALink() throws Exception {
+        Path outside = Files.writeString(dir.resolve("outside.json"), "precious");
+        Path out = Files.createDirectories(dir.resolve("o"));
+        Files.createSymbolicLink(out.resolve("provenance.json"), outside);
+        String[] args = {"structures", "read", "../../data/cu-md-public.dump", "--max-frames", "2", "--out", out.toString()};
+        assertEquals(1, run(args));
+        assertTrue(err().startsWith("error: will not write " + out.resolve("provenance.json") + ": it is a symbolic link"), err());
+        assertEquals("precious", Files.readString(outside));
+        Path real = Files.createDirectories(dir.resolve("real"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        assertEquals(0, run("structures", "read", "../../data/cu-md-public.dump", "--max-frames", "2", "--out", link.toString()), err());
+        assertTrue(Files.exists(real.resolve("provenance.json")));
+        assertEquals(2, run("structures", "read", "../../data/cu-md-public.dump", "--workers", "two", "--out", real.toString()));
+        assertEquals("error: --workers needs a whole number of at least 1, got 'two'\n", err());
+    }
 }

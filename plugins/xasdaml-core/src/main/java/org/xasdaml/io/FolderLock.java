@@ -38,7 +38,6 @@ public final class FolderLock implements AutoCloseable {
      * @throws IOException naming the folder and the process holding it when another run has it
      */
     public static FolderLock acquire(Path folder) throws IOException {
-        AtomicFiles.refuseLink(folder);
         Files.createDirectories(folder);
         Path file = folder.resolve(FILE);
         AtomicFiles.refuseLink(file);

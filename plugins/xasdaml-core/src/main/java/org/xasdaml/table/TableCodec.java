@@ -60,6 +60,24 @@ public final class TableCodec implements Codec<SampleTable> {
 
     @Override
     public SampleTable read(Path base) throws IOException {
+        try {
+            return readAny(base);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw damaged(base, e);
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("ZLIB")) {
+                throw damaged(base, e);
+            }
+            throw e;
+        }
+    }
+
+    private static IOException damaged(Path base, Exception e) {
+        return new IOException("the table stored at " + base + " is damaged or incomplete (it ends early or does not unpack); "
+                + "run the step that wrote it again", e);
+    }
+
+    private SampleTable readAny(Path base) throws IOException {
         Path npz = sibling(base, ".npz");
         if (Files.exists(npz)) {
             return readNpz(npz);

@@ -150,7 +150,7 @@ public final class StepRunner {
     /** Runs a step and stores its outputs and provenance in {@code outDir}. */
     public static <P extends Record> StepData run(Step<P> step, StepData inputs, Map<String, Path> inputSources, P options,
                                                   BasicContext context, Path outDir) throws Exception {
-        AtomicFiles.refuseLink(outDir);
+        // the output folder itself may be a link the user made (runs -> /scratch/runs); links inside it are refused
         Files.createDirectories(outDir);
         Path prov = outDir.resolve(PROVENANCE);
         AtomicFiles.refuseLink(prov);
