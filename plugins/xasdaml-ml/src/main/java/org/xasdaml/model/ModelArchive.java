@@ -44,7 +44,7 @@ public final class ModelArchive {
     /** File name extension. */
     public static final String EXTENSION = ".xasmodel";
     static final String FORMAT = "xasdaml-model";
-    /** 2: networks as configuration + raw parameters (1 used Deeplearning4j's serializer). */
+    /** 2: networks as configuration + raw float32 parameters (1 used Deeplearning4j's serializer; still read, without it). */
     static final int VERSION = 2;
     /** Grid points may differ by this relative amount and still count as the same grid. */
     public static final double GRID_TOLERANCE = 1e-9;

@@ -78,6 +78,8 @@ public record NetworkEnsemble(List<MultiLayerNetwork> networks, Task task) imple
     /** Entry names inside each network's zip. */
     static final String CONFIGURATION = "configuration.json";
     static final String COEFFICIENTS = "coefficients.f32le";
+    /** The parameters as archives of version 1 stored them (Deeplearning4j's serializer; read by {@link #legacyCoefficients}). */
+    static final String LEGACY_COEFFICIENTS = "coefficients.bin";
 
     /**
      * Each network as a zip of its JSON configuration and its parameters as raw little-endian
@@ -121,12 +123,12 @@ public record NetworkEnsemble(List<MultiLayerNetwork> networks, Task task) imple
         for (int i = 0; i < nets.size(); i++) {
             String where = what + ", network " + i;
             Map<String, byte[]> e = BoundedZip.read(new ByteArrayInputStream(nets.get(i)),
-                    name -> name.equals(CONFIGURATION) ? MAX_CONFIGURATION : name.equals(COEFFICIENTS) ? MAX_COEFFICIENTS : 0,
+                    name -> name.equals(CONFIGURATION) ? MAX_CONFIGURATION
+                            : name.equals(COEFFICIENTS) || name.equals(LEGACY_COEFFICIENTS) ? MAX_COEFFICIENTS : 0,
                     where);
-            if (!e.containsKey(CONFIGURATION) || !e.containsKey(COEFFICIENTS)) {
+            if (!e.containsKey(CONFIGURATION) || !(e.containsKey(COEFFICIENTS) || e.containsKey(LEGACY_COEFFICIENTS))) {
                 throw new IOException(where + " lacks " + (e.containsKey(CONFIGURATION) ? COEFFICIENTS : CONFIGURATION)
-                        + " (an archive from an earlier version of the program stored networks in a format that is no longer "
-                        + "read); train the model again");
+                        + "; the archive is damaged or was not written by this program, train the model again");
             }
             String json = new String(e.get(CONFIGURATION), StandardCharsets.UTF_8);
             checkTypes(Json.parse(json), where);
@@ -138,17 +140,67 @@ public record NetworkEnsemble(List<MultiLayerNetwork> networks, Task task) imple
             }
             MultiLayerNetwork n = new MultiLayerNetwork(conf);
             n.init();
-            byte[] c = e.get(COEFFICIENTS);
-            if (c.length != 4L * n.numParams()) {
-                throw new IOException(where + ": " + c.length / 4 + " parameters stored but its configuration has " + n.numParams()
-                        + "; the archive is damaged, train the model again");
+            float[] p;
+            if (e.containsKey(COEFFICIENTS)) {
+                byte[] c = e.get(COEFFICIENTS);
+                if (c.length != 4L * n.numParams()) {
+                    throw new IOException(where + ": " + c.length / 4 + " parameters stored but its configuration has " + n.numParams()
+                            + "; the archive is damaged, train the model again");
+                }
+                p = new float[(int) n.numParams()];
+                ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(p);
+            } else {
+                p = legacyCoefficients(e.get(LEGACY_COEFFICIENTS), n.numParams(), where);
             }
-            float[] p = new float[(int) n.numParams()];
-            ByteBuffer.wrap(c).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(p);
             n.setParams(Nd4j.create(p).reshape(1, p.length).castTo(n.params().dataType()));
             out.add(n);
         }
         return new NetworkEnsemble(out, task);
+    }
+
+    /**
+     * The parameters of a version-1 archive, parsed here instead of by ND4J's reader, whose
+     * header announces lengths that it allocates before checking. The layout (ND4J's
+     * {@code Nd4j.write}: two buffers, each an allocation-mode text, a length, a type name and the
+     * big-endian values: the shape information, then the data) is checked against the parameter
+     * count the configuration implies before anything is allocated.
+     */
+    static float[] legacyCoefficients(byte[] c, long expected, String where) throws IOException {
+        java.io.DataInputStream in = new java.io.DataInputStream(new ByteArrayInputStream(c));
+        try {
+            in.readUTF();
+            long shapeLength = in.readLong();
+            String shapeType = in.readUTF();
+            if (shapeLength < 0 || shapeLength > 64 || !(shapeType.equals("LONG") || shapeType.equals("INT"))) {
+                throw new IOException("shape information of " + shapeLength + " " + shapeType);
+            }
+            in.skipNBytes(shapeLength * (shapeType.equals("LONG") ? 8 : 4));
+            in.readUTF();
+            long length = in.readLong();
+            String type = in.readUTF();
+            if (length != expected) {
+                throw new IOException(length + " parameters stored but its configuration has " + expected);
+            }
+            float[] p = new float[(int) expected];
+            switch (type) {
+                case "FLOAT" -> {
+                    for (int i = 0; i < p.length; i++) {
+                        p[i] = in.readFloat();
+                    }
+                }
+                case "DOUBLE" -> {
+                    for (int i = 0; i < p.length; i++) {
+                        p[i] = (float) in.readDouble();
+                    }
+                }
+                default -> throw new IOException("parameters of type " + type);
+            }
+            return p;
+        } catch (java.io.EOFException | java.io.UTFDataFormatException ex) {
+            throw new IOException(where + ": the parameters end early; the archive is damaged, train the model again", ex);
+        } catch (IOException ex) {
+            throw new IOException(where + ": " + ex.getMessage() + "; the archive is damaged, train the model again", ex);
+        }
     }
 
     /**

@@ -192,4 +192,26 @@ class HostileArchiveTest {
         assertEquals(f + " is damaged or incomplete (it ends early or a part of it does not unpack); copy or write it again",
                 e.getMessage());
     }
+
+    /** A version-1 archive (parameters in ND4J's layout) whose header claims 2^40 parameters is refused before allocation. */
+    @Test
+    void aLegacyParameterHeaderIsCheckedBeforeAllocation() throws Exception {
+        byte[] old;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/fixtures/models-2026-12-04/mlp.xasmodel")) {
+            old = in.readAllBytes();
+        }
+        Map<String, byte[]> outer = entries(old);
+        Map<String, byte[]> net = entries(outer.get("network-0.zip"));
+        byte[] c = net.get("coefficients.bin");
+        // second buffer: after the shape buffer (UTF mode, long 6, UTF "LONG", 6 longs) comes UTF mode, then the length
+        int at = 2 + 16 + 8 + 2 + 4 + 6 * 8 + 2 + 16;
+        assertEquals(7009L, java.nio.ByteBuffer.wrap(c).getLong(at), "the premise: the fixture's parameter count");
+        java.nio.ByteBuffer.wrap(c).putLong(at, 1L << 40);
+        outer.put("network-0.zip", zip(net));
+        Path f = dir.resolve("legacy.xasmodel");
+        Files.write(f, zip(outer));
+        IOException e = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> assertThrows(IOException.class, () -> ModelArchive.read(f)));
+        assertEquals(f + ", network 0: 1099511627776 parameters stored but its configuration has 7009; the archive is damaged, "
+                + "train the model again", e.getMessage());
+    }
 }
