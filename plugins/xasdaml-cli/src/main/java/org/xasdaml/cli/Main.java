@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.xasdaml.io.FolderLock;
 import org.xasdaml.structure.ReadStructuresStep;
 import org.xasdaml.structure.StructureFileException;
 import org.xasdaml.structure.StructureSet;
@@ -194,11 +195,7 @@ public final class Main {
             text.put(files.get(0).name(), positionals.get(0));
         }
         P options = step.parameters().fromText(text);
-        String outText = cl.options().get("out");
-        if (outText == null) {
-            throw new UsageException("give an output folder with --out DIR");
-        }
-        Path outDir = Path.of(outText);
+        Path outDir = cl.out(null);
         StepData inputs = StepData.empty();
         Map<String, Path> sources = new LinkedHashMap<>();
         for (Port<?> p : info.inputs()) {
@@ -210,18 +207,21 @@ public final class Main {
                 continue;
             }
             Path path = Path.of(given);
+            if (Files.isDirectory(outDir) && sameOrInside(path, outDir)) {
+                throw new UsageException("--out " + outDir + " is the folder of input --" + p.name()
+                        + "; writing there would overwrite that step's results and provenance. Choose another --out");
+            }
             inputs = put(inputs, p, StepRunner.load(p, path));
             sources.put(p.name(), path);
         }
-        int workers = cl.options().containsKey("workers") ? Integer.parseInt(cl.options().get("workers"))
-                : Runtime.getRuntime().availableProcessors();
-        if (workers < 1) {
-            throw new UsageException("--workers must be at least 1");
-        }
+        int workers = cl.workers();
         ProgressPrinter progress = new ProgressPrinter(err, info.id(), cl.flag("quiet") ? 3600 : 2.0);
         BasicContext ctx = new BasicContext(workers, outDir.resolve("work"), progress, msg -> err.println("warning: " + msg));
         long t0 = System.nanoTime();
-        StepData result = StepRunner.run(step, inputs, sources, options, ctx, outDir);
+        StepData result;
+        try (FolderLock lock = FolderLock.acquire(outDir)) {
+            result = StepRunner.run(step, inputs, sources, options, ctx, outDir);
+        }
         progress.flush();
         double secs = (System.nanoTime() - t0) / 1e9;
         for (Port<?> p : info.outputs()) {
@@ -347,6 +347,18 @@ public final class Main {
             sb.setLength(sb.length() - 1);
         }
         return sb.toString();
+    }
+
+    /** Whether {@code out} is the folder {@code input} names or the folder holding the file it names. */
+    static boolean sameOrInside(Path input, Path out) throws IOException {
+        Path in = input.toAbsolutePath().normalize();
+        Path o = out.toRealPath();
+        if (Files.exists(in) && in.toRealPath().equals(o)) {
+            return true;
+        }
+        // an input given by its base name ("run/structures" for structures.extxyz) or as a file in the folder
+        Path parent = in.getParent();
+        return !Files.isDirectory(in) && parent != null && Files.isDirectory(parent) && parent.toRealPath().equals(o);
     }
 
     static Path requireFile(String path) throws IOException {

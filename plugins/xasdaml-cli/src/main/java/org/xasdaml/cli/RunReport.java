@@ -89,9 +89,7 @@ final class RunReport {
         how(runDir, stages, h);
         h.append("</body></html>\n");
         Path index = runDir.resolve("report.html");
-        Path tmp = runDir.resolve("report.html.tmp");
-        Files.writeString(tmp, h.toString());
-        Files.move(tmp, index, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.xasdaml.io.AtomicFiles.writeString(index, h.toString());
         return index;
     }
 

@@ -30,7 +30,7 @@ record Workflow(String name, String description, List<Stage> stages) {
      */
     record Stage(String name, String step, Map<String, String> inputs, Map<String, String> options) {
         Stage {
-            if (!name.matches("[A-Za-z0-9_-]+")) {
+            if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
                 throw new IllegalArgumentException("stage name must be a plain folder name: " + name);
             }
             inputs = Map.copyOf(inputs);
@@ -55,27 +55,89 @@ record Workflow(String name, String description, List<Stage> stages) {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * A workflow from its JSON. Every part of the wrong shape (stages not a list, a stage without a
+     * step, inputs that are not an object of names) is reported by its place in the file, not as a
+     * Java exception.
+     *
+     * @throws IllegalArgumentException saying what is wrong where
+     */
     static Workflow parse(String json) {
-        Map<String, Object> m = Json.parseObject(json);
-        List<Stage> stages = new ArrayList<>();
-        for (Object o : (List<Object>) m.get("stages")) {
-            Map<String, Object> s = (Map<String, Object>) o;
-            stages.add(new Stage((String) s.get("name"), (String) s.get("step"), text(s.get("inputs")), text(s.get("options"))));
+        Object root;
+        try {
+            root = Json.parse(json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
-        return new Workflow((String) m.get("name"), (String) m.getOrDefault("description", ""), stages);
+        if (!(root instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException("a workflow is a JSON object with \"name\" and \"stages\", got " + kind(root));
+        }
+        if (!(m.get("stages") instanceof List<?> list)) {
+            throw new IllegalArgumentException("\"stages\" must be a list of stages, got " + kind(m.get("stages")));
+        }
+        List<Stage> stages = new ArrayList<>();
+        int i = 0;
+        for (Object o : list) {
+            i++;
+            if (!(o instanceof Map<?, ?> st)) {
+                throw new IllegalArgumentException("stage " + i + " must be an object with name, step, inputs and options, got " + kind(o));
+            }
+            String where = "stage " + i + (st.get("name") instanceof String n ? " (" + n + ")" : "");
+            String name = string(st, "name", where);
+            String step = string(st, "step", where);
+            stages.add(new Stage(name, step, text(st.get("inputs"), where, "inputs"), text(st.get("options"), where, "options")));
+        }
+        Object name = m.get("name");
+        Object description = m.get("description");
+        if (name != null && !(name instanceof String)) {
+            throw new IllegalArgumentException("\"name\" must be text, got " + kind(name));
+        }
+        return new Workflow(name == null ? "workflow" : (String) name, description == null ? "" : String.valueOf(description), stages);
     }
 
     static Workflow read(Path file) throws IOException {
-        return parse(Files.readString(file));
+        try {
+            return parse(Files.readString(file));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("workflow " + file + ": " + e.getMessage());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new UsageException("workflow " + file + " is not UTF-8 text");
+        }
     }
 
-    private static Map<String, String> text(Object o) {
+    private static String string(Map<?, ?> st, String key, String where) {
+        Object v = st.get(key);
+        if (!(v instanceof String s) || s.isBlank()) {
+            throw new IllegalArgumentException(where + ": \"" + key + "\" must be text, got " + kind(v));
+        }
+        return s;
+    }
+
+    private static Map<String, String> text(Object o, String where, String key) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (o instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        if (o == null) {
+            return out;
+        }
+        if (!(o instanceof Map<?, ?> m)) {
+            throw new IllegalArgumentException(where + ": \"" + key + "\" must be an object of name: value, got " + kind(o));
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Map || v == null) {
+                throw new IllegalArgumentException(where + ": " + key + "." + e.getKey() + " must be text, a number, true/false or "
+                        + "a list, got " + kind(v));
+            }
+            out.put(String.valueOf(e.getKey()), v instanceof List<?> l
+                    ? String.join(",", l.stream().map(x -> x instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15
+                            ? Long.toString(d.longValue()) : String.valueOf(x)).toList())
+                    : v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue()) : String.valueOf(v));
         }
         return out;
+    }
+
+    private static String kind(Object o) {
+        return o == null ? "nothing" : o instanceof Map ? "an object" : o instanceof List ? "a list" : o instanceof String ? "text"
+                : o instanceof Boolean ? "true/false" : "a number";
     }
 
     /** A copy with option overrides "stage.option=value". */

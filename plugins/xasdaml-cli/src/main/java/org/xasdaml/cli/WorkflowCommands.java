@@ -80,7 +80,7 @@ final class WorkflowCommands {
         }
         List<String> ov = new ArrayList<>(overrides(cl));
         if (cl.options().containsKey("frames")) {
-            ov.add("structures.maxFrames=" + Integer.parseInt(cl.options().get("frames")));
+            ov.add("structures.maxFrames=" + cl.options().get("frames").strip());
         }
         if (cl.flag("full-scf")) {
             ov.add("feff.mode=full");
@@ -91,14 +91,17 @@ final class WorkflowCommands {
 
     private static int execute(Workflow wf, CommandLine cl, StepRegistry registry, PrintStream out, PrintStream err, String title)
             throws Exception {
-        Path runDir = Path.of(cl.options().getOrDefault("out", "runs/" + wf.name()));
-        int workers = cl.options().containsKey("workers") ? Integer.parseInt(cl.options().get("workers"))
-                : Runtime.getRuntime().availableProcessors();
+        Path runDir = cl.out("runs/" + wf.name());
+        int workers = cl.workers();
         Path home = Path.of(System.getProperty("xasdaml.home", ".")).toAbsolutePath().normalize();
         WorkflowRun run = new WorkflowRun(registry, out, err, workers, cl.flag("quiet"));
-        List<WorkflowRun.StageResult> results = run.run(wf, runDir, home);
-        WorkflowRun.writeSummary(results, runDir.resolve("summary.json"));
-        Path report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results);
+        run.check(wf, home); // before the output folder is even created
+        Path report;
+        try (org.xasdaml.io.FolderLock lock = org.xasdaml.io.FolderLock.acquire(runDir)) {
+            List<WorkflowRun.StageResult> results = run.run(wf, runDir, home);
+            WorkflowRun.writeSummary(results, runDir.resolve("summary.json"));
+            report = RunReport.write(runDir, title != null ? title : "XASDAML workflow " + wf.name(), results);
+        }
         out.println();
         out.println("report: " + report.toAbsolutePath());
         return 0;

@@ -23,9 +23,11 @@ import org.xasdaml.workflow.StepRunner;
  * Runs a workflow stage by stage into one run folder ({@code <out>/<stage>/}), printing progress
  * per stage and a summary (time per stage, samples failed) at the end.
  *
- * <p>A stage whose folder already holds a {@code provenance.json} from the same parameters is
- * skipped, so a rerun after a crash or a kill resumes where it stopped; steps that keep
- * per-sample work (FEFF) resume inside their stage too.
+ * <p>A stage whose folder already holds a {@code provenance.json} from the same parameters, the
+ * same input checksums (ports and files named in options) and outputs still matching their
+ * recorded checksums is skipped ({@link StepRunner#whyNotReusable}), so a rerun after a crash or
+ * a kill resumes where it stopped; steps that keep per-sample work (FEFF) resume inside their
+ * stage too.
  */
 final class WorkflowRun {
     /** What one stage did. */
@@ -46,9 +48,86 @@ final class WorkflowRun {
         this.quiet = quiet;
     }
 
+    /**
+     * Checks every stage before the first runs, so that a typo in the last stage is not found
+     * after hours of FEFF: the step exists, every option is known and of the right type and range,
+     * every required input is connected, every input names a port the step has and an output the
+     * source stage's step makes, of the same type.
+     *
+     * @return every problem found, one per line, or an empty list
+     */
+    List<String> problems(Workflow wf, Path home) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Step<?>> steps = new LinkedHashMap<>();
+        for (Workflow.Stage stage : wf.stages()) {
+            String where = "stage " + stage.name() + ": ";
+            Step<?> step = registry.steps().stream().filter(x -> x.info().id().equals(stage.step())).findFirst().orElse(null);
+            if (step == null) {
+                problems.add(where + "unknown step '" + stage.step() + "'; known steps: "
+                        + String.join(", ", registry.steps().stream().map(x -> x.info().id()).sorted().toList()));
+                continue;
+            }
+            steps.put(stage.name(), step);
+            try {
+                options(step, stage, home);
+            } catch (IllegalArgumentException e) {
+                problems.add(where + e.getMessage());
+            }
+            List<String> ports = step.info().inputs().stream().map(Port::name).toList();
+            for (String in : stage.inputs().keySet()) {
+                if (!ports.contains(in)) {
+                    problems.add(where + "'" + step.info().id() + "' has no input '" + in + "'; its inputs: " + String.join(", ", ports));
+                }
+            }
+            for (Port<?> port : step.info().inputs()) {
+                String src = stage.inputs().get(port.name());
+                if (src == null) {
+                    if (!port.optional()) {
+                        problems.add(where + "input '" + port.name() + "' (" + port.type().id() + ") is not connected");
+                    }
+                    continue;
+                }
+                int slash = src.indexOf('/');
+                Step<?> from = steps.get(slash < 0 ? src : src.substring(0, slash));
+                if (from == null) {
+                    continue; // an earlier stage that is itself broken (reported there); the workflow checks the order
+                }
+                List<Port<?>> outs = from.info().outputs().stream()
+                        .filter(o -> slash < 0 ? o.type().id().equals(port.type().id()) : o.name().equals(src.substring(slash + 1)))
+                        .toList();
+                if (outs.isEmpty()) {
+                    problems.add(where + "input '" + port.name() + "' reads '" + src + "', but step '" + from.info().id()
+                            + "' has " + (slash < 0 ? "no " + port.type().id() + " output" : "no output '" + src.substring(slash + 1) + "'")
+                            + "; its outputs: " + String.join(", ", from.info().outputs().stream()
+                            .map(o -> o.name() + " (" + o.type().id() + ")").toList()));
+                } else if (!outs.get(0).type().id().equals(port.type().id())) {
+                    problems.add(where + "input '" + port.name() + "' takes " + port.type().id() + " but '" + src + "' is "
+                            + outs.get(0).type().id());
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static <P extends Record> P options(Step<P> step, Workflow.Stage stage, Path home) {
+        Map<String, String> text = new LinkedHashMap<>();
+        stage.options().forEach((k, v) -> text.put(k, v.replace("${home}", home.toString())));
+        return step.parameters().fromText(text);
+    }
+
+    /** @throws UsageException listing every problem of the workflow ({@link #problems}) */
+    void check(Workflow wf, Path home) {
+        List<String> problems = problems(wf, home);
+        if (!problems.isEmpty()) {
+            throw new UsageException("the workflow " + wf.name() + " cannot run; nothing was started:\n  "
+                    + String.join("\n  ", problems));
+        }
+    }
+
     List<StageResult> run(Workflow wf, Path runDir, Path home) throws Exception {
+        check(wf, home);
         Files.createDirectories(runDir);
-        Files.writeString(runDir.resolve("workflow.json"), Json.write(wf.toJson()));
+        org.xasdaml.io.AtomicFiles.writeString(runDir.resolve("workflow.json"), Json.write(wf.toJson()));
         List<StageResult> results = new ArrayList<>();
         int i = 0;
         for (Workflow.Stage stage : wf.stages()) {
@@ -64,9 +143,8 @@ final class WorkflowRun {
 
     private <P extends Record> StageResult runStage(Step<P> step, Workflow.Stage stage, Path runDir, Path home) throws Exception {
         Path outDir = runDir.resolve(stage.name());
-        Map<String, String> text = new LinkedHashMap<>();
-        stage.options().forEach((k, v) -> text.put(k, v.replace("${home}", home.toString())));
-        P options = step.parameters().fromText(text);
+        org.xasdaml.io.AtomicFiles.refuseLink(outDir); // a stage folder is the program's, inside the user's folder
+        P options = options(step, stage, home);
         Map<String, Path> inputPaths = new LinkedHashMap<>();
         for (Port<?> port : step.info().inputs()) {
             String src = stage.inputs().get(port.name());
@@ -78,15 +156,16 @@ final class WorkflowRun {
             }
             inputPaths.put(port.name(), runDir.resolve(src));
         }
-        Path prov = outDir.resolve("provenance.json");
-        if (Files.exists(prov)) {
+        Path prov = outDir.resolve(StepRunner.PROVENANCE);
+        String why = StepRunner.whyNotReusable(step, options, inputPaths, outDir);
+        if (why == null) {
             Provenance p = Provenance.read(prov);
-            if (p.step().equals(step.info().id()) && p.parameters().equals(step.parameters().toText(options))
-                    && sameInputs(p.inputs(), inputPaths)) {
-                double secs = (p.finished().toEpochMilli() - p.started().toEpochMilli()) / 1000.0;
-                out.println("   already done (" + ParallelSamples.duration(secs) + "), reusing " + outDir);
-                return new StageResult(stage.name(), step.info().id(), secs, p.failures().size(), true);
-            }
+            double secs = (p.finished().toEpochMilli() - p.started().toEpochMilli()) / 1000.0;
+            out.println("   already done (" + ParallelSamples.duration(secs) + "), reusing " + outDir);
+            return new StageResult(stage.name(), step.info().id(), secs, p.failures().size(), true);
+        }
+        if (Files.exists(prov)) {
+            out.println("   running again: " + why);
         }
         StepData inputs = StepData.empty();
         Map<String, Path> sources = new LinkedHashMap<>();
@@ -106,25 +185,6 @@ final class WorkflowRun {
         out.println(String.format(Locale.ROOT, "   done in %s, %d sample(s) failed", ParallelSamples.duration(secs), ctx.failures().size()));
         ctx.failures().stream().limit(5).forEach(f -> err.println("   " + f));
         return new StageResult(stage.name(), step.info().id(), secs, ctx.failures().size(), false);
-    }
-
-    /**
-     * Whether the inputs recorded in a stage's provenance ("path sha256:hex") are still what is
-     * stored now: a stage is reused only when its parameters and its inputs are unchanged, so a
-     * rerun after an upstream change recomputes everything downstream.
-     */
-    static boolean sameInputs(Map<String, String> recorded, Map<String, Path> now) {
-        if (!recorded.keySet().equals(now.keySet())) {
-            return false;
-        }
-        for (Map.Entry<String, Path> e : now.entrySet()) {
-            String r = recorded.get(e.getKey());
-            int at = r.lastIndexOf(" sha256:");
-            if (at < 0 || !r.substring(at + 8).equals(org.xasdaml.io.FileDigest.sha256OfStored(e.getValue()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @SuppressWarnings("unchecked")
@@ -165,6 +225,6 @@ final class WorkflowRun {
             m.put("reused", r.reused());
             l.add(m);
         }
-        Files.writeString(file, Json.write(l));
+        org.xasdaml.io.AtomicFiles.writeString(file, Json.write(l));
     }
 }

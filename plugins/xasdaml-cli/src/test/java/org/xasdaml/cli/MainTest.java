@@ -124,4 +124,41 @@ class MainTest {
         assertEquals("stage feff reads from 'structures', which is not an earlier stage", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Workflow.Stage("../evil", "x", Map.of(), Map.of()));
     }
+
+    @Test
+    void anEditedStructureFileOrADeletedOutputIsRecomputed() throws Exception {
+        Path xyz = dir.resolve("one-frame.dump");
+        List<String> dump = Files.readAllLines(Path.of("../../data/cu-md-public.dump")).subList(0, 9 + 108);
+        Files.write(xyz, dump);
+        Path wf = dir.resolve("wf3.json");
+        Files.writeString(wf, """
+                {"name": "edit", "stages": [
+                  {"name": "structures", "step": "read-structures", "options": {"file": "%s"}},
+                  {"name": "descriptors", "step": "descriptors", "inputs": {"structures": "structures"},
+                   "options": {"methods": "MinimumDistanceNN"}}]}
+                """.formatted(xyz));
+        Main m = new Main(StepRegistry.of(List.<Step<?>>of(new ReadStructuresStep(), new org.xasdaml.descriptor.ComputeDescriptorsStep())),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        Path runDir = dir.resolve("run3");
+        String[] args = {"workflow", "run", wf.toString(), "--out", runDir.toString()};
+        assertEquals(0, m.run(args), err.toString(StandardCharsets.UTF_8));
+        String first = Files.readString(runDir.resolve("descriptors/descriptors.csv"));
+        // the same cluster expanded by 2 %: every bond 2 % longer
+        Files.write(xyz, dump.stream().map(l -> {
+            String[] f = l.split(" ");
+            return l.matches("\\d+ 1 Cu .*") ? f[0] + " 1 Cu " + 1.02 * Double.parseDouble(f[3]) + " " + 1.02 * Double.parseDouble(f[4])
+                    + " " + 1.02 * Double.parseDouble(f[5]) : l;
+        }).toList());
+        out.reset();
+        assertEquals(0, m.run(args));
+        assertEquals(0, out().split("already done", -1).length - 1, "an edited structure file must not be reused: " + out());
+        assertTrue(out().contains("running again: inputs changed"), out());
+        assertTrue(!first.equals(Files.readString(runDir.resolve("descriptors/descriptors.csv"))), first);
+        Files.delete(runDir.resolve("descriptors/descriptors.csv"));
+        out.reset();
+        assertEquals(0, m.run(args));
+        assertEquals(1, out().split("already done", -1).length - 1, out());
+        assertTrue(out().contains("running again: output 'descriptors' "), out());
+        assertTrue(Files.exists(runDir.resolve("descriptors/descriptors.csv")));
+    }
 }

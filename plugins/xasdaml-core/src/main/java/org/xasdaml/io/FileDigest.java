@@ -23,7 +23,7 @@ public final class FileDigest {
             if (Files.isDirectory(path)) {
                 List<Path> files;
                 try (Stream<Path> s = Files.walk(path)) {
-                    files = s.filter(Files::isRegularFile).sorted().toList();
+                    files = s.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals(FolderLock.FILE)).sorted().toList();
                 }
                 for (Path f : files) {
                     md.update(path.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -73,10 +73,12 @@ public final class LammpsDumpReader implements StructureReader {
         fail(file, index, src, () -> Tokens.integer(Tokens.split(ts).isEmpty() ? "" : Tokens.split(ts).get(0), "timestep"));
         expectItem(src, index, "ITEM: NUMBER OF ATOMS");
         String nLine = required(src, index, "the number of atoms");
-        int n = fail(file, index, src, () -> Tokens.integer(nLine, "number of atoms"));
-        if (n <= 0) {
-            throw new StructureFileException(file, index, src.lineNumber(), "number of atoms must be positive, got " + n);
+        long announced = fail(file, index, src, () -> Tokens.longInteger(nLine, "number of atoms"));
+        if (announced <= 0) {
+            throw new StructureFileException(file, index, src.lineNumber(), "number of atoms must be positive, got " + announced);
         }
+        // the shortest atom line, "1 1 0 0 0", has 10 bytes with its newline
+        int n = src.checkAtomCount(announced, index, src.lineNumber(), 10);
         String boxHeader = expectItem(src, index, "ITEM: BOX BOUNDS");
         List<String> boxTokens = Tokens.split(boxHeader.substring("ITEM: BOX BOUNDS".length()));
         boolean triclinic = boxTokens.size() >= 3 && boxTokens.get(0).equals("xy");
@@ -245,7 +247,17 @@ public final class LammpsDumpReader implements StructureReader {
         }
     }
 
+    /** A line for a message: at most 60 characters, invisible characters (a BOM, a tab, a NUL) shown as \\uXXXX. */
     static String abbreviate(String s) {
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        String a = s.length() > 60 ? s.substring(0, 57) + "..." : s;
+        StringBuilder sb = new StringBuilder();
+        a.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT || c == 0xFFFD) {
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
     }
 }

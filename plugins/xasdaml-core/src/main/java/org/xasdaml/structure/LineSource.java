@@ -46,6 +46,9 @@ final class LineSource implements AutoCloseable {
             String s = in.readLine();
             if (s != null) {
                 number++;
+                if (number == 1 && s.startsWith("\uFEFF")) {
+                    s = s.substring(1); // a byte-order mark some editors put first: invisible, and not part of the data
+                }
             }
             return s;
         } catch (IOException e) {
@@ -57,6 +60,30 @@ final class LineSource implements AutoCloseable {
     void pushBack(String line) {
         pushedBack = line;
         number--;
+    }
+
+    /**
+     * Refuses an atom count announced by a header that the file cannot possibly hold, before
+     * anything is allocated for it: each atom needs a line of at least {@code minBytesPerAtom}
+     * bytes, and a gzipped file unpacks to at most 1032 times its size (deflate's limit). A
+     * 30-byte XYZ announcing 1e9 atoms is thus refused at once instead of taking gigabytes first.
+     *
+     * @return the count as an int
+     */
+    int checkAtomCount(long announced, int frame, long line, int minBytesPerAtom) {
+        long bytes;
+        try {
+            bytes = Files.size(file);
+        } catch (IOException e) {
+            bytes = Long.MAX_VALUE / 2048;
+        }
+        long room = (file.getFileName().toString().endsWith(".gz") ? bytes * 1032 : bytes) / minBytesPerAtom;
+        if (announced > room || announced > Integer.MAX_VALUE / 3) {
+            throw new StructureFileException(file, frame, line, "the header announces " + announced + " atoms, but the whole file ("
+                    + bytes + " bytes) can hold at most " + Math.min(room, Integer.MAX_VALUE / 3)
+                    + "; the atom count is wrong or the file is truncated");
+        }
+        return (int) announced;
     }
 
     /** Number of the line last returned by {@link #next()}. */

@@ -127,11 +127,15 @@ public final class PoscarReader implements StructureReader {
             throw new StructureFileException(file, index, src.lineNumber(),
                     symbols.size() + " element symbols but " + counts.size() + " counts");
         }
+        long total = 0;
         for (int s = 0; s < counts.size(); s++) {
-            int c;
+            long c;
             Element e;
             try {
-                c = Tokens.integer(counts.get(s), "atom count");
+                c = Tokens.longInteger(counts.get(s), "atom count");
+                total += Math.max(0, c);
+                // the shortest coordinate line, "0 0 0", has 6 bytes with its newline
+                src.checkAtomCount(total, index, src.lineNumber(), 6);
                 e = symbols == null ? given.get(s) : Element.of(symbols.get(s));
             } catch (IllegalArgumentException ex) {
                 throw new StructureFileException(file, index, src.lineNumber(), ex.getMessage());

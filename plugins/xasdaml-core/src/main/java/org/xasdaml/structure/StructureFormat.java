@@ -86,6 +86,10 @@ public enum StructureFormat {
 
     /** Reads a file in a given format, or in the detected one when format is null. */
     public static ReadResult read(Path file, StructureFormat format, ReadOptions options) {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new UncheckedIOException(new IOException(file + " is a folder; give the structure file inside it (a LAMMPS dump, "
+                    + "XYZ, POSCAR or XDATCAR)"));
+        }
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new UncheckedIOException(new IOException("no such structure file: " + file));
         }

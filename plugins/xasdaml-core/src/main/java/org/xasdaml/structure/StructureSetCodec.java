@@ -21,7 +21,8 @@ public final class StructureSetCodec implements Codec<StructureSet> {
     @Override
     public void write(StructureSet set, Path base) throws IOException {
         Path xyz = base.resolveSibling(base.getFileName() + ".extxyz");
-        try (BufferedWriter w = Files.newBufferedWriter(xyz, StandardCharsets.UTF_8)) {
+        org.xasdaml.io.AtomicFiles.write(xyz, os -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
             for (Frame f : set.frames()) {
                 w.write(Integer.toString(f.size()));
                 w.write('\n');
@@ -47,7 +48,8 @@ public final class StructureSetCodec implements Codec<StructureSet> {
                     w.write(f.element(i).symbol() + " " + f.x(i) + " " + f.y(i) + " " + f.z(i) + "\n");
                 }
             }
-        }
+            w.flush();
+        });
         Map<String, Object> meta = new LinkedHashMap<>();
         meta.put("source", set.source());
         meta.put("sha256", set.sha256());
@@ -58,7 +60,7 @@ public final class StructureSetCodec implements Codec<StructureSet> {
         }
         meta.put("samples", samples);
         meta.put("skipped", set.skipped());
-        Files.writeString(base.resolveSibling(base.getFileName() + ".json"), Json.write(meta));
+        org.xasdaml.io.AtomicFiles.writeString(base.resolveSibling(base.getFileName() + ".json"), Json.write(meta));
     }
 
     @Override

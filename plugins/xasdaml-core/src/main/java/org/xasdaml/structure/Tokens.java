@@ -45,6 +45,14 @@ final class Tokens {
         return v;
     }
 
+    static long longInteger(String token, String what) {
+        try {
+            return Long.parseLong(token.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " is not an integer: '" + token.strip() + "'");
+        }
+    }
+
     static int integer(String token, String what) {
         try {
             return Integer.parseInt(token.strip());

@@ -29,9 +29,9 @@ public final class XyzReader implements StructureReader {
                     continue;
                 }
                 long countLine = src.lineNumber();
-                int n;
+                long n;
                 try {
-                    n = Tokens.integer(Tokens.split(line).get(0), "atom count");
+                    n = Tokens.longInteger(Tokens.split(line).get(0), "atom count");
                 } catch (IllegalArgumentException e) {
                     throw new StructureFileException(file, index, countLine,
                             "expected the atom count of a frame, found '" + LammpsDumpReader.abbreviate(line) + "'");
@@ -43,9 +43,11 @@ public final class XyzReader implements StructureReader {
                 if (comment == null) {
                     throw new StructureFileException(file, index, countLine, "file ends after the atom count (truncated?)");
                 }
-                List<String> lines = new ArrayList<>(n);
+                // the shortest atom line, "H 0 0 0", has 8 bytes with its newline
+                int count = src.checkAtomCount(n, index, countLine, 8);
+                List<String> lines = new ArrayList<>(count);
                 long first = src.lineNumber() + 1;
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < count; i++) {
                     String a = src.next();
                     if (a == null) {
                         throw new StructureFileException(file, index, src.lineNumber(),

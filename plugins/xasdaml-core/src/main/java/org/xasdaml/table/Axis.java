@@ -34,9 +34,22 @@ public record Axis(String name, String unit, double[] values) {
         return values[i];
     }
 
+    /**
+     * Same quantity: axis name and unit. Checked before any comparison of numbers, because
+     * different quantities can span the same numbers (g(r) on r 1-8 Å and χ(k) on k 1-8 Å⁻¹).
+     */
+    public boolean sameQuantity(Axis other) {
+        return other != null && other.name.equals(name) && other.unit.equals(unit);
+    }
+
+    /** "k (Å⁻¹)": the quantity, for messages. */
+    public String quantity() {
+        return unit.isEmpty() ? name : name + " (" + unit + ")";
+    }
+
     /** Same name, unit and points within a relative tolerance. */
     public boolean sameGrid(Axis other, double relTol) {
-        if (other == null || other.values.length != values.length || !other.name.equals(name)) {
+        if (!sameQuantity(other) || other.values.length != values.length) {
             return false;
         }
         for (int i = 0; i < values.length; i++) {

@@ -1,11 +1,9 @@
 package org.xasdaml.table;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,21 +42,42 @@ public final class TableCodec implements Codec<SampleTable> {
     @Override
     public void write(SampleTable t, Path base) throws IOException {
         Files.createDirectories(base.toAbsolutePath().getParent());
-        Files.deleteIfExists(sibling(base, ".csv"));
-        Files.deleteIfExists(sibling(base, ".json"));
-        Files.deleteIfExists(sibling(base, ".npz"));
         if (t.axis() != null || t.numericColumns() > CSV_MAX_COLUMNS) {
             writeNpz(t, sibling(base, ".npz"));
+            Files.deleteIfExists(sibling(base, ".csv"));
+            Files.deleteIfExists(sibling(base, ".json"));
         } else {
-            writeCsv(t, sibling(base, ".csv"));
-            if (t.axis() != null || !t.meta().isEmpty() || !t.textColumnNames().isEmpty()) {
-                Files.writeString(sibling(base, ".json"), Json.write(describe(t, false)));
+            boolean sidecar = t.axis() != null || !t.meta().isEmpty() || !t.textColumnNames().isEmpty();
+            if (sidecar) {
+                org.xasdaml.io.AtomicFiles.writeString(sibling(base, ".json"), Json.write(describe(t, false)));
+            } else {
+                Files.deleteIfExists(sibling(base, ".json"));
             }
+            writeCsv(t, sibling(base, ".csv"));
+            Files.deleteIfExists(sibling(base, ".npz"));
         }
     }
 
     @Override
     public SampleTable read(Path base) throws IOException {
+        try {
+            return readAny(base);
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw damaged(base, e);
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).contains("ZLIB")) {
+                throw damaged(base, e);
+            }
+            throw e;
+        }
+    }
+
+    private static IOException damaged(Path base, Exception e) {
+        return new IOException("the table stored at " + base + " is damaged or incomplete (it ends early or does not unpack); "
+                + "run the step that wrote it again", e);
+    }
+
+    private SampleTable readAny(Path base) throws IOException {
         Path npz = sibling(base, ".npz");
         if (Files.exists(npz)) {
             return readNpz(npz);
@@ -105,7 +124,8 @@ public final class TableCodec implements Codec<SampleTable> {
     /** Writes the CSV form alone (no sidecar). */
     public static void writeCsv(SampleTable t, Path file) throws IOException {
         boolean site = t.ids().stream().anyMatch(id -> id.site() != 0);
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        org.xasdaml.io.AtomicFiles.write(file, os -> {
+            BufferedWriter w = new BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
             StringBuilder sb = new StringBuilder("index");
             if (site) {
                 sb.append(",site");
@@ -144,7 +164,8 @@ public final class TableCodec implements Codec<SampleTable> {
                 sb.append('\n');
                 w.write(sb.toString());
             }
-        }
+            w.flush();
+        });
     }
 
     private static String csvField(String s) {
@@ -272,9 +293,8 @@ public final class TableCodec implements Codec<SampleTable> {
     // ---------------------------------------------------------------- NPZ
 
     public static void writeNpz(SampleTable t, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-             ZipOutputStream zip = new ZipOutputStream(raw)) {
+        org.xasdaml.io.AtomicFiles.write(file, raw -> {
+            ZipOutputStream zip = new ZipOutputStream(raw);
             zip.setLevel(1);
             int n = t.rows();
             int[] ids = new int[2 * n];
@@ -304,8 +324,8 @@ public final class TableCodec implements Codec<SampleTable> {
             zip.putNextEntry(new ZipEntry("table.json"));
             zip.write(Json.write(desc).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            zip.finish();
+        });
     }
 
     @SuppressWarnings("unchecked")

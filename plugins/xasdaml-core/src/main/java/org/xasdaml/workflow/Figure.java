@@ -20,4 +20,10 @@ public record Figure(String name, String title, byte[] png, String svg) {
     public byte[] png() {
         return png.clone();
     }
+
+    /** Name and title only (never the image bytes or the SVG text). */
+    @Override
+    public String toString() {
+        return name + " (" + title + ")";
+    }
 }

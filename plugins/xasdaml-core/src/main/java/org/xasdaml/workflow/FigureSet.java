@@ -19,12 +19,13 @@ public record FigureSet(List<Figure> figures) {
     public static final class FigureCodec implements Codec<FigureSet> {
         @Override
         public void write(FigureSet value, Path base) throws IOException {
+            org.xasdaml.io.AtomicFiles.refuseLink(base);
             Files.createDirectories(base);
             List<Object> index = new ArrayList<>();
             for (Figure f : value.figures()) {
-                Files.write(base.resolve(f.name() + ".png"), f.png());
+                org.xasdaml.io.AtomicFiles.write(base.resolve(f.name() + ".png"), f.png());
                 if (f.svg() != null) {
-                    Files.writeString(base.resolve(f.name() + ".svg"), f.svg());
+                    org.xasdaml.io.AtomicFiles.writeString(base.resolve(f.name() + ".svg"), f.svg());
                 }
                 Map<String, Object> e = new LinkedHashMap<>();
                 e.put("name", f.name());
@@ -32,7 +33,7 @@ public record FigureSet(List<Figure> figures) {
                 e.put("svg", f.svg() != null);
                 index.add(e);
             }
-            Files.writeString(base.resolve("figures.json"), Json.write(index));
+            org.xasdaml.io.AtomicFiles.writeString(base.resolve("figures.json"), Json.write(index));
         }
 
         @Override
@@ -52,5 +53,11 @@ public record FigureSet(List<Figure> figures) {
         public boolean exists(Path base) {
             return Files.exists(base.resolve("figures.json"));
         }
+    }
+
+    /** Names and count only: a figure's SVG can be megabytes, and this is what the command line prints for an output. */
+    @Override
+    public String toString() {
+        return figures.size() + " figure(s)" + (figures.isEmpty() ? "" : ": " + String.join(", ", figures.stream().map(Figure::name).toList()));
     }
 }

@@ -103,10 +103,14 @@ public final class ParallelSamples {
         Throwable t = e;
         while (t != null) {
             String m = t.getMessage();
-            if (sb.length() > 0) {
-                sb.append(" <- ");
+            String text = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+            // a cause already quoted by the message above it (a wrapped "No space left on device") is not repeated
+            if (sb.indexOf(text) < 0 && !(sb.length() > 0 && (m == null || m.isBlank()))) {
+                if (sb.length() > 0) {
+                    sb.append(" <- ");
+                }
+                sb.append(text);
             }
-            sb.append(m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
             if (t.getCause() == t) {
                 break;
             }

@@ -125,6 +125,27 @@ public final class ParameterSet<P extends Record> {
     }
 
     /**
+     * The paths named by parameters declared with {@code @Param(file = true)} (a file, a folder or a
+     * list of them), by parameter name; empty values are left out. Provenance hashes these files,
+     * so a changed structure file is noticed as a changed port input is.
+     */
+    public Map<String, List<String>> files(P options) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        for (RecordComponent c : components) {
+            if (!c.getAnnotation(Param.class).file()) {
+                continue;
+            }
+            Object v = get(c, options);
+            List<String> paths = (v instanceof List<?> l ? l.stream().map(String::valueOf) : java.util.stream.Stream.of(String.valueOf(v)))
+                    .filter(x -> !x.isBlank() && !x.equals("null")).toList();
+            if (!paths.isEmpty()) {
+                m.put(c.getName(), paths);
+            }
+        }
+        return m;
+    }
+
+    /**
      * Options from text values; parameters not given keep their defaults.
      *
      * @throws InvalidParameterException for an unknown name, a value of the wrong type, out of

@@ -11,17 +11,23 @@ import java.util.Map;
 import org.xasdaml.io.Json;
 
 /**
- * How an output came to be: step, every parameter (resolved), input checksums, software
- * versions, times and failed samples. Written next to every output, embedded in model archives,
- * so any number in a report can be traced and reproduced.
+ * How an output came to be: step, every parameter (resolved), input checksums (ports and files
+ * named in options), output checksums, software versions, times and failed samples. Written next
+ * to every output, embedded in model archives, so any number in a report can be traced and
+ * reproduced, and a rerun can tell whether the stored outputs are still the ones this record
+ * describes.
+ *
+ * @param inputs  input name (port, or "option NAME" for a file option) to "path sha256:hex"
+ * @param outputs output port name to the SHA-256 of what is stored under it
  */
 public record Provenance(String step, Map<String, String> parameters, Map<String, String> inputs,
-                         Map<String, String> software, Instant started, Instant finished,
+                         Map<String, String> outputs, Map<String, String> software, Instant started, Instant finished,
                          List<SampleFailure> failures, List<String> warnings) {
 
     public Provenance {
         parameters = Map.copyOf(parameters);
         inputs = Map.copyOf(inputs);
+        outputs = Map.copyOf(outputs);
         software = Map.copyOf(software);
         failures = List.copyOf(failures);
         warnings = List.copyOf(warnings);
@@ -32,6 +38,7 @@ public record Provenance(String step, Map<String, String> parameters, Map<String
         m.put("step", step);
         m.put("parameters", new java.util.TreeMap<>(parameters));
         m.put("inputs", new java.util.TreeMap<>(inputs));
+        m.put("outputs", new java.util.TreeMap<>(outputs));
         m.put("software", new java.util.TreeMap<>(software));
         m.put("started", started.toString());
         m.put("finished", finished.toString());
@@ -50,7 +57,7 @@ public record Provenance(String step, Map<String, String> parameters, Map<String
     }
 
     public void write(Path file) throws IOException {
-        Files.writeString(file, Json.write(toJson()));
+        org.xasdaml.io.AtomicFiles.writeString(file, Json.write(toJson()));
     }
 
     @SuppressWarnings("unchecked")
@@ -63,7 +70,7 @@ public record Provenance(String step, Map<String, String> parameters, Map<String
                     (String) e.get("message")));
         }
         return new Provenance((String) m.get("step"), strings(m.get("parameters")), strings(m.get("inputs")),
-                strings(m.get("software")), Instant.parse((String) m.get("started")), Instant.parse((String) m.get("finished")), f,
+                strings(m.get("outputs")), strings(m.get("software")), Instant.parse((String) m.get("started")), Instant.parse((String) m.get("finished")), f,
                 ((List<Object>) m.getOrDefault("warnings", List.of())).stream().map(String::valueOf).toList());
     }
 

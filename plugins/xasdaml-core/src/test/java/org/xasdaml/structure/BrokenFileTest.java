@@ -137,4 +137,50 @@ class BrokenFileTest {
         assertEquals("mystery.txt, line 1: cannot tell the format from the name or first line; give it (lammps-dump, xyz, poscar, xdatcar)",
                 fails(p).getMessage());
     }
+
+    /** A header's atom count is checked against the file's size before anything is allocated for it. */
+    @Test
+    void hugeAnnouncedAtomCountsAreRefusedBeforeAllocation() throws IOException {
+        Runtime rt = Runtime.getRuntime();
+        Path xyz = dir.resolve("huge.xyz");
+        Files.writeString(xyz, "1000000000\n\nCu 0 0 0\nCu 0 0 2\n");
+        assertEquals(30, Files.size(xyz));
+        long before = rt.totalMemory() - rt.freeMemory();
+        assertEquals("huge.xyz, frame 0, line 1: the header announces 1000000000 atoms, but the whole file (30 bytes) can hold at "
+                + "most 3; the atom count is wrong or the file is truncated", fails(xyz).getMessage());
+        org.junit.jupiter.api.Assertions.assertTrue(rt.totalMemory() - rt.freeMemory() - before < 100 << 20, "no gigabytes taken");
+
+        // 1e9 atoms: 3 × 1e9 overflowed int to a negative array size
+        Path dump = dump("huge.dump", frame(0, 1_000_000_000, THREE_CU));
+        assertEquals("huge.dump, frame 0, line 4: the header announces 1000000000 atoms, but the whole file (" + Files.size(dump)
+                + " bytes) can hold at most " + Files.size(dump) / 10 + "; the atom count is wrong or the file is truncated",
+                fails(dump).getMessage());
+        Path big = dump("bigger.dump", frame(0, 0, THREE_CU).replace("\n0\nITEM: BOX", "\n5000000000\nITEM: BOX"));
+        assertEquals("bigger.dump, frame 0, line 4: the header announces 5000000000 atoms, but the whole file (" + Files.size(big)
+                + " bytes) can hold at most " + Files.size(big) / 10 + "; the atom count is wrong or the file is truncated",
+                fails(big).getMessage());
+
+        Path poscar = dir.resolve("POSCAR");
+        Files.writeString(poscar, "Cu\n1.0\n3.6 0 0\n0 3.6 0\n0 0 3.6\nCu\n2000000000\nCartesian\n0 0 0\n");
+        assertEquals("POSCAR, frame 0, line 7: the header announces 2000000000 atoms, but the whole file (" + Files.size(poscar)
+                + " bytes) can hold at most " + Files.size(poscar) / 6 + "; the atom count is wrong or the file is truncated",
+                fails(poscar).getMessage());
+    }
+
+    @Test
+    void aByteOrderMarkIsReadPastAndAFolderIsNamed() throws IOException {
+        Path xyz = dir.resolve("bom.xyz");
+        Files.writeString(xyz, "\uFEFF2\n\nCu 0 0 0\nCu 0 0 2.5\n");
+        assertEquals(2, StructureFormat.read(xyz, null, ReadOptions.DEFAULT).frames().get(0).size());
+        Path bad = dir.resolve("bad.xyz");
+        Files.writeString(bad, "\uFEFFtwo\n\nCu 0 0 0\n");
+        assertEquals("bad.xyz, frame 0, line 1: expected the atom count of a frame, found 'two'", fails(bad).getMessage());
+        Path nul = dir.resolve("nul.xyz");
+        Files.writeString(nul, "2\u0000\n\nCu 0 0 0\n");
+        assertEquals("nul.xyz, frame 0, line 1: expected the atom count of a frame, found '2\\u0000'", fails(nul).getMessage());
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> StructureFormat.read(dir, null, ReadOptions.DEFAULT));
+        assertEquals(dir + " is a folder; give the structure file inside it (a LAMMPS dump, XYZ, POSCAR or XDATCAR)",
+                e.getCause().getMessage());
+    }
 }

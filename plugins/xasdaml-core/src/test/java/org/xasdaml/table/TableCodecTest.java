@@ -85,4 +85,26 @@ class TableCodecTest {
         assertThrows(IllegalArgumentException.class, () -> SampleTable.ofColumns(List.of(new SampleId(0, 0), new SampleId(0, 0)),
                 List.of("a"), new double[][] {{1, 2}}));
     }
+
+    /** A truncated .npz is named with what to do, not "Unexpected end of ZLIB input stream". */
+    @Test
+    void aTruncatedNpzIsNamed(@TempDir Path dir) throws Exception {
+        List<SampleId> ids = List.of(new SampleId(0, 0), new SampleId(1, 0));
+        double[][] v = new double[2][300];
+        for (int j = 0; j < 300; j++) {
+            v[0][j] = Math.sin(j);
+            v[1][j] = Math.cos(j);
+        }
+        double[] x = new double[300];
+        for (int j = 0; j < 300; j++) {
+            x[j] = j;
+        }
+        SampleTable t = SampleTable.spectra(ids, "mu", new Axis("energy", "eV", x), v);
+        new TableCodec().write(t, dir.resolve("mu"));
+        byte[] all = Files.readAllBytes(dir.resolve("mu.npz"));
+        Files.write(dir.resolve("mu.npz"), java.util.Arrays.copyOf(all, all.length / 3));
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> new TableCodec().read(dir.resolve("mu")));
+        assertEquals("the table stored at " + dir.resolve("mu") + " is damaged or incomplete (it ends early or does not unpack); "
+                + "run the step that wrote it again", e.getMessage());
+    }
 }

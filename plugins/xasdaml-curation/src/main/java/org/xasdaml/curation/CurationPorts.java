@@ -26,7 +26,7 @@ public final class CurationPorts {
     public static final class StandardizerCodec implements Codec<Standardizer> {
         @Override
         public void write(Standardizer value, Path base) throws IOException {
-            Files.writeString(json(base), Json.write(value.toJson()));
+            org.xasdaml.io.AtomicFiles.writeString(json(base), Json.write(value.toJson()));
         }
 
         @Override
@@ -47,7 +47,11 @@ public final class CurationPorts {
             }
         }
 
+        /** The JSON file: {@code <base>.json}, or {@code base} itself when it names the .json file (the help says "a file or its folder"). */
         private static Path json(Path base) {
+            if (base.getFileName().toString().endsWith(".json") && Files.isRegularFile(base)) {
+                return base;
+            }
             return base.resolveSibling(base.getFileName() + ".json");
         }
     }

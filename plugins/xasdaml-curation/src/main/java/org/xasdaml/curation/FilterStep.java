@@ -91,16 +91,18 @@ public final class FilterStep implements Step<FilterStep.Options> {
     static List<LabelFilter> rules(Options o, SampleTable labels) {
         List<LabelFilter> rules = new ArrayList<>();
         for (String m : o.methods()) {
-            if (labels.hasColumn("CN_" + m)) {
+            if (has(labels, "CN_" + m)) {
                 rules.add(new LabelFilter("CN_" + m, o.cnMin(), o.cnMax()));
             }
-            if (labels.hasColumn("CR_" + m)) {
+            if (has(labels, "CR_" + m)) {
                 rules.add(new LabelFilter("CR_" + m, o.crMin(), o.crMax()));
             }
         }
         for (String r : o.rules()) {
             LabelFilter f = LabelFilter.parse(r);
-            labels.columnIndex(f.column()); // names the missing column
+            if (!has(labels, f.column())) {
+                labels.columnIndex(f.column()); // names the missing column
+            }
             rules.add(f);
         }
         if (rules.isEmpty()) {
@@ -110,13 +112,47 @@ public final class FilterStep implements Step<FilterStep.Options> {
         return rules;
     }
 
+    /** Whether the labels hold a column of this name, numeric or (after an unparsable cell) text. */
+    private static boolean has(SampleTable labels, String column) {
+        return labels.hasColumn(column) || labels.textColumnNames().contains(column);
+    }
+
+    /**
+     * A rule's column as numbers. A column that became text because some cells are not numbers
+     * (a "n/a", a unit typed into a cell) is read cell by cell: a cell that is not a number is a
+     * missing label and breaks its rule, with a warning naming the column, the rows and what they
+     * hold, instead of the whole rule silently disappearing.
+     */
+    static double[] values(SampleTable labels, String column, StepContext context) {
+        if (labels.hasColumn(column)) {
+            return labels.column(column);
+        }
+        String[] text = labels.text(column);
+        double[] v = new double[text.length];
+        List<String> bad = new ArrayList<>();
+        for (int i = 0; i < text.length; i++) {
+            try {
+                v[i] = Double.parseDouble(text[i] == null ? "" : text[i].strip());
+            } catch (NumberFormatException e) {
+                v[i] = Double.NaN;
+                bad.add("sample " + labels.ids().get(i) + ": '" + text[i] + "'");
+            }
+        }
+        if (!bad.isEmpty()) {
+            context.warn("label column " + column + " holds " + bad.size() + " cell(s) that are not numbers ("
+                    + String.join(", ", bad.subList(0, Math.min(5, bad.size()))) + (bad.size() > 5 ? ", ..." : "")
+                    + "); those samples break the rule on " + column + " and are excluded. Correct the labels file to keep them");
+        }
+        return v;
+    }
+
     @Override
     public StepData run(StepData inputs, Options o, StepContext context) {
         SampleTable labels = inputs.get(LABELS);
         List<LabelFilter> rules = rules(o, labels);
         List<double[]> cols = new ArrayList<>();
         for (LabelFilter f : rules) {
-            cols.add(labels.column(f.column()));
+            cols.add(values(labels, f.column(), context));
         }
         int[] broken = LabelFilter.firstBroken(rules, cols);
         List<SampleId> kept = new ArrayList<>();

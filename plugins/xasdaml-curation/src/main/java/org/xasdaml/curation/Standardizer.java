@@ -152,19 +152,9 @@ public final class Standardizer {
         switch (options.scaling()) {
             case ZSCORE -> {
                 for (int j = 0; j < m; j++) {
-                    double mean = 0;
-                    for (double[] r : train) {
-                        mean += r[j];
-                    }
-                    mean /= n;
-                    double ss = 0;
-                    for (double[] r : train) {
-                        double d = r[j] - mean;
-                        ss += d * d;
-                    }
-                    double sd = Math.sqrt(ss / n);
-                    center[j] = mean;
-                    scale[j] = sd > tiny(mean) ? sd : 1.0;
+                    double[] ms = meanAndSpread(train, j);
+                    center[j] = ms[0];
+                    scale[j] = ms[2] > 0 ? 1.0 : ms[1];
                 }
             }
             case MINMAX -> {
@@ -196,6 +186,50 @@ public final class Standardizer {
             keep = PrincipalComponents.componentsFor(full.explainedVarianceRatio(), options.pcaVariance());
         }
         return new Standardizer(options, center, scale, full.truncate(keep), grid, columns, n);
+    }
+
+    /**
+     * Mean, population standard deviation and a constancy flag of feature {@code j}: {mean, sd,
+     * 1 if constant else 0}.
+     *
+     * <p>Why this care: a column of 210 × 3.3 summed naively has a mean off by an ulp, so a plain
+     * two-pass spread comes out 5.8e-15 instead of 0, just above a fixed cut-off, and a new sample
+     * at 3.31 became z ≈ 1.7e12 (scikit-learn: 0.01). Here the mean is a compensated (Neumaier) sum,
+     * the spread is the corrected two-pass formula (the sum of deviations, which is zero in exact
+     * arithmetic, is subtracted), a column whose values are all equal is constant outright, and
+     * otherwise constancy is decided relative to the column's magnitude with scikit-learn's bound
+     * ({@code _is_constant_feature}): var ≤ n·ε·var + (n·|mean|·ε)², the rounding error of the
+     * variance itself. A constant feature keeps scale 1, as documented.
+     */
+    static double[] meanAndSpread(double[][] train, int j) {
+        int n = train.length;
+        double sum = 0;
+        double comp = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] r : train) {
+            double v = r[j];
+            double t = sum + v;
+            comp += Math.abs(sum) >= Math.abs(v) ? (sum - t) + v : (v - t) + sum;
+            sum = t;
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (lo == hi) {
+            return new double[] {lo, 0, 1};
+        }
+        double mean = (sum + comp) / n;
+        double ss = 0;
+        double sd0 = 0;
+        for (double[] r : train) {
+            double d = r[j] - mean;
+            ss += d * d;
+            sd0 += d;
+        }
+        double var = Math.max(0, (ss - sd0 * sd0 / n) / n);
+        double eps = Math.ulp(1.0);
+        double bound = n * eps * var + (n * Math.abs(mean) * eps) * (n * Math.abs(mean) * eps);
+        return new double[] {mean, Math.sqrt(var), var <= bound ? 1 : 0};
     }
 
     /** Spread below which a feature counts as constant (scikit-learn's _is_constant_feature uses a similar bound). */

@@ -137,9 +137,7 @@ public record Summary(List<String> header, List<List<Object>> rows) {
     public static final class SummaryCodec implements org.xasdaml.workflow.Codec<Summary> {
         @Override
         public void write(Summary value, Path base) throws IOException {
-            try (BufferedWriter w = Files.newBufferedWriter(base.resolveSibling(base.getFileName() + ".csv"), StandardCharsets.UTF_8)) {
-                w.write(value.toCsv());
-            }
+            org.xasdaml.io.AtomicFiles.writeString(base.resolveSibling(base.getFileName() + ".csv"), value.toCsv());
         }
 
         @Override

@@ -58,4 +58,31 @@ class FilterStepTest {
                 () -> FilterStep.rules(new FilterStep().defaults(), t));
         assertEquals("methods", e.parameter());
     }
+
+    /** One unparsable cell turns the CSV column into text: its rule still applies, cell by cell. */
+    @Test
+    void aRuleOnAColumnWithATextCellStillApplies(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("labels.csv"), """
+                index,CN_JmolNN,CR_JmolNN
+                0,6,2.5
+                1,5,5.0
+                2,8,1.2
+                3,7,n/a
+                4,12,2.55
+                """);
+        SampleTable labels = new org.xasdaml.table.TableCodec().read(dir.resolve("labels"));
+        assertEquals(List.of("CR_JmolNN"), labels.textColumnNames(), "the premise: the column became text");
+        List<String> warnings = new ArrayList<>();
+        BasicContext ctx = new BasicContext(1, dir.resolve("w"), null, warnings::add);
+        FilterStep step = new FilterStep();
+        StepData out = step.run(StepData.empty().with(FilterStep.LABELS, labels), step.defaults(), ctx);
+        assertEquals(List.of(new SampleId(0, 0), new SampleId(4, 0)), out.get(FilterStep.KEPT).ids());
+        SampleTable ex = out.get(FilterStep.EXCLUDED);
+        assertEquals(3, ex.rows());
+        for (int f = 1; f <= 3; f++) {
+            assertEquals("CR_JmolNN in [2.4, 3.2]", ex.text(ex.rowOf(new SampleId(f, 0)), "rule"));
+        }
+        assertEquals(List.of("label column CR_JmolNN holds 1 cell(s) that are not numbers (sample 3:0: 'n/a'); those samples break "
+                + "the rule on CR_JmolNN and are excluded. Correct the labels file to keep them"), warnings);
+    }
 }

@@ -29,6 +29,26 @@ class StandardizerTest {
         assertEquals(0.0, s.apply(x[7])[4]);
     }
 
+    /** 210 × 3.3 is constant (scale 1, as scikit-learn): a new sample at 3.31 becomes 0.01, not 1.7e12. */
+    @Test
+    void aConstantTrainingFeatureKeepsScaleOneAsInScikitLearn() {
+        double[][] x = Fixtures.matrix("constant", "X");
+        Standardizer s = Standardizer.fit(x, Options.zscore());
+        double[] scale = Fixtures.vector("constant", "scale");
+        assertEquals(1.0, scale[0]);
+        assertEquals(1.0, s.scale()[0], "210 x 3.3 is constant");
+        assertEquals(1.0, s.scale()[3]);
+        assertEquals(scale[1], s.scale()[1], 1e-9 * scale[1], "tiny spread around 1e6 is a real spread");
+        assertEquals(scale[2], s.scale()[2], 1e-12 * scale[2]);
+        assertArrayEquals(Fixtures.vector("constant", "mean"), s.center(), 1e-9); // 1e-15 of 1e6
+        double[][] newX = Fixtures.matrix("constant", "new");
+        double[][] z = Fixtures.matrix("constant", "new_z");
+        for (int i = 0; i < newX.length; i++) {
+            assertArrayEquals(z[i], s.apply(newX[i]), 1e-6, "new sample " + i);
+        }
+        assertEquals(0.01, s.apply(newX[0])[0], 1e-12);
+    }
+
     @Test
     void minmaxMatchesMinMaxScaler() {
         double[][] x = Fixtures.matrix("tall", "X");
@@ -104,5 +124,16 @@ class StandardizerTest {
         assertThrows(IllegalArgumentException.class, () -> new Options(Scaling.ZSCORE, 2, 0.9));
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fromJson(Map.of("type", "model")));
         assertNotEquals(s.toString(), "");
+    }
+
+    /** --fitted takes the transform's folder, its base name or the .json file itself, as the help says. */
+    @Test
+    void aFittedTransformLoadsFromItsFileOrFolder(@TempDir Path dir) throws Exception {
+        Standardizer s = Standardizer.fit(Fixtures.matrix("tall", "X"), Options.zscore());
+        new CurationPorts.StandardizerCodec().write(s, dir.resolve("transform"));
+        for (Path p : new Path[] {dir, dir.resolve("transform"), dir.resolve("transform.json")}) {
+            Standardizer back = org.xasdaml.workflow.StepRunner.load(StandardiseStep.TRANSFORM_IN, p);
+            assertArrayEquals(s.scale(), back.scale(), 0.0, p.toString());
+        }
     }
 }

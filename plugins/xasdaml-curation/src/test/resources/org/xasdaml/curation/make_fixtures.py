@@ -75,5 +75,18 @@ idx = np.arange(100)
 np.random.shuffle(idx)
 out["shuffle"]["perm_n100_seed7"] = idx.tolist()
 
+# features constant in training (210 x 3.3: a naive spread of 5.8e-15), nearly constant around a
+# large offset, and ordinary; new samples just off the constant value
+rng_c = np.random.default_rng(11)
+C = np.empty((210, 4))
+C[:, 0] = 3.3
+C[:, 1] = 1e6 + rng_c.normal(scale=1e-3, size=210)
+C[:, 2] = rng_c.normal(loc=5.0, scale=2.0, size=210)
+C[:, 3] = -7.25
+new = np.array([[3.31, 1e6 + 2e-3, 6.0, -7.25], [3.3, 1e6, 5.0, -7.0]])
+sc = StandardScaler().fit(C)
+out["constant"] = {"X": C.tolist(), "new": new.tolist(), "mean": sc.mean_.tolist(), "scale": sc.scale_.tolist(),
+                   "new_z": sc.transform(new).tolist()}
+
 json.dump(out, open("sklearn_fixtures.json", "w"))
 print("ok", out["blobs"]["fixed_inertia"], out["blobs"]["fixed_n_iter"], inert, out["tall"]["pca099_n"])

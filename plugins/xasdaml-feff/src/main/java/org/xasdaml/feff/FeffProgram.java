@@ -130,11 +130,15 @@ public final class FeffProgram {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         Process p;
+        if (ChildProcesses.shuttingDown()) {
+            throw new org.xasdaml.workflow.CancelledException();
+        }
         try {
             p = pb.start();
         } catch (IOException e) {
             throw new FeffException(stage.program() + " could not be started: " + e.getMessage(), e);
         }
+        ChildProcesses.started(p);
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
@@ -154,6 +158,12 @@ public final class FeffProgram {
         } catch (InterruptedException e) {
             destroyTree(p);
             Thread.currentThread().interrupt();
+            throw new org.xasdaml.workflow.CancelledException();
+        } finally {
+            ChildProcesses.finished(p);
+        }
+        if (ChildProcesses.shuttingDown()) {
+            // killed by the shutdown hook: the run is being stopped, this sample did not fail
             throw new org.xasdaml.workflow.CancelledException();
         }
         int code = p.exitValue();
@@ -188,13 +198,7 @@ public final class FeffProgram {
 
     /** Kills a stage and everything it started. */
     static void destroyTree(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        try {
-            p.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.destroyTree(p);
     }
 
     /**

@@ -192,7 +192,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             throw new FeffException("FEFF gave no spectrum for any of " + set.samples().size() + " samples; first failure: "
                     + (context.failures().isEmpty() ? "none recorded" : context.failures().get(0)));
         }
-        Tables t = tables(out.results(), context);
+        Tables t = tables(out.results(), o.kmax(), context);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("feff.mode", o.mode());
         meta.put("feff.edge", settings.effectiveCards().edge());
@@ -225,8 +225,21 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
      * ends, so that every sample is interpolated (linearly) inside its own data and none is extrapolated.
      */
     public static Tables tables(List<FeffResult> results, StepContext context) {
+        return tables(results, Double.POSITIVE_INFINITY, context);
+    }
+
+    /**
+     * The tables, χ cut at {@code kmax}: Feff8L's ff2x writes χ to 20 Å⁻¹ whatever the EXAFS card
+     * says, so the step cuts it to the k range the user asked for.
+     */
+    public static Tables tables(List<FeffResult> results, double kmax, StepContext context) {
         double[] omega = commonEnergyGrid(results);
-        double[] k = results.get(0).output().chiWithoutZero()[0];
+        double[] fullK = results.get(0).output().chiWithoutZero()[0];
+        int nk = 0;
+        while (nk < fullK.length && fullK[nk] <= kmax + 1e-9) {
+            nk++;
+        }
+        double[] k = java.util.Arrays.copyOf(fullK, Math.max(nk, 1));
         List<SampleId> ids = new ArrayList<>();
         List<double[]> mus = new ArrayList<>();
         List<double[]> chis = new ArrayList<>();

@@ -201,8 +201,8 @@ public final class WaveletMaps {
         public void write(WaveletMaps w, Path base) throws IOException {
             Path file = base.resolveSibling(base.getFileName() + ".npz");
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            org.xasdaml.io.AtomicFiles.write(file, os -> {
+                ZipOutputStream zip = new ZipOutputStream(os);
                 zip.setLevel(1);
                 int n = w.size();
                 zip.putNextEntry(new ZipEntry("ids.npy"));
@@ -253,8 +253,8 @@ public final class WaveletMaps {
                 zip.putNextEntry(new ZipEntry("table.json"));
                 zip.write(Json.write(desc).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                zip.finish();
+            });
         }
 
         @Override

@@ -130,4 +130,20 @@ class SimulateSpectraStepTest {
         assertEquals(FeffCards.defaults().lines(), d.cards().lines());
         assertEquals(Element.of("Cu"), Element.of("cu"));
     }
+
+    /** Feff8L writes χ to 20 Å⁻¹ whatever the EXAFS card says; the step stores it up to the kmax asked for. */
+    @Test
+    void chiEndsAtTheKmaxAskedFor(@TempDir Path tmp) throws Exception {
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        SimulateSpectraStep.Options d = noScf(step);
+        SimulateSpectraStep.Options o = new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(),
+                d.debyeTemperature(), d.mode(), 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(),
+                d.s02(), 12, d.clusterRadius(), 600, 0, "", false);
+        StepData out = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, FeffFixtures.cuFrames(2)), o,
+                new BasicContext(2, tmp.resolve("work"), null, null));
+        SampleTable chi = out.get(SimulateSpectraStep.CHI);
+        assertEquals(240, chi.numericColumns(), "0.05 … 12 by 0.05");
+        assertEquals(12.0, chi.axis().get(239), 1e-9);
+        assertEquals(2, chi.rows());
+    }
 }

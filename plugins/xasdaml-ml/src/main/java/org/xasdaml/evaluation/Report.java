@@ -54,16 +54,17 @@ public record Report(String title, String text, Map<String, Object> json, List<F
     public static final class ReportCodec implements Codec<Report> {
         @Override
         public void write(Report r, Path base) throws IOException {
+            org.xasdaml.io.AtomicFiles.refuseLink(base);
             Files.createDirectories(base);
-            Files.writeString(base.resolve("report.txt"), r.text());
+            org.xasdaml.io.AtomicFiles.writeString(base.resolve("report.txt"), r.text());
             Map<String, Object> j = new java.util.LinkedHashMap<>();
             j.put("title", r.title());
             j.putAll(r.json());
             j.put("figures", r.figures().stream().map(f -> Map.of("name", f.name(), "title", f.title())).toList());
-            Files.writeString(base.resolve("report.json"), Json.write(j));
-            Files.writeString(base.resolve("report.html"), r.html());
+            org.xasdaml.io.AtomicFiles.writeString(base.resolve("report.json"), Json.write(j));
+            org.xasdaml.io.AtomicFiles.writeString(base.resolve("report.html"), r.html());
             for (Figure f : r.figures()) {
-                Files.write(base.resolve(f.name() + ".png"), f.png());
+                org.xasdaml.io.AtomicFiles.write(base.resolve(f.name() + ".png"), f.png());
             }
         }
 

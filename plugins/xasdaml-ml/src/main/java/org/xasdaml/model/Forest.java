@@ -227,9 +227,18 @@ public record Forest(int nFeatures, int nOutputs, List<Tree> trees) {
         int nFeatures = in.readInt();
         int nOutputs = in.readInt();
         int nTrees = in.readInt();
+        // counts are checked against the bytes left before anything is allocated from them (the
+        // stream is an in-memory entry, so available() is exact): a crafted header cannot claim 1e9 nodes
+        if (nFeatures < 0 || nOutputs < 0 || nOutputs > in.available() / 8 || nTrees < 0 || nTrees > in.available() / 4) {
+            throw new IOException("corrupt forest: " + nTrees + " trees of " + nOutputs + " outputs do not fit in its "
+                    + in.available() + " bytes");
+        }
         List<Tree> trees = new ArrayList<>(nTrees);
         for (int k = 0; k < nTrees; k++) {
             int n = in.readInt();
+            if (n < 0 || n > in.available() / 20) {
+                throw new IOException("corrupt forest: tree " + k + " claims " + n + " nodes, more than its bytes hold");
+            }
             int[] feature = new int[n];
             double[] threshold = new double[n];
             int[] left = new int[n];

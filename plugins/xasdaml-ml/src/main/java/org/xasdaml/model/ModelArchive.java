@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.xasdaml.curation.Standardizer;
 import org.xasdaml.io.Json;
@@ -34,8 +33,9 @@ import org.xasdaml.table.SampleTable;
  * training provenance and the validation and test metrics.
  *
  * <p>File format ({@code .xasmodel}, a zip): {@code archive.json} (all of the above but the
- * weights), {@code network-<i>.zip} in Deeplearning4j's own format (configuration JSON + binary
- * parameters) or {@code forest-<i>.bin} ({@link Forest#write}). No Java serialisation anywhere.
+ * weights), {@code network-<i>.zip} (Deeplearning4j's JSON configuration + raw float32 parameters,
+ * {@link NetworkEnsemble#toBytes}) or {@code forest-<i>.bin} ({@link Forest#write}). No Java
+ * serialisation anywhere: reading takes only these entries, each up to a size limit.
  *
  * <p>Prediction ({@link #predict}) refuses spectra on another grid instead of silently
  * interpolating or clamping (the reference's notebooks did not store the grid at all).
@@ -44,7 +44,8 @@ public final class ModelArchive {
     /** File name extension. */
     public static final String EXTENSION = ".xasmodel";
     static final String FORMAT = "xasdaml-model";
-    static final int VERSION = 1;
+    /** 2: networks as configuration + raw float32 parameters (1 used Deeplearning4j's serializer; still read, without it). */
+    static final int VERSION = 2;
     /** Grid points may differ by this relative amount and still count as the same grid. */
     public static final double GRID_TOLERANCE = 1e-9;
 
@@ -185,6 +186,13 @@ public final class ModelArchive {
                 predictor, parameters, provenance, metrics, c);
     }
 
+    /** The refusal for spectra of another quantity than the model's (no regridding can fix it). */
+    public static String differentQuantity(Axis spectra, Axis model) {
+        return "the spectra are on " + spectra.quantity() + " but the model was trained on " + model.quantity()
+                + ": a different quantity, which no regridding turns into the other; give spectra of the kind the model "
+                + "was trained on (" + model + "), refusing to predict";
+    }
+
     /** Raw input rows of a table, checked against the model's grid or columns. */
     public double[][] inputs(SampleTable spectra) {
         if (inputGrid != null) {
@@ -192,6 +200,9 @@ public final class ModelArchive {
             if (a == null) {
                 throw new IllegalArgumentException("the model takes spectra on the grid " + inputGrid
                         + ", but the table has no grid (" + spectra + ")");
+            }
+            if (!a.sameQuantity(inputGrid)) {
+                throw new IllegalArgumentException(differentQuantity(a, inputGrid));
             }
             if (!a.sameGrid(inputGrid, GRID_TOLERANCE)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -330,9 +341,17 @@ public final class ModelArchive {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (OutputStream os = Files.newOutputStream(file)) {
-            write(os);
-        }
+        org.xasdaml.io.AtomicFiles.write(file, os -> write(new java.io.FilterOutputStream(os) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush(); // the atomic writer closes the file itself, after the last byte
+            }
+        }));
     }
 
     public void write(OutputStream os) throws IOException {
@@ -394,26 +413,36 @@ public final class ModelArchive {
         return h;
     }
 
+    /** Largest archive.json accepted (a 50-component PCA transform of 1000 points is about 2 MB). */
+    static final long MAX_HEADER = 256L << 20;
+    /** Largest network or forest entry accepted. */
+    static final long MAX_MEMBER = 2L << 30;
+
     /** Reads an archive file. @throws IOException naming the file when it is not a model archive */
     public static ModelArchive read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in);
+            return read(in, file.toString());
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
             throw new IOException(file + " is not a readable model archive: " + e.getMessage(), e);
         }
     }
 
-    @SuppressWarnings("unchecked")
     public static ModelArchive read(InputStream is) throws IOException {
-        Map<String, byte[]> entries = new TreeMap<>();
-        try (ZipInputStream zip = new ZipInputStream(is)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                entries.put(e.getName(), zip.readAllBytes());
-            }
-        }
+        return read(is, "model archive");
+    }
+
+    /**
+     * Reads an archive: only the entries this class writes, each up to a size limit; networks are
+     * rebuilt from configuration and parameters ({@link NetworkEnsemble#fromBytes}), forests from
+     * their own binary form. Nothing is deserialised as Java objects.
+     */
+    @SuppressWarnings("unchecked")
+    public static ModelArchive read(InputStream is, String what) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>(org.xasdaml.io.BoundedZip.read(is, name -> name.equals("archive.json") ? MAX_HEADER
+                : name.matches("(network-\\d+\\.zip|forest-\\d+\\.bin)") ? MAX_MEMBER : 0, what));
         byte[] hj = entries.get("archive.json");
         if (hj == null) {
-            throw new IOException("not a model archive: no archive.json");
+            throw new IOException(what + " is not a model archive (no archive.json); give a .xasmodel written by 'model train'");
         }
         Map<String, Object> h = Json.parseObject(new String(hj, StandardCharsets.UTF_8));
         if (!FORMAT.equals(h.get("format"))) {
@@ -455,7 +484,7 @@ public final class ModelArchive {
                 }
                 nets.add(b);
             }
-            p = NetworkEnsemble.fromBytes(nets, task);
+            p = NetworkEnsemble.fromBytes(nets, task, what);
         }
         byte[] cj = entries.get(CALIBRATION_ENTRY);
         Calibration cal = cj == null ? null : Calibration.fromJson(Json.parseObject(new String(cj, StandardCharsets.UTF_8)));

@@ -83,15 +83,54 @@ public final class PredictStep implements Step<PredictStep.Options> {
         }
     }
 
+    /**
+     * Rows with a value that is not a number (NaN, ±∞) are recorded as failed samples naming the
+     * first bad point and left out: a network or forest would turn them into plain-looking
+     * numbers. The others go on.
+     */
+    static SampleTable finiteRows(SampleTable spectra, StepContext ctx) {
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < spectra.rows(); i++) {
+            double[] r = spectra.row(i);
+            int bad = -1;
+            int count = 0;
+            for (int j = 0; j < r.length; j++) {
+                if (!Double.isFinite(r[j])) {
+                    count++;
+                    bad = bad < 0 ? j : bad;
+                }
+            }
+            if (bad < 0) {
+                keep.add(i);
+            } else {
+                String at = spectra.axis() != null ? String.format(Locale.ROOT, "%s %g %s", spectra.axis().name(),
+                        spectra.axis().get(bad), spectra.axis().unit()) : "column " + spectra.columnNames().get(bad);
+                ctx.recordFailure(new org.xasdaml.workflow.SampleFailure(spectra.ids().get(i), "predict",
+                        count + " value(s) are not numbers (" + r[bad] + " first at " + at + "); not predicted. Check the spectrum"));
+            }
+        }
+        if (keep.size() == spectra.rows()) {
+            return spectra;
+        }
+        if (keep.isEmpty()) {
+            throw new IllegalArgumentException("every spectrum holds values that are not numbers (NaN or infinite); nothing to predict");
+        }
+        return spectra.selectRows(keep.stream().mapToInt(Integer::intValue).toArray());
+    }
+
     /** The kernel: predictions for a table, regridding if asked. */
     public static SampleTable predict(ModelArchive model, SampleTable spectra, Options o, StepContext ctx) {
         requireSameRecipe(model, spectra);
+        spectra = finiteRows(spectra, ctx);
         if (model.transform() != null && spectra.columnNames().equals(model.transform().outputNames())
                 && (model.inputGrid() == null || spectra.axis() == null || !spectra.axis().sameGrid(model.inputGrid(), 1e-9))) {
             ctx.progress(0.5, "features already transformed; applying the model");
             return model.predictFeaturesScaled(spectra.ids(), spectra.matrix(), o.round());
         }
         Axis grid = model.inputGrid();
+        if (grid != null && spectra.axis() != null && !spectra.axis().sameQuantity(grid)) {
+            throw new IllegalArgumentException(ModelArchive.differentQuantity(spectra.axis(), grid));
+        }
         if (grid != null && spectra.axis() != null && !spectra.axis().sameGrid(grid, ModelArchive.GRID_TOLERANCE)) {
             if (!o.regrid()) {
                 return model.predict(spectra, o.round()); // refuses with the grids in the message
