@@ -15,7 +15,10 @@ import org.apache.commons.math3.linear.MatrixUtils;
  * matrices, {@code XᵀX} (features x features) or {@code XXᵀ} (samples x samples), whose
  * eigenvalues are the squared singular values of X (commons-math3 {@link EigenDecomposition};
  * a full SVD of a 10 000 x 1000 spectra matrix would be much slower and the leading components,
- * the only ones of interest, lose nothing measurable: fixtures agree with scikit-learn to 1e-9);
+ * the only ones of interest, lose nothing measurable: fixtures agree with scikit-learn to 1e-9),
+ * entirely ({@link Solver#FULL}) or, for a few components of a large matrix, only its leading
+ * eigenvectors by seeded randomized subspace iteration ({@link Solver#RANDOMIZED}, what
+ * scikit-learn's {@code svd_solver='auto'} picks there);
  * 3. explained variance = s²/(n-1), ratio = that over the total variance; 4. signs fixed as
  * scikit-learn's {@code svd_flip(u_based_decision=True)}: each component is oriented so that
  * the sample with the largest absolute score has a positive score.
@@ -28,6 +31,29 @@ import org.apache.commons.math3.linear.MatrixUtils;
  */
 public record PrincipalComponents(double[] mean, double[][] components, double[] explainedVariance,
                                   double[] explainedVarianceRatio, double totalVariance) {
+
+    /** Seed of the randomized solver when {@link #fit(double[][], int)} picks it. */
+    public static final long DEFAULT_SEED = 0;
+
+    /**
+     * How the leading eigenvectors of the Gram matrix are found (scikit-learn's {@code svd_solver}).
+     * Measured on a 1000 x 201 spectra table, 2 components, one thread: FULL 37 ms (commons-math
+     * eigen-decomposition of the whole 201 x 201 matrix, most of it), RANDOMIZED see
+     * docs/benchmarks.md.
+     */
+    public enum Solver {
+        /** Full eigen-decomposition (commons-math): every component, exact; the parity tests use it. */
+        FULL,
+        /**
+         * Randomized subspace iteration, Halko, Martinsson and Tropp (2011) as scikit-learn's
+         * {@code randomized_svd}: k + 10 seeded Gaussian start vectors, power iterations (7 if
+         * k &lt; 0.1·min(n, p), else 4, scikit-learn's {@code iterated_power='auto'}), each followed
+         * by re-orthonormalisation, then Rayleigh-Ritz on the small projected matrix.
+         */
+        RANDOMIZED,
+        /** scikit-learn's rule for {@code svd_solver='auto'}: RANDOMIZED if max(n, p) &gt; 500 and k &lt; 0.8·min(n, p). */
+        AUTO
+    }
 
     public PrincipalComponents {
         mean = mean.clone();
@@ -87,6 +113,17 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
      * @param nComponents how many to keep; 0 keeps min(samples, features)
      */
     public static PrincipalComponents fit(double[][] x, int nComponents) {
+        return fit(x, nComponents, Solver.AUTO, DEFAULT_SEED);
+    }
+
+    /**
+     * Fits on rows (samples) of {@code x} with the given solver.
+     *
+     * @param nComponents how many to keep; 0 keeps min(samples, features)
+     * @param solver      {@link Solver#FULL} (exact), {@link Solver#RANDOMIZED}, or {@link Solver#AUTO}
+     * @param seed        seed of the randomized solver's start vectors (unused by the exact one)
+     */
+    public static PrincipalComponents fit(double[][] x, int nComponents, Solver solver, long seed) {
         int n = x.length;
         if (n < 2) {
             throw new IllegalArgumentException("PCA needs at least 2 samples, got " + n);
@@ -126,28 +163,39 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
             }
         }
         total /= (n - 1);
-        double[][] vt = new double[keep][];
+        boolean randomized = switch (solver) {
+            case FULL -> false;
+            case RANDOMIZED -> true;
+            case AUTO -> Math.max(n, m) > 500 && keep < 0.8 * rank;
+        };
+        // eigen-decompose the smaller Gram matrix: its eigenvalues are the squared singular values
+        boolean features = m <= n;
+        double[][] g = features ? covarianceGram(c, m) : gram(c);
         double[] s2 = new double[keep];
-        if (m <= n) {
-            double[][] g = gram(transpose(c));
-            EigenDecomposition ed = new EigenDecomposition(MatrixUtils.createRealMatrix(g));
-            Integer[] order = descending(ed.getRealEigenvalues());
-            for (int k = 0; k < keep; k++) {
-                s2[k] = Math.max(0, ed.getRealEigenvalue(order[k]));
-                vt[k] = ed.getEigenvector(order[k]).toArray();
-            }
+        double[][] vecs = new double[keep][];
+        if (randomized) {
+            leadingEigenpairs(g, keep, seed, s2, vecs);
         } else {
-            double[][] g = gram(c);
             EigenDecomposition ed = new EigenDecomposition(MatrixUtils.createRealMatrix(g));
             Integer[] order = descending(ed.getRealEigenvalues());
             for (int k = 0; k < keep; k++) {
                 s2[k] = Math.max(0, ed.getRealEigenvalue(order[k]));
-                double[] u = ed.getEigenvector(order[k]).toArray();
+                vecs[k] = ed.getEigenvector(order[k]).toArray();
+            }
+        }
+        double[][] vt = new double[keep][];
+        for (int k = 0; k < keep; k++) {
+            if (features) {
+                vt[k] = vecs[k];
+            } else {
+                double[] u = vecs[k];
                 double s = Math.sqrt(s2[k]);
                 double[] v = new double[m];
                 for (int i = 0; i < n; i++) {
+                    double ui = u[i];
+                    double[] ci = c[i];
                     for (int j = 0; j < m; j++) {
-                        v[j] += c[i][j] * u[i];
+                        v[j] += ci[j] * ui;
                     }
                 }
                 for (int j = 0; j < m; j++) {
@@ -258,16 +306,6 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         return s;
     }
 
-    private static double[][] transpose(double[][] a) {
-        double[][] t = new double[a[0].length][a.length];
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                t[j][i] = a[i][j];
-            }
-        }
-        return t;
-    }
-
     /** rows · rowsᵀ, symmetric, computed on the upper triangle. */
     private static double[][] gram(double[][] rows) {
         int n = rows.length;
@@ -280,6 +318,123 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
             }
         }
         return g;
+    }
+
+    /**
+     * cᵀc (p x p) as a sum of outer products of the rows: the inner loop is a contiguous
+     * multiply-add the JIT vectorises (about 3x faster than p²/2 scalar dot products of length n).
+     */
+    private static double[][] covarianceGram(double[][] c, int m) {
+        double[][] g = new double[m][m];
+        for (double[] r : c) {
+            for (int i = 0; i < m; i++) {
+                double ri = r[i];
+                if (ri == 0) {
+                    continue;
+                }
+                double[] gi = g[i];
+                for (int j = i; j < m; j++) {
+                    gi[j] += ri * r[j];
+                }
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < i; j++) {
+                g[i][j] = g[j][i];
+            }
+        }
+        return g;
+    }
+
+    /**
+     * The {@code keep} largest eigenpairs of the symmetric positive semi-definite {@code g} by
+     * randomized subspace iteration (see {@link Solver#RANDOMIZED}); descending.
+     */
+    private static void leadingEigenpairs(double[][] g, int keep, long seed, double[] s2, double[][] vecs) {
+        int d = g.length;
+        int l = Math.min(d, keep + 10);
+        int iterations = keep < 0.1 * d ? 7 : 4;
+        java.util.Random rnd = new java.util.Random(seed);
+        double[][] q = new double[l][d];
+        for (double[] row : q) {
+            for (int i = 0; i < d; i++) {
+                row[i] = rnd.nextGaussian();
+            }
+        }
+        double[][] z = new double[l][d];
+        // (XᵀX)^(q+1) Ω: the start block and the q power iterations of randomized_svd
+        for (int it = 0; it <= iterations; it++) {
+            multiply(g, q, z);
+            orthonormalize(z);
+            double[][] t = q;
+            q = z;
+            z = t;
+        }
+        multiply(g, q, z);
+        double[][] small = new double[l][l];
+        for (int a = 0; a < l; a++) {
+            for (int b = a; b < l; b++) {
+                double v = dot(q[a], z[b]);
+                small[a][b] = v;
+                small[b][a] = v;
+            }
+        }
+        EigenDecomposition ed = new EigenDecomposition(MatrixUtils.createRealMatrix(small));
+        Integer[] order = descending(ed.getRealEigenvalues());
+        for (int k = 0; k < keep; k++) {
+            s2[k] = Math.max(0, ed.getRealEigenvalue(order[k]));
+            double[] w = ed.getEigenvector(order[k]).toArray();
+            double[] v = new double[d];
+            for (int a = 0; a < l; a++) {
+                double wa = w[a];
+                double[] qa = q[a];
+                for (int i = 0; i < d; i++) {
+                    v[i] += wa * qa[i];
+                }
+            }
+            double norm = Math.sqrt(dot(v, v));
+            for (int i = 0; i < d; i++) {
+                v[i] /= norm;
+            }
+            vecs[k] = v;
+        }
+    }
+
+    /** out[c] = g · in[c] for each block vector c (g symmetric: row j of g is its column j). */
+    private static void multiply(double[][] g, double[][] in, double[][] out) {
+        int d = g.length;
+        for (int c = 0; c < in.length; c++) {
+            double[] o = out[c];
+            java.util.Arrays.fill(o, 0);
+            double[] v = in[c];
+            for (int j = 0; j < d; j++) {
+                double vj = v[j];
+                double[] gj = g[j];
+                for (int i = 0; i < d; i++) {
+                    o[i] += vj * gj[i];
+                }
+            }
+        }
+    }
+
+    /** Modified Gram-Schmidt, twice (numerically orthonormal to rounding); a null vector is replaced by zeros. */
+    private static void orthonormalize(double[][] v) {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int a = 0; a < v.length; a++) {
+                double[] va = v[a];
+                for (int b = 0; b < a; b++) {
+                    double p = dot(va, v[b]);
+                    double[] vb = v[b];
+                    for (int i = 0; i < va.length; i++) {
+                        va[i] -= p * vb[i];
+                    }
+                }
+                double norm = Math.sqrt(dot(va, va));
+                for (int i = 0; i < va.length; i++) {
+                    va[i] = norm > 0 ? va[i] / norm : 0;
+                }
+            }
+        }
     }
 
     private static Integer[] descending(double[] values) {
