@@ -82,7 +82,7 @@ class CompareBenchTest {
         assertEquals("error: --repeats must be a whole number of at least 1, got '0'\n", err.toString(StandardCharsets.UTF_8));
         err.reset();
         assertEquals(2, run("bench", "compare", "--only", "fft"));
-        assertEquals("error: --only takes descriptors,xafs,ml, got 'fft'\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("error: --only takes descriptors,xafs,ml,nn, got 'fft'\n", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

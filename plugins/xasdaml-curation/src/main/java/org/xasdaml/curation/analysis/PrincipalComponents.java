@@ -321,20 +321,38 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
     }
 
     /**
-     * cᵀc (p x p) as a sum of outer products of the rows: the inner loop is a contiguous
-     * multiply-add the JIT vectorises (about 3x faster than p²/2 scalar dot products of length n).
+     * cᵀc (p x p) as a sum of outer products of the rows, four rows at a time: the inner loop is a
+     * contiguous multiply-add the JIT vectorises, and each pass over the p x p accumulator (larger
+     * than the core's cache for p = 201) serves four rows. Measured on the 1000 x 201 bench table:
+     * about 3x faster than p²/2 scalar dot products of length n.
      */
     private static double[][] covarianceGram(double[][] c, int m) {
         double[][] g = new double[m][m];
-        for (double[] r : c) {
+        int n = c.length;
+        int r = 0;
+        for (; r + 3 < n; r += 4) {
+            double[] r0 = c[r];
+            double[] r1 = c[r + 1];
+            double[] r2 = c[r + 2];
+            double[] r3 = c[r + 3];
             for (int i = 0; i < m; i++) {
-                double ri = r[i];
-                if (ri == 0) {
-                    continue;
-                }
+                double a0 = r0[i];
+                double a1 = r1[i];
+                double a2 = r2[i];
+                double a3 = r3[i];
                 double[] gi = g[i];
                 for (int j = i; j < m; j++) {
-                    gi[j] += ri * r[j];
+                    gi[j] += a0 * r0[j] + a1 * r1[j] + a2 * r2[j] + a3 * r3[j];
+                }
+            }
+        }
+        for (; r < n; r++) {
+            double[] r0 = c[r];
+            for (int i = 0; i < m; i++) {
+                double a0 = r0[i];
+                double[] gi = g[i];
+                for (int j = i; j < m; j++) {
+                    gi[j] += a0 * r0[j];
                 }
             }
         }
@@ -400,16 +418,17 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         }
     }
 
-    /** out[c] = g · in[c] for each block vector c (g symmetric: row j of g is its column j). */
+    /** out[c] = g · in[c] for each block vector c (g symmetric: row j of g is its column j; read once for all c). */
     private static void multiply(double[][] g, double[][] in, double[][] out) {
         int d = g.length;
-        for (int c = 0; c < in.length; c++) {
-            double[] o = out[c];
+        for (double[] o : out) {
             java.util.Arrays.fill(o, 0);
-            double[] v = in[c];
-            for (int j = 0; j < d; j++) {
-                double vj = v[j];
-                double[] gj = g[j];
+        }
+        for (int j = 0; j < d; j++) {
+            double[] gj = g[j];
+            for (int c = 0; c < in.length; c++) {
+                double vj = in[c][j];
+                double[] o = out[c];
                 for (int i = 0; i < d; i++) {
                     o[i] += vj * gj[i];
                 }

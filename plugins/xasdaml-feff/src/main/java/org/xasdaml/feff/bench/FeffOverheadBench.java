@@ -1,0 +1,75 @@
+package org.xasdaml.feff.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xasdaml.feff.FeffBatch;
+import org.xasdaml.feff.FeffCards;
+import org.xasdaml.feff.FeffMode;
+import org.xasdaml.feff.FeffProgram;
+import org.xasdaml.structure.ReadStructuresStep;
+import org.xasdaml.structure.Sample;
+import org.xasdaml.workflow.BasicContext;
+
+/**
+ * The program's own cost per sample around FEFF in shared-potential mode: CPU time of this JVM
+ * (writing feff.inp, copying the shared potential files, starting the four per-sample FEFF
+ * programs, reading and writing results) against the CPU time of the FEFF programs themselves,
+ * and the wall time per sample, with the load average (on a shared machine wall time waits for a
+ * core; CPU time does not).
+ *
+ * <p>Usage: {@code FeffOverheadBench [--dump FILE] [--frames 20] [--scf-radius 3.0] [--work DIR]};
+ * one worker. A small SCF radius keeps the one shared potential cheap; it does not change the
+ * per-sample stages (rdinp, pathfinder, genfmt, ff2x). The shared stage is run first on its own
+ * (a batch of one sample), so the per-sample figures of the second batch contain no SCF.
+ */
+public final class FeffOverheadBench {
+    private FeffOverheadBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Path dump = Path.of(a.getOrDefault("dump", "data/cu-md-public.dump"));
+        int frames = Integer.parseInt(a.getOrDefault("frames", "20"));
+        Path work = Path.of(a.getOrDefault("work", "target/feff-overhead"));
+        double scfRadius = Double.parseDouble(a.getOrDefault("scf-radius", "3.0"));
+        List<Sample> samples = ReadStructuresStep.read(dump, new ReadStructuresStep.Options(dump.toString(), "auto", "0", frames, "",
+                List.of(), false)).sampleList();
+        FeffProgram feff = FeffProgram.locate(null);
+        FeffCards d = FeffCards.defaults();
+        FeffCards cards = new FeffCards(d.edge(), d.s02(), d.kmax(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(),
+                new FeffCards.Scf(scfRadius, 0, 30, 0.1, 1), d.exchange(), d.vr(), d.vi(), d.debye());
+        FeffBatch.Settings s = new FeffBatch.Settings(cards, 20, FeffMode.SHARED_POTENTIAL, 0, 3600, false);
+        BasicContext ctx = new BasicContext(1, work, (f, m) -> { }, System.out::println);
+        double load0 = load();
+        // the shared potential (SCF) and the representative: not part of the per-sample figures
+        FeffBatch.run(samples.subList(0, 1), s, feff, ctx.workDir(), ctx);
+        long t0 = System.nanoTime();
+        double child0 = FeffBench.childCpuSeconds();
+        double jvm0 = jvmCpuSeconds();
+        FeffBatch.Outcome o = FeffBatch.run(samples, s, feff, ctx.workDir(), ctx);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double child = FeffBench.childCpuSeconds() - child0;
+        double jvm = jvmCpuSeconds() - jvm0;
+        int n = o.computed();
+        System.out.printf(Locale.ROOT, "FEFF overhead, shared-potential mode: %d samples computed (%d reused), 1 worker, "
+                + "load average %.1f -> %.1f%n", n, o.reused(), load0, load());
+        System.out.printf(Locale.ROOT, "  per sample: FEFF programs CPU %.3f s, this program's CPU %.3f s (%.1f %% of FEFF's), "
+                + "wall %.3f s%n", child / n, jvm / n, 100 * jvm / child, wall / n);
+    }
+
+    /** CPU time of this JVM's own threads (user + system), without its finished children. */
+    static double jvmCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    static double load() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
