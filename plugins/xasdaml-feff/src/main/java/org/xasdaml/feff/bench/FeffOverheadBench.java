@@ -65,6 +65,14 @@ public final class FeffOverheadBench {
                 + "load average %.1f -> %.1f%n", n, o.reused(), load0, load());
         System.out.printf(Locale.ROOT, "  per sample: FEFF programs CPU %.3f s, this program's CPU %.3f s (%.1f %% of FEFF's), "
                 + "wall %.3f s%n", child / n, jvm / n, 100 * jvm / child, wall / n);
+        // of which: building feff.inp (cluster and text), done by the batch for every sample it is given
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long c0 = mx.getCurrentThreadCpuTime();
+        for (Sample sample : samples) {
+            org.xasdaml.feff.FeffInput.of(sample, 20, s.effectiveCards());
+        }
+        double inputs = (mx.getCurrentThreadCpuTime() - c0) / 1e9 / samples.size();
+        System.out.printf(Locale.ROOT, "  of which building one feff.inp (cluster of 20 Å and its text): %.3f s%n", inputs);
     }
 
     /** CPU time of this JVM's own threads (user + system), without its finished children. */
