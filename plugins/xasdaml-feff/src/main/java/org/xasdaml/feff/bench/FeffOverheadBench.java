@@ -56,15 +56,22 @@ public final class FeffOverheadBench {
         long t0 = System.nanoTime();
         double child0 = FeffBench.childCpuSeconds();
         double jvm0 = jvmCpuSeconds();
+        Map<String, Double> threads0 = threadCpuSeconds();
         FeffBatch.Outcome o = FeffBatch.run(samples, s, feff, ctx.workDir(), ctx);
         double wall = (System.nanoTime() - t0) / 1e9;
         double child = FeffBench.childCpuSeconds() - child0;
         double jvm = jvmCpuSeconds() - jvm0;
         int n = o.computed();
+        Map<String, Double> threads1 = threadCpuSeconds();
         System.out.printf(Locale.ROOT, "FEFF overhead, shared-potential mode: %d samples computed (%d reused), 1 worker, "
                 + "load average %.1f -> %.1f%n", n, o.reused(), load0, load());
         System.out.printf(Locale.ROOT, "  per sample: FEFF programs CPU %.3f s, this program's CPU %.3f s (%.1f %% of FEFF's), "
                 + "wall %.3f s%n", child / n, jvm / n, 100 * jvm / child, wall / n);
+        // where this program's CPU went: per thread name (Linux /proc/self/task), the largest five
+        Map<String, Double> delta = new HashMap<>();
+        threads1.forEach((k, v) -> delta.merge(k.replaceAll("#\\d+$", ""), v - threads0.getOrDefault(k, 0.0), Double::sum));
+        delta.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5)
+                .forEach(e -> System.out.printf(Locale.ROOT, "  thread %-28s %.3f s per sample%n", e.getKey(), e.getValue() / n));
         // of which: building feff.inp (cluster and text), done by the batch for every sample it is given
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         long c0 = mx.getCurrentThreadCpuTime();
@@ -78,6 +85,26 @@ public final class FeffOverheadBench {
     /** CPU time of this JVM's own threads (user + system), without its finished children. */
     static double jvmCpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU seconds (user + system) of each live thread of this process, keyed "name#tid" (Linux). */
+    static Map<String, Double> threadCpuSeconds() {
+        Map<String, Double> m = new HashMap<>();
+        try (java.util.stream.Stream<Path> tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    m.put(name + "#" + t.getFileName(), (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return m;
+        }
+        return m;
     }
 
     static double load() {
