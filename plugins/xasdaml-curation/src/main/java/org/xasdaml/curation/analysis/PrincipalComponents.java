@@ -289,8 +289,7 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         return g;
     }
 
-    // small methods rather than one long fit(): measured, the JIT compiled the long method's loops
-    // about 3x slower (10 ms instead of 3 ms per 1000 x 201 fit) once it replaced their first versions
+    // fit() in small steps; for n >= p no centred copy of x is made (see fit)
 
     private static void validate(double[][] x, int m) {
         for (int i = 0; i < x.length; i++) {
