@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Side-by-side timing of this program against the Python tools the XASDAML reference runs:
 # pymatgen (six neighbour finders), Larch (pre_edge, autobk, xftf, cauchy_wavelet), scikit-learn
-# (random forest, PCA), on the same inputs, one thread each side, medians after warm-up.
+# (random forest, PCA), PyTorch (MLP and CNN training epochs), on the same inputs, one thread each
+# side, medians after warm-up.
 #
-# usage: bench/compare-python.sh [--frames 20] [--repeats 5] [--samples 1000] [--only descriptors,xafs,ml]
+# usage: bench/compare-python.sh [--frames 20] [--repeats 5] [--samples 1000] [--only descriptors,xafs,ml,nn]
 #
 # Runs (a) `./xasdaml bench compare`, which prints "compare java ..." lines and writes the seeded
 # synthetic spectra table both sides fit, then (b) bench/python/*.py with Debian's /usr/bin/python3,
@@ -13,14 +14,14 @@
 # which a machine loaded by other work inflates much less than wall time.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-frames=20 repeats=5 samples=1000 only=descriptors,xafs,ml
+frames=20 repeats=5 samples=1000 only=descriptors,xafs,ml,nn
 while [ $# -gt 0 ]; do
   case "$1" in
     --frames) frames="$2"; shift 2 ;;
     --repeats) repeats="$2"; shift 2 ;;
     --samples) samples="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -37,7 +38,7 @@ export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1 BLIS_NUM_THREA
 
 echo "machine: $(uname -srm); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'); $(getconf _NPROCESSORS_ONLN) cores;" \
   "$(free -g | awk '/Mem:/ {print $2}') GB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "python: $($py --version 2>&1); $(dpkg-query -W -f='${Package} ${Version}  ' python3-pymatgen python3-xraylarch python3-sklearn python3-numpy 2>/dev/null)"
+echo "python: $($py --version 2>&1); $(dpkg-query -W -f='${Package} ${Version}  ' python3-pymatgen python3-xraylarch python3-sklearn python3-numpy python3-torch 2>/dev/null)"
 echo "java:   $(java -version 2>&1 | head -1)"
 echo "inputs: $frames frames of $(basename "$dump"); $(basename "$xdi"); seeded synthetic k2chi table, $samples samples; repeats $repeats"
 echo
@@ -51,6 +52,9 @@ case ",$only," in *,xafs,*)
   $py "$here/bench/python/larch_xafs.py" "$xdi" "$repeats" | tee -a "$work/python.txt" ;; esac
 case ",$only," in *,ml,*)
   $py "$here/bench/python/sklearn_models.py" "$work/spectra.npz" "$work/labels.csv" CN_JmolNN "$repeats" \
+    | tee -a "$work/python.txt" ;; esac
+case ",$only," in *,nn,*)
+  $py "$here/bench/python/torch_networks.py" "$work/spectra.npz" "$work/labels.csv" CN_JmolNN "$repeats" \
     | tee -a "$work/python.txt" ;; esac
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -2,13 +2,13 @@
 # Installs, from Debian's packages, what the project needs and is missing. Usage:
 #   scripts/install-deps.sh test    # JDK 17, Maven, FEFF 8.5L (tests run the real FEFF)
 #   scripts/install-deps.sh main    # the same plus Larch's example data (the measured Cu foil spectrum)
-#   scripts/install-deps.sh bench   # the same plus pymatgen, xraylarch, scikit-learn (the Python tools compared)
+#   scripts/install-deps.sh bench   # the same plus pymatgen, xraylarch, scikit-learn, PyTorch (the Python tools compared)
 set -euo pipefail
 want=(openjdk-17-jdk-headless maven feff85exafs)
 case "${1:-test}" in
   test) ;;
   main) want+=(python-xraylarch-doc) ;;
-  bench) want+=(python-xraylarch-doc python3-pymatgen python3-xraylarch python3-sklearn python3-ase) ;;
+  bench) want+=(python-xraylarch-doc python3-pymatgen python3-xraylarch python3-sklearn python3-ase python3-torch) ;;
   *) echo "usage: $0 test|main|bench" >&2; exit 2 ;;
 esac
 missing=()

@@ -43,7 +43,7 @@ class CompareBenchTest {
     void printsOneLinePerOperationInTheScriptsFormat() throws Exception {
         Path table = dir.resolve("table");
         assertEquals(0, run("bench", "compare", "--frames", "2", "--repeats", "1", "--samples", "40",
-                "--dump", "../../data/cu-md-public.dump", "--xdi", XDI, "--write-table", table.toString()),
+                "--only", "descriptors,xafs,ml", "--warm-up-seconds", "0", "--dump", "../../data/cu-md-public.dump", "--xdi", XDI, "--write-table", table.toString()),
                 err.toString(StandardCharsets.UTF_8));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("compare ")).toList();
         List<String> ops = List.of("descriptors_six_methods", "larch_pre_edge", "larch_autobk", "larch_xftf",
@@ -82,7 +82,7 @@ class CompareBenchTest {
         assertEquals("error: --repeats must be a whole number of at least 1, got '0'\n", err.toString(StandardCharsets.UTF_8));
         err.reset();
         assertEquals(2, run("bench", "compare", "--only", "fft"));
-        assertEquals("error: --only takes descriptors,xafs,ml, got 'fft'\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("error: --only takes descriptors,xafs,ml,nn, got 'fft'\n", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

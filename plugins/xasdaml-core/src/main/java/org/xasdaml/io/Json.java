@@ -1,150 +1,273 @@
 package org.xasdaml.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small JSON writer and reader for provenance records, metadata and model archives.
+ * JSON for provenance records, metadata and model archives: a thin facade over Jackson's streaming
+ * API (jackson-core; no data binding), so that callers keep plain maps and lists.
  *
- * <p>Kept in the project rather than taken from a library because the KNIME plugin embeds these
- * jars next to KNIME's own Jackson and Gson, and a second copy of either would clash. Values are
- * maps (kept in insertion order), lists, strings, numbers (read as Double, or Long when whole),
- * booleans and null; double[] and float[] are written as lists.
+ * <p>Values are maps (kept in insertion order), lists, strings, numbers (read as Long when whole and
+ * within range, else Double), booleans and null; double[], float[] and int[] are written as lists,
+ * non-finite numbers as null, enums as their lower-case name with '-' for '_'. The layout is
+ * two-space indentation with lists of scalars on one line ({@link Layout}). Parse errors name line,
+ * column and character offset. In the KNIME plugin, Jackson is KNIME's own bundle (imported, not
+ * embedded a second time; see knime/embedded/pom.xml).
  */
 public final class Json {
+    /** Immutable once built, thread-safe (Jackson's factories are). */
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
     private Json() {
     }
 
     /** Compact-but-readable JSON (two-space indentation). */
     public static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, 0);
-        return sb.append('\n').toString();
+        StringWriter w = new StringWriter();
+        Layout layout = new Layout();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.setPrettyPrinter(layout);
+            write(value, g, layout);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return w.append('\n').toString();
     }
 
-    private static void write(Object v, StringBuilder sb, int indent) {
+    private static void write(Object v, JsonGenerator g, Layout layout) throws IOException {
         if (v == null) {
-            sb.append("null");
+            g.writeNull();
         } else if (v instanceof String s) {
-            quote(s, sb);
+            g.writeString(s);
         } else if (v instanceof Boolean b) {
-            sb.append(b);
+            g.writeBoolean(b);
         } else if (v instanceof Double || v instanceof Float) {
-            double d = ((Number) v).doubleValue();
-            if (!Double.isFinite(d)) {
-                sb.append("null");
-            } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                sb.append((long) d).append(".0");
-            } else {
-                sb.append(Double.toString(d));
-            }
+            writeDouble(((Number) v).doubleValue(), g);
         } else if (v instanceof Number n) {
-            sb.append(n.toString());
+            g.writeNumber(n.toString());
         } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                sb.append("{}");
-                return;
-            }
-            sb.append("{\n");
-            int i = 0;
+            g.writeStartObject();
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                pad(sb, indent + 1);
-                quote(String.valueOf(e.getKey()), sb);
-                sb.append(": ");
-                write(e.getValue(), sb, indent + 1);
-                sb.append(++i < m.size() ? ",\n" : "\n");
+                g.writeFieldName(String.valueOf(e.getKey()));
+                write(e.getValue(), g, layout);
             }
-            pad(sb, indent);
-            sb.append('}');
+            g.writeEndObject();
         } else if (v instanceof double[] a) {
-            List<Object> l = new ArrayList<>(a.length);
+            layout.nextArrayFlat = true;
+            g.writeStartArray();
             for (double d : a) {
-                l.add(d);
+                writeDouble(d, g);
             }
-            writeFlatList(l, sb);
+            g.writeEndArray();
         } else if (v instanceof float[] a) {
-            List<Object> l = new ArrayList<>(a.length);
+            layout.nextArrayFlat = true;
+            g.writeStartArray();
             for (float d : a) {
-                l.add((double) d);
+                writeDouble(d, g);
             }
-            writeFlatList(l, sb);
+            g.writeEndArray();
         } else if (v instanceof int[] a) {
-            List<Object> l = new ArrayList<>(a.length);
+            layout.nextArrayFlat = true;
+            g.writeStartArray();
             for (int d : a) {
-                l.add(d);
+                g.writeNumber(d);
             }
-            writeFlatList(l, sb);
+            g.writeEndArray();
         } else if (v instanceof List<?> l) {
-            boolean flat = l.stream().noneMatch(x -> x instanceof Map || x instanceof List);
-            if (flat) {
-                writeFlatList(l, sb);
-                return;
+            layout.nextArrayFlat = l.stream().noneMatch(x -> x instanceof Map || x instanceof List);
+            g.writeStartArray();
+            for (Object x : l) {
+                write(x, g, layout);
             }
-            sb.append("[\n");
-            for (int i = 0; i < l.size(); i++) {
-                pad(sb, indent + 1);
-                write(l.get(i), sb, indent + 1);
-                sb.append(i + 1 < l.size() ? ",\n" : "\n");
-            }
-            pad(sb, indent);
-            sb.append(']');
+            g.writeEndArray();
         } else if (v instanceof Enum<?> e) {
-            quote(e.name().toLowerCase(Locale.ROOT).replace('_', '-'), sb);
+            g.writeString(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         } else {
-            quote(v.toString(), sb);
+            g.writeString(v.toString());
         }
     }
 
-    private static void writeFlatList(List<?> l, StringBuilder sb) {
-        sb.append('[');
-        for (int i = 0; i < l.size(); i++) {
-            if (i > 0) {
-                sb.append(", ");
+    /** Whole numbers below 10¹⁵ as "12.0" (not "1.2E1"), others as Java prints them; NaN/∞ as null. */
+    private static void writeDouble(double d, JsonGenerator g) throws IOException {
+        if (!Double.isFinite(d)) {
+            g.writeNull();
+        } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+            g.writeNumber((long) d + ".0");
+        } else {
+            g.writeNumber(Double.toString(d));
+        }
+    }
+
+    /**
+     * The project's layout: objects one entry per line, two-space indentation, {@code "key": value};
+     * lists of scalars on one line {@code [1.0, 2.0]}, lists holding maps or lists one item per line.
+     * Which kind a list is, the writer tells before starting it ({@link #nextArrayFlat}); one
+     * instance per document (it keeps the nesting).
+     */
+    static final class Layout implements PrettyPrinter {
+        private final Deque<Boolean> flat = new ArrayDeque<>();
+        private int depth;
+        boolean nextArrayFlat;
+
+        private void newline(JsonGenerator g, int level) throws IOException {
+            g.writeRaw('\n');
+            g.writeRaw("  ".repeat(level));
+        }
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw('\n');
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
+            depth++;
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            depth--;
+            if (entries > 0) {
+                newline(g, depth);
             }
-            write(l.get(i), sb, 0);
+            g.writeRaw('}');
         }
-        sb.append(']');
-    }
 
-    private static void pad(StringBuilder sb, int indent) {
-        sb.append("  ".repeat(indent));
-    }
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(',');
+            newline(g, depth);
+        }
 
-    private static void quote(String s, StringBuilder sb) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(": ");
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            newline(g, depth);
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            g.writeRaw('[');
+            flat.push(nextArrayFlat);
+            nextArrayFlat = false;
+            depth++;
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            depth--;
+            if (!flat.pop() && values > 0) {
+                newline(g, depth);
+            }
+            g.writeRaw(']');
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            if (Boolean.TRUE.equals(flat.peek())) {
+                g.writeRaw(", ");
+            } else {
+                g.writeRaw(',');
+                newline(g, depth);
             }
         }
-        sb.append('"');
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (!Boolean.TRUE.equals(flat.peek())) {
+                newline(g, depth);
+            }
+        }
     }
 
-    /** Parses JSON text. @throws IllegalArgumentException with the position of the problem */
+    /**
+     * Parses JSON text.
+     *
+     * @throws IllegalArgumentException "JSON: &lt;problem&gt; at line L, column C (character N)"
+     */
     public static Object parse(String text) {
-        Parser p = new Parser(text);
-        p.ws();
-        Object v = p.value();
-        p.ws();
-        if (p.i != text.length()) {
-            throw p.error("unexpected text after the value");
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new IllegalArgumentException("JSON: unexpected end at line 1, column 1 (character 0)");
+            }
+            Object v = value(p, t);
+            if (p.nextToken() != null) {
+                throw error("unexpected text after the value", p.currentTokenLocation());
+            }
+            return v;
+        } catch (JsonProcessingException e) {
+            throw error(e.getOriginalMessage(), e.getLocation());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String does not fail
         }
-        return v;
+    }
+
+    private static IllegalArgumentException error(String what, JsonLocation at) {
+        if (at == null) {
+            return new IllegalArgumentException("JSON: " + what);
+        }
+        return new IllegalArgumentException(String.format(Locale.ROOT, "JSON: %s at line %d, column %d (character %d)",
+                what.lines().findFirst().orElse(what), at.getLineNr(), at.getColumnNr(), at.getCharOffset()));
+    }
+
+    private static Object value(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String key = p.currentName();
+                    m.put(key, value(p, p.nextToken()));
+                }
+                return m;
+            }
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+                    l.add(value(p, v));
+                }
+                return l;
+            }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? (Object) p.getDoubleValue() : (Object) p.getLongValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return p.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw error("unexpected " + t, p.currentTokenLocation());
+        }
     }
 
     /** Parses a JSON object. */
@@ -155,165 +278,5 @@ public final class Json {
             throw new IllegalArgumentException("expected a JSON object");
         }
         return (Map<String, Object>) v;
-    }
-
-    private static final class Parser {
-        private final String s;
-        private int i;
-
-        Parser(String s) {
-            this.s = s;
-        }
-
-        IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("JSON: " + what + " at character " + i);
-        }
-
-        void ws() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-                i++;
-            }
-        }
-
-        Object value() {
-            if (i >= s.length()) {
-                throw error("unexpected end");
-            }
-            char c = s.charAt(i);
-            switch (c) {
-                case '{':
-                    return object();
-                case '[':
-                    return array();
-                case '"':
-                    return string();
-                case 't':
-                    return literal("true", Boolean.TRUE);
-                case 'f':
-                    return literal("false", Boolean.FALSE);
-                case 'n':
-                    return literal("null", null);
-                default:
-                    return number();
-            }
-        }
-
-        Object literal(String word, Object v) {
-            if (!s.startsWith(word, i)) {
-                throw error("unexpected character '" + s.charAt(i) + "'");
-            }
-            i += word.length();
-            return v;
-        }
-
-        Map<String, Object> object() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            i++;
-            ws();
-            if (i < s.length() && s.charAt(i) == '}') {
-                i++;
-                return m;
-            }
-            while (true) {
-                ws();
-                if (i >= s.length() || s.charAt(i) != '"') {
-                    throw error("expected a key");
-                }
-                String k = string();
-                ws();
-                if (i >= s.length() || s.charAt(i) != ':') {
-                    throw error("expected ':'");
-                }
-                i++;
-                ws();
-                m.put(k, value());
-                ws();
-                if (i < s.length() && s.charAt(i) == ',') {
-                    i++;
-                } else if (i < s.length() && s.charAt(i) == '}') {
-                    i++;
-                    return m;
-                } else {
-                    throw error("expected ',' or '}'");
-                }
-            }
-        }
-
-        List<Object> array() {
-            List<Object> l = new ArrayList<>();
-            i++;
-            ws();
-            if (i < s.length() && s.charAt(i) == ']') {
-                i++;
-                return l;
-            }
-            while (true) {
-                ws();
-                l.add(value());
-                ws();
-                if (i < s.length() && s.charAt(i) == ',') {
-                    i++;
-                } else if (i < s.length() && s.charAt(i) == ']') {
-                    i++;
-                    return l;
-                } else {
-                    throw error("expected ',' or ']'");
-                }
-            }
-        }
-
-        String string() {
-            StringBuilder sb = new StringBuilder();
-            i++;
-            while (i < s.length()) {
-                char c = s.charAt(i++);
-                if (c == '"') {
-                    return sb.toString();
-                }
-                if (c == '\\') {
-                    if (i >= s.length()) {
-                        break;
-                    }
-                    char e = s.charAt(i++);
-                    switch (e) {
-                        case 'n' -> sb.append('\n');
-                        case 'r' -> sb.append('\r');
-                        case 't' -> sb.append('\t');
-                        case 'b' -> sb.append('\b');
-                        case 'f' -> sb.append('\f');
-                        case 'u' -> {
-                            if (i + 4 > s.length()) {
-                                throw error("bad \\u escape");
-                            }
-                            sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
-                            i += 4;
-                        }
-                        default -> sb.append(e);
-                    }
-                } else {
-                    sb.append(c);
-                }
-            }
-            throw error("unterminated string");
-        }
-
-        Object number() {
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
-                i++;
-            }
-            String t = s.substring(start, i);
-            if (t.isEmpty()) {
-                throw error("unexpected character '" + s.charAt(i) + "'");
-            }
-            try {
-                if (t.indexOf('.') < 0 && t.indexOf('e') < 0 && t.indexOf('E') < 0) {
-                    return Long.parseLong(t);
-                }
-                return Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                throw error("bad number '" + t + "'");
-            }
-        }
     }
 }

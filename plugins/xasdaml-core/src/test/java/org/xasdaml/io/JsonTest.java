@@ -2,6 +2,7 @@ package org.xasdaml.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,18 @@ class JsonTest {
 
     @Test
     void errorsHavePositions() {
-        assertEquals("JSON: expected ',' or '}' at character 8",
-                assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1 \"b\": 2}")).getMessage());
+        String m = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1,\n \"b\": 2 \"c\": 3}")).getMessage();
+        assertTrue(m.startsWith("JSON: Unexpected character"), m);
+        assertTrue(m.endsWith("at line 2, column 9 (character 17)"), m);
+    }
+
+    @Test
+    void layoutKeepsListsOfNumbersOnOneLineAndWholeDoublesReadable() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("a", new double[] {1e7, 0.5, Double.NaN});
+        m.put("b", List.of(Map.of("c", 1L)));
+        m.put("e", Map.of());
+        assertEquals("{\n  \"a\": [10000000.0, 0.5, null],\n  \"b\": [\n    {\n      \"c\": 1\n    }\n  ],\n  \"e\": {}\n}\n",
+                Json.write(m));
     }
 }

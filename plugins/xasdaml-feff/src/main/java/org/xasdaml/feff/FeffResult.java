@@ -44,15 +44,22 @@ public record FeffResult(SampleId id, String inputDigest, FeffMode mode, double 
             double[] mu = output.mu();
             double[] mu0 = output.mu0();
             w.write("xmu " + omega.length + " omega e k mu mu0\n");
+            // Double.toString: the shortest text that reads back to the same double (as %.17g did), and
+            // measured about 10x cheaper than String.format per number (FeffOverheadBench)
+            StringBuilder sb = new StringBuilder(64 * omega.length);
             for (int i = 0; i < omega.length; i++) {
-                w.write(String.format(Locale.ROOT, "%.17g %.17g %.17g %.17g %.17g%n", omega[i], e[i], k[i], mu[i], mu0[i]));
+                sb.append(omega[i]).append(' ').append(e[i]).append(' ').append(k[i]).append(' ').append(mu[i]).append(' ')
+                        .append(mu0[i]).append('\n');
             }
+            w.write(sb.toString());
             double[] ck = output.chiK();
             double[] chi = output.chi();
             w.write("chi " + ck.length + " k chi\n");
+            sb.setLength(0);
             for (int i = 0; i < ck.length; i++) {
-                w.write(String.format(Locale.ROOT, "%.17g %.17g%n", ck[i], chi[i]));
+                sb.append(ck[i]).append(' ').append(chi[i]).append('\n');
             }
+            w.write(sb.toString());
             w.write("end\n");
         }
         Files.move(tmp, folder.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

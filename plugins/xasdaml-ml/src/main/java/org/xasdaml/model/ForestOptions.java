@@ -6,7 +6,7 @@ package org.xasdaml.model;
  * @param trees     number of trees [150, the reference's grid-search best]
  * @param maxDepth  maximum depth of a tree [15]
  * @param mtry      features tried at each split; 0 = ⌊√p⌋ (scikit-learn's max_features='sqrt', the reference's best)
- * @param nodeSize  Smile's node size: nodes with fewer samples are not split [5]
+ * @param nodeSize  smallest number of distinct training samples a leaf keeps (scikit-learn's min_samples_leaf; Smile's node size) [5]
  * @param maxNodes  maximum leaves per tree; 0 = no limit beyond depth and node size
  * @param subsample fraction of samples drawn for each tree; 1 = bootstrap with replacement
  * @param seed      random seed; tree i uses seed + i

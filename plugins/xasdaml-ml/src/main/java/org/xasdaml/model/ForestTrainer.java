@@ -12,7 +12,10 @@ import smile.data.vector.DoubleVector;
 import smile.data.vector.IntVector;
 
 /**
- * Trains random forests with Smile and copies the trees into {@link Forest} arrays.
+ * Trains random forests into {@link Forest} arrays: regression forests with the project's own
+ * {@link RegressionForestGrower} (scikit-learn's rules, faster than Smile's trainer; Smile only
+ * when a leaf limit {@code maxNodes} is set, which the grower does not implement), classification
+ * forests with Smile, whose trees are copied.
  *
  * <p>Smile grows the trees in parallel on Java's common fork-join pool; with one seed per tree
  * ({@code seed + i}) the result does not depend on the thread schedule.
@@ -25,6 +28,15 @@ public final class ForestTrainer {
 
     /** One regression forest on a single target. */
     public static Forest regression(double[][] x, double[] y, ForestOptions o) {
+        if (o.maxNodes() == 0) {
+            return new RegressionForestGrower(x, y).grow(o.trees(), o.resolvedMtry(x[0].length), o.maxDepth(), o.nodeSize(),
+                    o.subsample(), o.seed());
+        }
+        return smileForest(x, y, o);
+    }
+
+    /** Smile's regression forest, copied (the former trainer; kept for maxNodes and for comparison). */
+    static Forest smileForest(double[][] x, double[] y, ForestOptions o) {
         DataFrame df = frame(x).merge(DoubleVector.of(RESPONSE, y));
         int p = x[0].length;
         smile.regression.RandomForest rf = smile.regression.RandomForest.fit(Formula.lhs(RESPONSE), df, o.trees(),
@@ -50,19 +62,6 @@ public final class ForestTrainer {
             trees.add(Forest.copy(t, p, k));
         }
         return new Forest(p, k, trees);
-    }
-
-    /** Smile's own regression prediction, for checking the copy. */
-    static double[] smileRegression(double[][] x, double[] y, ForestOptions o, double[][] test) {
-        DataFrame df = frame(x).merge(DoubleVector.of(RESPONSE, y));
-        smile.regression.RandomForest rf = smile.regression.RandomForest.fit(Formula.lhs(RESPONSE), df, o.trees(),
-                o.resolvedMtry(x[0].length), o.maxDepth(), maxNodes(o, x.length), o.nodeSize(), o.subsample(), seeds(o));
-        DataFrame t = frame(test);
-        double[] out = new double[test.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = rf.predict(t.get(i));
-        }
-        return out;
     }
 
     private static int maxNodes(ForestOptions o, int n) {

@@ -48,7 +48,7 @@ class NativeBlasCoexistenceTest {
                 .withEpochs(5, 0);
         NetworkTrainer.Result r = NetworkTrainer.train(ModelKind.MLP, Task.REGRESSION, x, ys.apply(y), x, ys.apply(y), no, ys,
                 null, NetworkTrainer.Monitor.NONE);
-        Forest f = ForestTrainer.regression(x, cn, ForestOptions.defaults(3).withTrees(10));
+        Forest f = ForestTrainer.smileForest(x, cn, ForestOptions.defaults(3).withTrees(10)); // Smile itself (regression now grows its own)
         NetworkTrainer.Result r2 = NetworkTrainer.train(ModelKind.MLP, Task.REGRESSION, x, ys.apply(y), x, ys.apply(y), no, ys,
                 null, NetworkTrainer.Monitor.NONE);
         assertEquals(5, r.curves().get(0).epochs());

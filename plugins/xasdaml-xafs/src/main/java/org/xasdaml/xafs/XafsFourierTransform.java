@@ -246,7 +246,7 @@ public final class XafsFourierTransform {
             re[i] = chiG[i] * KWeighting.pow(kg[i], options.kweight()) * win[i];
             kwin[i] = win[i];
         }
-        Fft.of(nfft).forward(re, im);
+        Fft.of(nfft).forwardReal(re, im);
         double rstep = Math.PI / (kstep * nfft);
         int irmax = (int) Math.min(nfft / 2, 1.01 + options.rmaxOut() / rstep);
         double scale = kstep / SQRT_PI;

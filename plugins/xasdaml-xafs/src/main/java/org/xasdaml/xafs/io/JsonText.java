@@ -1,25 +1,27 @@
 package org.xasdaml.xafs.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small strict JSON parser (RFC 8259 values: objects as insertion-ordered maps, arrays as lists,
- * strings, numbers as their source text, true/false/null) whose errors carry the line number.
- * Used for the JSON flavour of Athena project files; the module deliberately has no JSON
- * dependency.
+ * Strict JSON (RFC 8259) for the JSON flavour of Athena project files, read with Jackson's
+ * streaming parser (the project's one JSON library, also behind {@code org.xasdaml.io.Json}):
+ * objects as insertion-ordered maps, arrays as lists, strings, numbers as their source text
+ * ({@link Num}, so no precision is lost before the reader parses them), true/false/null. Errors
+ * name the file, the line and the column.
  */
 final class JsonText {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-    private final TextFile file;
-    private final String s;
-    private int pos;
-
-    private JsonText(TextFile file, String s) {
-        this.file = file;
-        this.s = s;
+    private JsonText() {
     }
 
     /** Marker type for JSON numbers, kept as text so no precision is lost before parsing. */
@@ -27,164 +29,65 @@ final class JsonText {
     }
 
     static Object parse(TextFile file) throws XafsFileException {
-        JsonText j = new JsonText(file, String.join("\n", file.lines));
-        j.space();
-        Object v = j.value();
-        j.space();
-        if (j.pos != j.s.length()) {
-            throw j.error("unexpected text after the JSON value");
-        }
-        return v;
-    }
-
-    int line() {
-        int n = 1;
-        for (int i = 0; i < pos && i < s.length(); i++) {
-            if (s.charAt(i) == '\n') {
-                n++;
+        String text = String.join("\n", file.lines);
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw file.error(1, "invalid JSON: unexpected end of file");
             }
-        }
-        return n;
-    }
-
-    private XafsFileException error(String what) {
-        return file.error(line(), "invalid JSON: %s", what);
-    }
-
-    private void space() {
-        while (pos < s.length() && " \t\r\n".indexOf(s.charAt(pos)) >= 0) {
-            pos++;
-        }
-    }
-
-    private Object value() throws XafsFileException {
-        if (pos >= s.length()) {
-            throw error("unexpected end of file");
-        }
-        char c = s.charAt(pos);
-        switch (c) {
-            case '{':
-                return object();
-            case '[':
-                return array();
-            case '"':
-                return string();
-            default:
-                if (s.startsWith("true", pos)) {
-                    pos += 4;
-                    return Boolean.TRUE;
-                }
-                if (s.startsWith("false", pos)) {
-                    pos += 5;
-                    return Boolean.FALSE;
-                }
-                if (s.startsWith("null", pos)) {
-                    pos += 4;
-                    return null;
-                }
-                int start = pos;
-                while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
-                    pos++;
-                }
-                if (start == pos) {
-                    throw error("unexpected character '" + c + "'");
-                }
-                return new Num(s.substring(start, pos));
-        }
-    }
-
-    private Map<String, Object> object() throws XafsFileException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        pos++;
-        space();
-        if (pos < s.length() && s.charAt(pos) == '}') {
-            pos++;
-            return m;
-        }
-        while (true) {
-            space();
-            if (pos >= s.length() || s.charAt(pos) != '"') {
-                throw error("expected a quoted key");
+            Object v = value(p, t);
+            if (p.nextToken() != null) {
+                throw error(file, "unexpected text after the JSON value", p.currentTokenLocation());
             }
-            String k = string();
-            space();
-            if (pos >= s.length() || s.charAt(pos) != ':') {
-                throw error("expected ':' after key \"" + k + "\"");
-            }
-            pos++;
-            space();
-            m.put(k, value());
-            space();
-            if (pos < s.length() && s.charAt(pos) == ',') {
-                pos++;
-            } else if (pos < s.length() && s.charAt(pos) == '}') {
-                pos++;
+            return v;
+        } catch (JsonProcessingException e) {
+            throw error(file, e.getOriginalMessage(), e.getLocation());
+        } catch (IOException e) {
+            throw file.error(0, "invalid JSON: %s", e.getMessage()); // reading a String does not fail
+        }
+    }
+
+    private static XafsFileException error(TextFile file, String what, JsonLocation at) {
+        String first = what.lines().findFirst().orElse(what);
+        if (at == null) {
+            return file.error(0, "invalid JSON: %s", first);
+        }
+        return file.error(at.getLineNr(), "invalid JSON: %s (column %d)", first, at.getColumnNr());
+    }
+
+    private static Object value(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case START_OBJECT -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String key = p.currentName();
+                    m.put(key, value(p, p.nextToken()));
+                }
                 return m;
-            } else {
-                throw error("expected ',' or '}'");
             }
-        }
-    }
-
-    private List<Object> array() throws XafsFileException {
-        List<Object> a = new ArrayList<>();
-        pos++;
-        space();
-        if (pos < s.length() && s.charAt(pos) == ']') {
-            pos++;
-            return a;
-        }
-        while (true) {
-            space();
-            a.add(value());
-            space();
-            if (pos < s.length() && s.charAt(pos) == ',') {
-                pos++;
-            } else if (pos < s.length() && s.charAt(pos) == ']') {
-                pos++;
-                return a;
-            } else {
-                throw error("expected ',' or ']'");
-            }
-        }
-    }
-
-    private String string() throws XafsFileException {
-        StringBuilder b = new StringBuilder();
-        pos++;
-        while (pos < s.length()) {
-            char c = s.charAt(pos++);
-            if (c == '"') {
-                return b.toString();
-            }
-            if (c == '\\') {
-                if (pos >= s.length()) {
-                    break;
+            case START_ARRAY -> {
+                List<Object> l = new ArrayList<>();
+                for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+                    l.add(value(p, v));
                 }
-                char e = s.charAt(pos++);
-                switch (e) {
-                    case 'n' -> b.append('\n');
-                    case 't' -> b.append('\t');
-                    case 'r' -> b.append('\r');
-                    case 'b' -> b.append('\b');
-                    case 'f' -> b.append('\f');
-                    case 'u' -> {
-                        if (pos + 4 > s.length()) {
-                            throw error("truncated \\u escape");
-                        }
-                        try {
-                            b.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
-                        } catch (NumberFormatException ex) {
-                            throw error("bad \\u escape");
-                        }
-                        pos += 4;
-                    }
-                    default -> b.append(e);
-                }
-            } else {
-                b.append(c);
+                return l;
             }
+            case VALUE_STRING -> {
+                return p.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new Num(p.getText());
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw new IOException("unexpected " + t);
         }
-        throw error("unterminated string");
     }
 }

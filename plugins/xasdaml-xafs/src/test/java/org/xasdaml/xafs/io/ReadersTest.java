@@ -183,7 +183,8 @@ class ReadersTest {
         assertEquals(6151.67678, g.get(0).x()[555]);
         Path bad = write("bad.prj", "{\"_____header1\": \"# Athena project file -- Demeter version 0.9.26\",\n"
                 + "\"_____order\": [\"abc\"],\n\"abc\": {\"x\": [\"1\", \"2\"] \"y\": []}}\n");
-        assertEquals(bad + ", line 3: invalid JSON: expected ',' or '}'", message(() -> AthenaProjectReader.read(bad)));
+        assertEquals(bad + ", line 3: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate "
+                + "Object entries (column 25)", message(() -> AthenaProjectReader.read(bad)));
     }
 
     @Test
