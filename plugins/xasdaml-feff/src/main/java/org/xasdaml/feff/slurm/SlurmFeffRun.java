@@ -297,11 +297,11 @@ public final class SlurmFeffRun {
     static String stateFromLog(Path log) {
         try {
             String text = Files.readString(log);
-            if (text.contains("CANCELLED")) {
-                return "CANCELLED";
-            }
             if (text.contains("DUE TO TIME LIMIT")) {
                 return "TIMEOUT";
+            }
+            if (text.contains("CANCELLED")) {
+                return "CANCELLED";
             }
             if (text.contains("oom-kill") || text.contains("Out Of Memory")) {
                 return "OUT_OF_MEMORY";
