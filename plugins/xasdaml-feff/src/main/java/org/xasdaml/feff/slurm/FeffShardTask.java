@@ -113,6 +113,9 @@ public final class FeffShardTask {
             r.put("computed", out.computed());
             r.put("reused", (int) out.results().stream().filter(x -> ids.contains(x.id())).count() - out.computed());
             r.put("seconds", (System.nanoTime() - t0) / 1e9);
+            // wall-clock instants (the JVM's start included) for the overhead of a task against a local run
+            r.put("started", ProcessHandle.current().info().startInstant().map(Object::toString).orElse(""));
+            r.put("finished", java.time.Instant.now().toString());
             List<Object> failures = new ArrayList<>();
             for (SampleFailure f : ctx.failures()) {
                 if (ids.contains(f.sample())) {

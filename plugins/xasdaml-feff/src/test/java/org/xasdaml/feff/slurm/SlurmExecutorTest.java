@@ -34,8 +34,8 @@ import org.xasdaml.workflow.StepData;
 /**
  * The Slurm executor against a real single-node Slurm cluster started by the test (skipped, with
  * the reason printed, where it cannot start): 24 Cu frames in no-SCF mode plus one frame whose
- * absorber's only neighbour is 15 Å away (FEFF's pot fails on it), through a job array of 4 samples
- * per task.
+ * absorber's only neighbour is 7.5 Å away (FEFF's pot fails on it), through a job array of 4 samples
+ * per task. Cluster radius 8 Å (instead of 20) keeps each FEFF run short.
  */
 class SlurmExecutorTest {
     private static SlurmTestCluster cluster;
@@ -92,14 +92,14 @@ class SlurmExecutorTest {
             list.add(new Frame(20 + i, f.elements(), p, f.lattice(), f.pbc()));
             ids.add(new SampleId(20 + i, 0));
         }
-        // frame 24: the absorber (atom 0) with a single neighbour 15 Å away, the other atoms far off, no periodic
-        // images. It passes the input checks, but FEFF's pot stops (ISTPRM) without writing pot.pad.
+        // frame 24: the absorber (atom 0) with a single neighbour 7.5 Å away, the other atoms far off, no periodic
+        // images. It passes the input checks, but FEFF's pot stops (MOVRLP-1) without writing pot.pad.
         Frame f = cu.frame(3);
         double[] p = f.positions().clone();
         for (int i = 3; i < p.length; i++) {
             p[i] += 500;
         }
-        p[3] = p[0] + 15;
+        p[3] = p[0] + 7.5;
         p[4] = p[1];
         p[5] = p[2];
         list.add(new Frame(24, f.elements(), p, null, null));
@@ -114,7 +114,7 @@ class SlurmExecutorTest {
                 FeffShardTask.class.getName());
         return new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(), d.debyeTemperature(), "no-scf",
                 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(), d.s02(), d.kmax(),
-                d.clusterRadius(), 600, 0, "", false, executor, "", "", "10:00", 1, "", 4, List.of("--comment=xasdaml-test"),
+                8.0, 600, 0, "", false, executor, "", "", "10:00", 1, "", 4, List.of("--comment=xasdaml-test"),
                 launcher, cluster.conf().toString(), noWait, 0.5);
     }
 
@@ -242,6 +242,48 @@ class SlurmExecutorTest {
         assertEquals(1, rerun.failures().size(), rerun.failures().toString());
         assertEquals(LONE, rerun.failures().get(0).sample());
         assertTrue(job.matches("\\d+"));
+    }
+
+    @Test
+    void sharedPotentialsAreMadeOnceByAJobTheArrayWaitsFor() throws Exception {
+        // small clusters (5 Å, SCF radius 3 Å, as SharedPotentialTest) so that each potential takes seconds
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        StructureSet eight = frames.select(frames.samples().subList(0, 8));
+        StepData in = StepData.empty().with(SimulateSpectraStep.STRUCTURES, eight);
+        BasicContext localCtx = new BasicContext(2, tmp.resolve("shared-local").resolve("work"), null, null);
+        StepData expected = step.run(in, shared(step, "local"), localCtx);
+        Path work = tmp.resolve("shared-slurm").resolve("work");
+        BasicContext ctx = new BasicContext(2, work, null, null);
+        StepData out = step.run(in, shared(step, "slurm"), ctx);
+
+        assertSameTables(expected, out, 8);
+        assertEquals(List.of(), ctx.failures());
+        List<Map<String, Object>> jobs = journal(work);
+        assertEquals(2, jobs.size(), jobs.toString());
+        assertEquals("potentials", jobs.get(0).get("kind"));
+        assertEquals("array", jobs.get(1).get("kind"));
+        assertEquals(jobs.get(0).get("job"), jobs.get(1).get("dependency"));
+        // two groups of 4: two potentials, each made once (by the potentials job), then reused by both tasks
+        try (Stream<Path> d = Files.list(work.resolve("shared"))) {
+            assertEquals(2, d.count());
+        }
+        Path potLog = work.resolve("slurm").resolve("logs").resolve("potentials-" + jobs.get(0).get("job") + ".log");
+        assertTrue(Files.isRegularFile(potLog), potLog.toString());
+        for (int k = 0; k < 2; k++) {
+            Map<String, Object> r = SlurmFeffRun.readReport(work.resolve("slurm"), k);
+            assertEquals(4, ((Number) r.get("computed")).intValue(), r.toString());
+        }
+    }
+
+    private static SimulateSpectraStep.Options shared(SimulateSpectraStep step, String executor) {
+        SimulateSpectraStep.Options o = options(step, executor, false);
+        Map<String, String> text = new HashMap<>(step.parameters().toText(o));
+        text.put("mode", "shared-potential");
+        text.put("groupSize", "4");
+        text.put("scfRadius", "3.0");
+        text.put("rpath", "4.0");
+        text.put("clusterRadius", "5.0");
+        return step.parameters().fromText(o, text);
     }
 
     @SuppressWarnings("unchecked")
