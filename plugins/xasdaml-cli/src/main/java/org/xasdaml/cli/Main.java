@@ -49,7 +49,10 @@ public final class Main {
         System.exit(m.run(args));
     }
 
-    /** Runs a command line; returns the exit code (0 ok, 1 failed, 2 usage). */
+    /** Exit code when Slurm jobs were submitted with --no-wait and have not all ended. */
+    static final int PENDING = 3;
+
+    /** Runs a command line; returns the exit code (0 ok, 1 failed, 2 usage, 3 Slurm jobs pending). */
     int run(String[] args) {
         try {
             CommandLine cl = CommandLine.parse(args);
@@ -88,6 +91,10 @@ public final class Main {
         } catch (StructureFileException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } catch (org.xasdaml.feff.slurm.SlurmJobsPending e) {
+            // --no-wait: submitted (or still queued); not an error, but no outputs yet
+            err.println(e.getMessage());
+            return PENDING;
         } catch (Exception e) {
             err.println("error: " + ParallelSamples.messageOf(e));
             if (System.getenv("XASDAML_DEBUG") != null) {

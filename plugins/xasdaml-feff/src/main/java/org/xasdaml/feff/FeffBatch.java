@@ -199,8 +199,14 @@ public final class FeffBatch {
      * @param scope   what this process computes
      */
     public static Outcome run(List<Sample> samples, Settings s, FeffProgram feff, Path workDir, StepContext ctx, Scope scope) {
-        // 1-3. inputs, shared-potential groups, digests; a broken structure fails here, alone
-        Plan plan = prepare(samples, s, workDir, f -> {
+        // 1-3. inputs, shared-potential groups, digests; a broken structure fails here, alone. A shard outside
+        // shared-potential mode prepares only its own samples (a sample's digest is its own input then), so that
+        // a task of a batch of 10^5 samples does not build 10^5 inputs; groups of shared potentials need them all.
+        List<Sample> prepared = samples;
+        if (scope.samples() != null && !scope.potentials() && !scope.reportInputs() && s.mode() != FeffMode.SHARED_POTENTIAL) {
+            prepared = samples.stream().filter(x -> scope.computes(x.id())).toList();
+        }
+        Plan plan = prepare(prepared, s, workDir, f -> {
             if (scope.reportInputs() || scope.computes(f.sample())) {
                 ctx.recordFailure(f);
             }
