@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.knime.core.node.workflow.BatchExecutor;
 import org.knime.core.util.FileUtil;
 import org.xasdaml.knime.gen.ExampleWorkflows;
+import org.xasdaml.knime.gen.KnwfWriter;
+import org.xasdaml.knime.gen.NodeSet;
+import org.xasdaml.knime.gen.WorkflowDescription;
 
 /**
  * The example workflow, as committed, runs to the end in KNIME's batch executor, on twelve Cu frames
@@ -21,19 +24,34 @@ class BatchWorkflowTest {
     void cuWorkflowRunsInBatchMode() throws Exception {
         Path knwf = Flows.repository().resolve("example-workflows/cu-workflow.knwf");
         assertTrue(Files.isRegularFile(knwf), knwf.toString());
-        Path dest = FileUtil.createTempDir("xasdaml-batch").toPath().resolve("cu-workflow-executed");
+        runToTheEnd(knwf, ExampleWorkflows.cu().nodes().size());
+    }
+
+    /** One small workflow per node (the node and what it needs upstream), generated, each run to the end. */
+    @Test
+    void everyNodesTestWorkflowRunsInBatchMode() throws Exception {
+        NodeSet set = NodeSet.load();
+        Path dir = FileUtil.createTempDir("xasdaml-node-tests").toPath();
+        for (WorkflowDescription wf : ExampleWorkflows.nodeTests()) {
+            Path knwf = Files.write(dir.resolve(wf.name() + ".knwf"), KnwfWriter.write(wf, set));
+            runToTheEnd(knwf, wf.nodes().size());
+        }
+    }
+
+    private static void runToTheEnd(Path knwf, int nodeCount) throws Exception {
+        Path dest = FileUtil.createTempDir("xasdaml-batch").toPath().resolve(knwf.getFileName().toString().replace(".knwf", "-executed"));
         int code = BatchExecutor.mainRun("-workflowFile=" + knwf, "-reset", "-failonloaderror",
                 "-workflow.variable=structure_file," + Flows.testData("cu-12frames.dump") + ",String",
                 "-workflow.variable=feff_mode,no-scf,String",
                 "-destDir=" + dest);
-        assertEquals(0, code, "BatchExecutor exit code (0 ok, 1 warnings, 3 load error, 4 execution error)");
+        assertEquals(0, code, knwf.getFileName() + ": BatchExecutor exit code (0 ok, 1 warnings, 3 load error, 4 execution error)");
         assertTrue(Files.isRegularFile(dest.resolve("workflow.knime")), "the executed workflow was saved");
         // every node ran to the end: KNIME saved each one as EXECUTED
         List<Path> nodes;
         try (var s = Files.list(dest)) {
             nodes = s.filter(p -> Files.isRegularFile(p.resolve("settings.xml"))).sorted().toList();
         }
-        assertEquals(ExampleWorkflows.cu().nodes().size(), nodes.size(), nodes.toString());
+        assertEquals(nodeCount, nodes.size(), nodes.toString());
         for (Path n : nodes) {
             String settings = Files.readString(n.resolve("settings.xml"));
             assertTrue(settings.contains("<entry key=\"state\" type=\"xstring\" value=\"EXECUTED\"/>"),

@@ -17,42 +17,58 @@ import org.knime.core.data.RowKey;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
-import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
+import org.xasdaml.knime.gen.KnimeColumn;
 import org.xasdaml.knime.gen.TableLayout;
+import org.xasdaml.workflow.TableColumns;
 import org.xasdaml.structure.SampleId;
 import org.xasdaml.table.SampleTable;
 
 /**
  * Sample tables as KNIME tables and back (layout in {@link TableLayout}): row key "frame:site",
- * int columns frame and site, one double column per numeric column, one string column per text
+ * string columns frame and site, one double column per numeric column, one string column per text
  * column; the grid and metadata travel as table properties.
  */
 final class SampleTables {
     private SampleTables() {
     }
 
+    /** The spec of a table with these columns (from {@link TableLayout#knimeColumns}), without properties. */
+    static DataTableSpec spec(List<KnimeColumn> columns) {
+        return new DataTableSpecCreator().addColumns(columnSpecs(columns)).createSpec();
+    }
+
+    private static DataColumnSpec[] columnSpecs(List<KnimeColumn> columns) {
+        return columns.stream().map(c -> new DataColumnSpecCreator(c.name(),
+                c.type() == KnimeColumn.Type.DOUBLE ? DoubleCell.TYPE : StringCell.TYPE).createSpec()).toArray(DataColumnSpec[]::new);
+    }
+
+    /** The sample-table columns of any KNIME table spec (numeric and string columns, ids left out). */
+    static TableColumns columns(DataTableSpec spec) {
+        List<String> names = new ArrayList<>();
+        List<Boolean> numeric = new ArrayList<>();
+        List<Boolean> string = new ArrayList<>();
+        for (DataColumnSpec c : spec) {
+            names.add(c.getName());
+            numeric.add(c.getType().isCompatible(DoubleValue.class));
+            string.add(c.getType().isCompatible(StringValue.class));
+        }
+        return TableLayout.tableColumns(names, numeric, string);
+    }
+
     static DataTableSpec spec(SampleTable t) {
-        List<DataColumnSpec> cols = new ArrayList<>();
-        cols.add(new DataColumnSpecCreator(TableLayout.FRAME, IntCell.TYPE).createSpec());
-        cols.add(new DataColumnSpecCreator(TableLayout.SITE, IntCell.TYPE).createSpec());
-        for (String n : t.columnNames()) {
-            cols.add(new DataColumnSpecCreator(n, DoubleCell.TYPE).createSpec());
-        }
-        for (String n : t.textColumnNames()) {
-            cols.add(new DataColumnSpecCreator(n, StringCell.TYPE).createSpec());
-        }
         Map<String, String> props = new LinkedHashMap<>();
         String axis = TableLayout.axisProperty(t);
         if (axis != null) {
             props.put(TableLayout.AXIS_PROPERTY, axis);
         }
         t.meta().forEach((k, v) -> props.put(TableLayout.META_PREFIX + k, v));
-        return new DataTableSpecCreator().addColumns(cols.toArray(DataColumnSpec[]::new)).putProperties(props).createSpec();
+        return new DataTableSpecCreator().addColumns(columnSpecs(TableLayout.knimeColumns(TableColumns.of(t)))).putProperties(props)
+                .createSpec();
     }
 
     static BufferedDataTable toKnime(SampleTable t, ExecutionContext exec) throws CanceledExecutionException {
@@ -67,8 +83,8 @@ final class SampleTables {
         for (int i = 0; i < t.rows(); i++) {
             SampleId id = t.ids().get(i);
             DataCell[] cells = new DataCell[2 + m + text.length];
-            cells[0] = new IntCell(id.frame());
-            cells[1] = new IntCell(id.site());
+            cells[0] = new StringCell(Integer.toString(id.frame()));
+            cells[1] = new StringCell(Integer.toString(id.site()));
             for (int j = 0; j < m; j++) {
                 cells[2 + j] = new DoubleCell(t.value(i, j));
             }
@@ -98,16 +114,18 @@ final class SampleTables {
         DataTableSpec spec = table.getDataTableSpec();
         int frameCol = spec.findColumnIndex(TableLayout.FRAME);
         int siteCol = spec.findColumnIndex(TableLayout.SITE);
-        if (frameCol >= 0 && !spec.getColumnSpec(frameCol).getType().isCompatible(IntValue.class)) {
+        // string id columns (this node set), or integer ones (tables written before, or made by hand)
+        if (frameCol >= 0 && !idType(spec, frameCol)) {
             frameCol = -1;
         }
-        if (siteCol >= 0 && !spec.getColumnSpec(siteCol).getType().isCompatible(IntValue.class)) {
+        if (siteCol >= 0 && !idType(spec, siteCol)) {
             siteCol = -1;
         }
         List<Integer> numeric = new ArrayList<>();
         List<Integer> textual = new ArrayList<>();
         for (int j = 0; j < spec.getNumColumns(); j++) {
-            if (j == frameCol || j == siteCol) {
+            if (j == frameCol || j == siteCol || spec.getColumnSpec(j).getName().equals(TableLayout.FRAME)
+                    || spec.getColumnSpec(j).getName().equals(TableLayout.SITE)) {
                 continue;
             }
             var type = spec.getColumnSpec(j).getType();
@@ -123,8 +141,8 @@ final class SampleTables {
         String[][] text = new String[textual.size()][n];
         int i = 0;
         for (DataRow row : table) {
-            Integer frame = frameCol < 0 || row.getCell(frameCol).isMissing() ? null : ((IntValue) row.getCell(frameCol)).getIntValue();
-            Integer site = siteCol < 0 || row.getCell(siteCol).isMissing() ? null : ((IntValue) row.getCell(siteCol)).getIntValue();
+            Integer frame = idPart(row, frameCol);
+            Integer site = idPart(row, siteCol);
             ids.add(TableLayout.sampleId(row.getKey().getString(), frame, site));
             for (int j = 0; j < numeric.size(); j++) {
                 DataCell cell = row.getCell(numeric.get(j));
@@ -145,5 +163,18 @@ final class SampleTables {
         return TableLayout.assemble(ids, numeric.stream().map(j -> spec.getColumnSpec(j).getName()).toList(), cols,
                 spec.getProperties().get(TableLayout.AXIS_PROPERTY), textual.stream().map(j -> spec.getColumnSpec(j).getName()).toList(),
                 text, meta);
+    }
+
+    private static boolean idType(DataTableSpec spec, int col) {
+        DataType t = spec.getColumnSpec(col).getType();
+        return t.isCompatible(IntValue.class) || t.isCompatible(StringValue.class);
+    }
+
+    private static Integer idPart(DataRow row, int col) {
+        if (col < 0 || row.getCell(col).isMissing()) {
+            return null;
+        }
+        DataCell c = row.getCell(col);
+        return c instanceof IntValue i ? Integer.valueOf(i.getIntValue()) : TableLayout.idPart(((StringValue) c).getStringValue());
     }
 }

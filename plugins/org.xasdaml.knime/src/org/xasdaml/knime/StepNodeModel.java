@@ -18,13 +18,18 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.util.FileUtil;
+import org.knime.core.data.DataTableSpec;
+import org.xasdaml.knime.gen.KnimeColumn;
 import org.xasdaml.knime.gen.KnimeNode;
+import org.xasdaml.knime.gen.OutputSpecs;
+import org.xasdaml.knime.gen.PortSummaries;
 import org.xasdaml.knime.gen.KnimePort;
 import org.xasdaml.knime.gen.NodeMessages;
 import org.xasdaml.workflow.CancelledException;
 import org.xasdaml.workflow.ParameterSet;
 import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepData;
+import org.xasdaml.workflow.TableColumns;
 
 /**
  * The model of every XASDAML node: settings are the step's parameters (one settings model each,
@@ -61,15 +66,38 @@ public final class StepNodeModel extends NodeModel {
         }
     }
 
+    /**
+     * Output specs from the settings and the input tables' columns ({@link OutputSpecs}, tested without
+     * KNIME): a table whose columns the step can tell gets its spec now, so the nodes after it can be
+     * configured before anything runs; the others stay unknown (null) until execution.
+     */
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         options();
-        return node.outPorts().stream().map(XasdamlPorts::spec).toArray(PortObjectSpec[]::new);
+        Map<String, TableColumns> inputs = new LinkedHashMap<>();
+        List<KnimePort> inPorts = node.inPorts();
+        for (int i = 0; i < inPorts.size() && i < inSpecs.length; i++) {
+            if (inSpecs[i] instanceof DataTableSpec t) {
+                inputs.put(inPorts.get(i).port().name(), SampleTables.columns(t));
+            }
+        }
+        List<List<KnimeColumn>> derived;
+        try {
+            derived = OutputSpecs.of(node, text(), inputs);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+        List<KnimePort> outPorts = node.outPorts();
+        PortObjectSpec[] out = new PortObjectSpec[outPorts.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = derived.get(i) != null ? SampleTables.spec(derived.get(i)) : XasdamlPorts.spec(outPorts.get(i));
+        }
+        return out;
     }
 
     @Override
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
-        Record options = options();
+        Record options = KnimePaths.resolve(node.step().parameters(), options());
         StepData inputs = StepData.empty();
         List<KnimePort> inPorts = node.inPorts();
         ExecutionMonitor convertIn = exec.createSubProgress(0.05);
@@ -95,6 +123,10 @@ public final class StepNodeModel extends NodeModel {
                             + p.port().name() + "'");
                 }
                 result[i] = v == null ? XasdamlPorts.absent(p, convertOut) : XasdamlPorts.toKnime(p, v, convertOut);
+                if (v != null) {
+                    // key numbers (a model's test R², MAE, ...) for the nodes after this one
+                    PortSummaries.flowVariables(v).forEach(this::pushFlowVariableDouble);
+                }
             }
         } catch (CancelledException e) {
             throw new CanceledExecutionException("cancelled");

@@ -71,13 +71,14 @@ final class XasdamlPorts {
     static PortObject toKnime(KnimePort p, Object value, ExecutionContext exec) throws IOException, CanceledExecutionException {
         return switch (p.kind()) {
             case TABLE -> SampleTables.toKnime((SampleTable) value, exec);
-            case IMAGE -> new ImagePortObject(new PNGImageContent(FigureSheet.png((FigureSet) value)),
+            case IMAGE -> new ImagePortObject(new PNGImageContent(FigureSheet.png((FigureSet) value,
+                    "the step drew none with these settings (" + p.port().description() + ")")),
                     new ImagePortObjectSpec(PNGImageContent.TYPE));
             case CUSTOM -> {
                 byte[] bytes = CodecBytes.encode((org.xasdaml.workflow.PortType) p.port().type(), value);
                 try {
                     yield portObjectClass(p.port().type()).getConstructor(byte[].class, String.class).newInstance(bytes,
-                            summary(value));
+                            org.xasdaml.knime.gen.PortSummaries.summary(p.port().type(), value));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
@@ -97,11 +98,5 @@ final class XasdamlPorts {
             return c.getTable();
         }
         return InactiveBranchPortObject.INSTANCE;
-    }
-
-    private static String summary(Object value) {
-        String s = String.valueOf(value);
-        int nl = s.indexOf('\n');
-        return nl > 0 ? s.substring(0, nl) : s;
     }
 }

@@ -21,21 +21,21 @@ public final class ReadStructuresStep implements Step<ReadStructuresStep.Options
 
     /** Parameters of reading structures. */
     public record Options(
-            @Param(description = "Structure file: LAMMPS text dump, XYZ or extended XYZ, VASP POSCAR/CONTCAR or XDATCAR", file = true)
+            @Param(label = "Structure file", description = "Structure file: LAMMPS text dump, XYZ or extended XYZ, VASP POSCAR/CONTCAR or XDATCAR", file = true)
             String file,
-            @Param(description = "File format; auto guesses it from the name and first line",
+            @Param(label = "File format", description = "File format; auto guesses it from the name and first line",
                     choices = {"auto", "lammps-dump", "xyz", "extxyz", "poscar", "contcar", "xdatcar"})
             String format,
-            @Param(description = "Absorbing atoms: an atom index (0 = first atom, as the reference) or an element symbol "
+            @Param(label = "Absorbing atoms", description = "Absorbing atoms: an atom index (0 = first atom, as the reference) or an element symbol "
                     + "(every atom of that element becomes a sample)")
             String absorber,
-            @Param(description = "Read at most this many frames from the start of the file (0 = all)", min = 0)
+            @Param(label = "Most frames read", description = "Read at most this many frames from the start of the file (0 = all)", min = 0)
             int maxFrames,
-            @Param(description = "LAMMPS dumps without an element column: atom type to element, e.g. 1=Cu,2=O", advanced = true)
+            @Param(label = "Atom types to elements (LAMMPS)", description = "LAMMPS dumps without an element column: atom type to element, e.g. 1=Cu,2=O", advanced = true)
             String typeMap,
-            @Param(description = "VASP 4 files without an element line: the element symbols in order, e.g. Ti,O", advanced = true)
+            @Param(label = "Element symbols (VASP 4)", description = "VASP 4 files without an element line: the element symbols in order, e.g. Ti,O", advanced = true)
             List<String> elements,
-            @Param(description = "Go on after a malformed frame and report it, instead of stopping")
+            @Param(label = "Skip malformed frames", description = "Go on after a malformed frame and report it, instead of stopping")
             boolean skipBadFrames) {
 
         public Options {

@@ -35,4 +35,39 @@ public @interface Param {
 
     /** Shown under "advanced" in dialogs and after the others in help. */
     boolean advanced() default false;
+
+    /**
+     * The name shown in dialogs and node descriptions, in words with no unit (the unit is added):
+     * "Number of trees", not "Trees". Empty: derived from the component name ("skipBadFrames"
+     * becomes "Skip bad frames"). The command-line option always follows the component name.
+     */
+    String label() default "";
+
+    /**
+     * The dialog group the parameter belongs to, e.g. "Random forest": parameters of one group are
+     * shown together under that title, in declaration order. Empty: the step's main group.
+     */
+    String group() default "";
+
+    /**
+     * When the parameter matters, as conditions on other parameters of the same step, all of which
+     * must hold: {@code "model=mlp|cnn"}, {@code "model=rf; search=true"}. Dialogs disable the
+     * parameter while a condition fails, and node descriptions say when it applies. Empty: always.
+     */
+    String appliesWhen() default "";
+
+    /**
+     * A text or list parameter whose values are column names of this input port (its port name):
+     * dialogs offer the columns of the connected table instead of free text.
+     */
+    String columnsOf() default "";
+
+    /**
+     * With {@link #columnsOf()}: only columns starting with this prefix are offered, and the value
+     * is the rest of the name (e.g. prefix "CN_" offers label methods from columns CN_JmolNN, …).
+     */
+    String columnPrefix() default "";
+
+    /** A path to a folder (dialogs show a folder chooser); implies {@link #file()}. */
+    boolean folder() default false;
 }

@@ -47,10 +47,48 @@ public final class ParameterSet<P extends Record> {
             if (p == null) {
                 throw new IllegalStateException(type.getName() + "." + c.getName() + " lacks a @Param declaration");
             }
-            s.add(new ParameterSpec(c.getName(), kindOf(c, p), format(get(c, defaults)), p.unit(), p.min(), p.max(),
-                    choicesOf(c, p), p.description(), p.advanced()));
+            ParameterSpec.Kind kind = kindOf(c, p);
+            s.add(new ParameterSpec(c.getName(), kind, format(get(c, defaults)), p.unit(), p.min(), p.max(),
+                    choicesOf(c, p), p.description(), p.advanced(), p.label().strip(), p.group().strip(),
+                    ParameterSpec.Condition.parseAll(p.appliesWhen()), p.columnsOf().strip(), p.columnPrefix(),
+                    pathOf(c, p, kind)));
         }
         this.specs = List.copyOf(s);
+        checkConditions(type, specs);
+    }
+
+    private static ParameterSpec.PathKind pathOf(RecordComponent c, Param p, ParameterSpec.Kind kind) {
+        if (p.folder()) {
+            if (kind != ParameterSpec.Kind.FILE) {
+                throw new IllegalStateException(c.getName() + ": folder = true needs a String parameter");
+            }
+            return ParameterSpec.PathKind.FOLDER;
+        }
+        if (kind == ParameterSpec.Kind.FILE) {
+            return ParameterSpec.PathKind.FILE;
+        }
+        return p.file() && kind == ParameterSpec.Kind.TEXT_LIST ? ParameterSpec.PathKind.FILES : ParameterSpec.PathKind.NONE;
+    }
+
+    /**
+     * A condition must name another parameter and, when that one has a fixed set of values (choices,
+     * true/false), only values of it: a typo would otherwise hide a parameter for good.
+     */
+    private static void checkConditions(Class<?> type, List<ParameterSpec> specs) {
+        for (ParameterSpec s : specs) {
+            for (ParameterSpec.Condition c : s.appliesWhen()) {
+                ParameterSpec other = specs.stream().filter(o -> o.name().equals(c.name()) && o != s).findFirst()
+                        .orElseThrow(() -> new IllegalStateException(type.getName() + "." + s.name() + ": appliesWhen names '"
+                                + c.name() + "', which is no other parameter of the step"));
+                List<String> allowed = other.kind() == ParameterSpec.Kind.BOOLEAN ? List.of("true", "false") : other.choices();
+                for (String v : c.values()) {
+                    if (!allowed.isEmpty() && !allowed.contains(v)) {
+                        throw new IllegalStateException(type.getName() + "." + s.name() + ": appliesWhen " + c + ": '" + v
+                                + "' is not a value of " + other.name() + " (" + String.join(", ", allowed) + ")");
+                    }
+                }
+            }
+        }
     }
 
     /** The parameter set of an options record type, with the given defaults. */
@@ -191,7 +229,7 @@ public final class ParameterSet<P extends Record> {
             return ParameterSpec.Kind.CHOICE;
         }
         if (t == String.class) {
-            return p.file() ? ParameterSpec.Kind.FILE : p.choices().length > 0 ? ParameterSpec.Kind.CHOICE : ParameterSpec.Kind.TEXT;
+            return p.file() || p.folder() ? ParameterSpec.Kind.FILE : p.choices().length > 0 ? ParameterSpec.Kind.CHOICE : ParameterSpec.Kind.TEXT;
         }
         if (t == List.class) {
             Type g = c.getGenericType();

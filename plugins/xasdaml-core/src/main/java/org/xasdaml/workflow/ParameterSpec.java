@@ -1,6 +1,8 @@
 package org.xasdaml.workflow;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One parameter as data: what generated faces (command line, KNIME dialog, node description,
@@ -10,15 +12,87 @@ import java.util.List;
  * @param kind         value type
  * @param defaultValue the default, formatted as text
  * @param choices      allowed values (enums, or text/list parameters with choices)
+ * @param givenLabel   the declared label ({@link Param#label()}), empty when derived from the name
+ * @param group        dialog group ({@link Param#group()}), empty for the main group
+ * @param appliesWhen  conditions on other parameters ({@link Param#appliesWhen()}), all of which must hold
+ * @param columnsOf    input port whose column names the values are ({@link Param#columnsOf()}), or empty
+ * @param columnPrefix with columnsOf: prefix of the offered columns, stripped from the value
+ * @param path         what kind of path the value is, if any
  */
 public record ParameterSpec(String name, Kind kind, String defaultValue, String unit, double min, double max,
-                            List<String> choices, String description, boolean advanced) {
+                            List<String> choices, String description, boolean advanced, String givenLabel, String group,
+                            List<Condition> appliesWhen, String columnsOf, String columnPrefix, PathKind path) {
 
     /** The value types a parameter can have. */
     public enum Kind { INT, LONG, DOUBLE, BOOLEAN, TEXT, CHOICE, FILE, TEXT_LIST, DOUBLE_LIST }
 
+    /** Whether a text value names files: dialogs pick them with the matching chooser. */
+    public enum PathKind { NONE, FILE, FOLDER, FILES }
+
+    /**
+     * One condition of {@link Param#appliesWhen()}: the parameter {@code name} has one of {@code values}
+     * (as text: "true", "rf", ...).
+     */
+    public record Condition(String name, List<String> values) {
+        public Condition {
+            values = List.copyOf(values);
+        }
+
+        /**
+         * Parses "a=x|y; b=true".
+         *
+         * @throws IllegalArgumentException naming the malformed part
+         */
+        public static List<Condition> parseAll(String text) {
+            List<Condition> out = new ArrayList<>();
+            for (String part : text.split(";")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int eq = part.indexOf('=');
+                if (eq <= 0 || eq == part.length() - 1) {
+                    throw new IllegalArgumentException("appliesWhen '" + text + "': '" + part.strip()
+                            + "' is not of the form parameter=value|value");
+                }
+                List<String> vs = new ArrayList<>();
+                for (String v : part.substring(eq + 1).split("\\|")) {
+                    vs.add(v.strip());
+                }
+                out.add(new Condition(part.substring(0, eq).strip(), vs));
+            }
+            return out;
+        }
+
+        @Override
+        public String toString() {
+            return name + "=" + String.join("|", values);
+        }
+    }
+
     public ParameterSpec {
         choices = List.copyOf(choices);
+        appliesWhen = List.copyOf(appliesWhen);
+    }
+
+    /** A parameter with no presentation hints (derived label, main group, always applies, no path). */
+    public ParameterSpec(String name, Kind kind, String defaultValue, String unit, double min, double max,
+                         List<String> choices, String description, boolean advanced) {
+        this(name, kind, defaultValue, unit, min, max, choices, description, advanced, "", "", List.of(), "", "",
+                kind == Kind.FILE ? PathKind.FILE : PathKind.NONE);
+    }
+
+    /**
+     * Whether the parameter matters for these values (every other parameter's value as text, as
+     * {@link ParameterSet#toText} gives them). A parameter not in the map counts as not matching.
+     */
+    public boolean applies(Map<String, String> values) {
+        for (Condition c : appliesWhen) {
+            String v = values.get(c.name());
+            if (v == null || !c.values().contains(v.strip())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The command-line option: "skipBadFrames" becomes "--skip-bad-frames". */
@@ -26,8 +100,11 @@ public record ParameterSpec(String name, Kind kind, String defaultValue, String 
         return "--" + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** A label for dialogs: "skipBadFrames" becomes "Skip bad frames". */
+    /** A label for dialogs: the declared one, else "skipBadFrames" becomes "Skip bad frames". */
     public String label() {
+        if (!givenLabel.isEmpty()) {
+            return givenLabel;
+        }
         String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

@@ -32,4 +32,20 @@ public interface Step<P extends Record> {
      * @throws Exception on failures of the whole step (single-sample failures are recorded in the context instead)
      */
     StepData run(StepData inputs, P options, StepContext context) throws Exception;
+
+    /**
+     * The columns a table output will have, known from the options and the columns of the table
+     * inputs alone, without running: KNIME asks this when a node is configured, so the nodes after
+     * it can be configured (and their column pickers filled) before anything runs. Steps override it
+     * for the outputs they can predict; the default knows none.
+     *
+     * @param output  the output port's name
+     * @param options the options
+     * @param inputs  the columns of the connected table inputs, by port name (absent when not connected
+     *                or not known yet)
+     * @return the columns, or null when they depend on the data (e.g. an energy grid set by the spectra)
+     */
+    default TableColumns outputColumns(String output, P options, java.util.Map<String, TableColumns> inputs) {
+        return null;
+    }
 }

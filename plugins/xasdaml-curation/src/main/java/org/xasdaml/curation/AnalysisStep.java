@@ -52,22 +52,22 @@ public final class AnalysisStep implements Step<AnalysisStep.Options> {
 
     /** Parameters of the analysis. */
     public record Options(
-            @Param(description = "Principal components computed (scores and loadings; at least 2)", min = 2, max = 100)
+            @Param(label = "Principal components computed", group = "Principal components", description = "Principal components computed (scores and loadings; at least 2)", min = 2, max = 100)
             int pcaComponents,
-            @Param(description = "Largest k of the elbow curve (the reference: 12 to 20)", min = 1, max = 100)
+            @Param(label = "Largest number of clusters tried", group = "Clustering", description = "Largest k of the elbow curve (the reference: 12 to 20)", min = 1, max = 100)
             int maxClusters,
-            @Param(description = "Number of clusters used; 0 = the automatic elbow choice", min = 0, max = 100)
+            @Param(label = "Number of clusters", group = "Clustering", description = "Number of clusters used; 0 = the automatic elbow choice", min = 0, max = 100)
             int clusters,
-            @Param(description = "Cluster the spectra themselves (as the reference's elbow part) or their PCA scores",
+            @Param(label = "Cluster on", group = "Clustering", description = "Cluster the spectra themselves (as the reference's elbow part) or their PCA scores",
                     choices = {"spectra", "pca"})
             String clusterOn,
-            @Param(description = "Seed of the k-means++ starts", min = 0)
+            @Param(label = "Random seed", group = "Clustering", description = "Seed of the k-means++ starts", min = 0)
             long seed,
-            @Param(description = "K-means restarts; the run of lowest inertia is kept", min = 1, max = 100)
+            @Param(label = "K-means restarts", group = "Clustering", description = "K-means restarts; the run of lowest inertia is kept", min = 1, max = 100)
             int nInit,
-            @Param(description = "Most spectra drawn per cluster overlay (a seeded random subset beyond that)", min = 1)
+            @Param(label = "Spectra drawn per cluster", group = "Figures", description = "Most spectra drawn per cluster overlay (a seeded random subset beyond that)", min = 1)
             int overlayMax,
-            @Param(description = "Also write SVG files")
+            @Param(label = "Also write SVG files", group = "Figures", description = "Also write SVG files")
             boolean svg) {
         public Options {
             if (clusters > maxClusters) {

@@ -15,6 +15,7 @@ import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepContext;
 import org.xasdaml.workflow.StepData;
 import org.xasdaml.workflow.StepInfo;
+import org.xasdaml.workflow.TableColumns;
 
 /**
  * Removes samples whose labels lie outside ranges (paper M7), leaving the inputs untouched: the
@@ -37,17 +38,17 @@ public final class FilterStep implements Step<FilterStep.Options> {
 
     /** Parameters of filtering. */
     public record Options(
-            @Param(description = "Label methods whose CN and CR columns are checked (CN_<method>, CR_<method>)")
+            @Param(label = "Label methods", columnsOf = "labels", columnPrefix = "CN_", description = "Label methods whose CN and CR columns are checked (CN_<method>, CR_<method>)")
             List<String> methods,
-            @Param(description = "Smallest coordination number kept", min = 0)
+            @Param(label = "Smallest coordination number", group = "Ranges", description = "Smallest coordination number kept", min = 0)
             double cnMin,
-            @Param(description = "Largest coordination number kept", min = 0)
+            @Param(label = "Largest coordination number", group = "Ranges", description = "Largest coordination number kept", min = 0)
             double cnMax,
-            @Param(description = "Smallest mean bond length kept", unit = "Å", min = 0)
+            @Param(label = "Smallest mean bond length", group = "Ranges", description = "Smallest mean bond length kept", unit = "Å", min = 0)
             double crMin,
-            @Param(description = "Largest mean bond length kept", unit = "Å", min = 0)
+            @Param(label = "Largest mean bond length", group = "Ranges", description = "Largest mean bond length kept", unit = "Å", min = 0)
             double crMax,
-            @Param(description = "More rules as column:min:max, e.g. CN_VoronoiNN:3:12")
+            @Param(label = "Further rules (column:min:max)", group = "Ranges", description = "More rules as column:min:max, e.g. CN_VoronoiNN:3:12")
             List<String> rules) {
         public Options {
             methods = List.copyOf(methods);
@@ -165,5 +166,18 @@ public final class FilterStep implements Step<FilterStep.Options> {
         }
         context.progress(1, "kept " + kept.size() + " of " + labels.rows() + " samples");
         return out;
+    }
+
+    /** Kept rows keep their table's columns; each excluded row names its value and the rule it broke. */
+    @Override
+    public TableColumns outputColumns(String output, Options o,
+                                                           Map<String, TableColumns> inputs) {
+        if (output.equals(EXCLUDED.name())) {
+            return new TableColumns(List.of("value"), List.of("rule"));
+        }
+        if (output.equals(KEPT.name())) {
+            return inputs.get(LABELS.name());
+        }
+        return output.equals(DATA_KEPT.name()) ? inputs.get(DATA.name()) : null;
     }
 }

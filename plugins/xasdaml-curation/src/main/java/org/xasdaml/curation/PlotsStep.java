@@ -45,28 +45,28 @@ public final class PlotsStep implements Step<PlotsStep.Options> {
 
     /** Parameters of the plots. */
     public record Options(
-            @Param(description = "First sample position (0-based, in sample-id order)", min = 0)
+            @Param(label = "First sample", group = "Samples", description = "First sample position (0-based, in sample-id order)", min = 0)
             int start,
-            @Param(description = "End position, exclusive (0 = after the last sample)", min = 0)
+            @Param(label = "End sample (exclusive)", group = "Samples", description = "End position, exclusive (0 = after the last sample)", min = 0)
             int end,
-            @Param(description = "Block size: one sample is plotted per block of this many", min = 1)
+            @Param(label = "Samples per block", group = "Samples", description = "Block size: one sample is plotted per block of this many", min = 1)
             int interval,
-            @Param(description = "random = one seeded random position per block (the reference); first = the block's first",
+            @Param(label = "Sample chosen per block", group = "Samples", description = "random = one seeded random position per block (the reference); first = the block's first",
                     choices = {"random", "first"})
             String selection,
-            @Param(description = "Seed of the random choice", min = 0)
+            @Param(label = "Random seed", group = "Samples", appliesWhen = "selection=random", description = "Seed of the random choice", min = 0)
             long seed,
-            @Param(description = "k weight of the weighted χ(k) and of the Fourier transform", min = 0, max = 4)
+            @Param(label = "k weight", group = "Fourier transform", description = "k weight of the weighted χ(k) and of the Fourier transform", min = 0, max = 4)
             double kweight,
-            @Param(description = "Fourier transform window start", unit = "Å⁻¹", min = 0)
+            @Param(label = "k window start", group = "Fourier transform", description = "Fourier transform window start", unit = "Å⁻¹", min = 0)
             double kmin,
-            @Param(description = "Fourier transform window end", unit = "Å⁻¹", min = 0)
+            @Param(label = "k window end", group = "Fourier transform", description = "Fourier transform window end", unit = "Å⁻¹", min = 0)
             double kmax,
-            @Param(description = "Back-transform window start", unit = "Å", min = 0)
+            @Param(label = "R window start", group = "Fourier transform", description = "Back-transform window start", unit = "Å", min = 0)
             double rmin,
-            @Param(description = "Back-transform window end", unit = "Å", min = 0)
+            @Param(label = "R window end", group = "Fourier transform", description = "Back-transform window end", unit = "Å", min = 0)
             double rmax,
-            @Param(description = "Also write SVG files")
+            @Param(label = "Also write SVG files", description = "Also write SVG files")
             boolean svg) {
         public Options {
             if (end > 0 && end <= start) {

@@ -67,25 +67,25 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
 
     /** Parameters of reconciliation. */
     public record Options(
-            @Param(description = "Grid start below the lowest E0 of the dataset", unit = "eV", min = 0)
+            @Param(label = "Grid start below the lowest E0", group = "Energy grid", description = "Grid start below the lowest E0 of the dataset", unit = "eV", min = 0)
             double below,
-            @Param(description = "Grid end above the highest E0 of the dataset", unit = "eV", min = 1)
+            @Param(label = "Grid end above the highest E0", group = "Energy grid", description = "Grid end above the highest E0 of the dataset", unit = "eV", min = 1)
             double above,
-            @Param(description = "Number of energy grid points", min = 2, max = 100000)
+            @Param(label = "Number of energy points", group = "Energy grid", description = "Number of energy grid points", min = 2, max = 100000)
             int points,
-            @Param(description = "Spectra that do not cover the grid: clamp (repeat end values as the reference's np.interp; "
+            @Param(label = "Spectra not covering the grid", group = "Energy grid", description = "Spectra that do not cover the grid: clamp (repeat end values as the reference's np.interp; "
                     + "the uncovered eV are recorded per sample and reported) or refuse (record the sample as failed)",
                     choices = {"clamp", "refuse"})
             String extrapolation,
-            @Param(description = "Largest k kept in χ (0 = all)", unit = "Å⁻¹", min = 0)
+            @Param(label = "Largest k kept in χ(k)", group = "χ(k)", description = "Largest k kept in χ (0 = all)", unit = "Å⁻¹", min = 0)
             double kmax,
-            @Param(description = "Also compute wavelet maps from χ")
+            @Param(label = "Compute wavelet maps", group = "Wavelet maps", description = "Also compute wavelet maps from χ")
             boolean wavelet,
-            @Param(description = "Wavelet: keep every n-th k point from 0.05 Å⁻¹ (10 on FEFF's 0.05 Å⁻¹ grid gives the reference's 40 k values)", min = 1)
+            @Param(label = "Keep every n-th k point", group = "Wavelet maps", appliesWhen = "wavelet=true", description = "Wavelet: keep every n-th k point from 0.05 Å⁻¹ (10 on FEFF's 0.05 Å⁻¹ grid gives the reference's 40 k values)", min = 1)
             int kStride,
-            @Param(description = "Wavelet: keep every n-th R point of the transform (8 gives the reference's 33 R values up to 8 Å)", min = 1)
+            @Param(label = "Keep every n-th R point", group = "Wavelet maps", appliesWhen = "wavelet=true", description = "Wavelet: keep every n-th R point of the transform (8 gives the reference's 33 R values up to 8 Å)", min = 1)
             int rStride,
-            @Param(description = "Wavelet: keep only the n columns of largest variance over the dataset (0 = all; "
+            @Param(label = "Columns of largest variance kept", group = "Wavelet maps", appliesWhen = "wavelet=true", description = "Wavelet: keep only the n columns of largest variance over the dataset (0 = all; "
                     + "the reference: 150)", min = 0)
             int topN) {
         public Options {

@@ -16,6 +16,7 @@ import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepContext;
 import org.xasdaml.workflow.StepData;
 import org.xasdaml.workflow.StepInfo;
+import org.xasdaml.workflow.TableColumns;
 
 /**
  * Divides the samples of a table into training, validation and test sets (paper M8), at random
@@ -36,19 +37,19 @@ public final class SplitStep implements Step<SplitStep.Options> {
 
     /** Parameters of division. */
     public record Options(
-            @Param(description = "Fraction of samples for training", min = 0, max = 1)
+            @Param(label = "Training fraction", group = "Fractions", description = "Fraction of samples for training", min = 0, max = 1)
             double train,
-            @Param(description = "Fraction of samples for validation", min = 0, max = 1)
+            @Param(label = "Validation fraction", group = "Fractions", description = "Fraction of samples for validation", min = 0, max = 1)
             double valid,
-            @Param(description = "Fraction of samples for testing", min = 0, max = 1)
+            @Param(label = "Test fraction", group = "Fractions", description = "Fraction of samples for testing", min = 0, max = 1)
             double test,
-            @Param(description = "Seed of the shuffle (NumPy's legacy Mersenne Twister: 42 reproduces the reference's sets)",
+            @Param(label = "Random seed", group = "Grouping", description = "Seed of the shuffle (NumPy's legacy Mersenne Twister: 42 reproduces the reference's sets)",
                     min = 0, max = 4294967295.0)
             long seed,
-            @Param(description = "Column (text or numeric) whose values are groups kept whole within one set; empty = "
+            @Param(label = "Group column", group = "Grouping", columnsOf = "groups", description = "Column (text or numeric) whose values are groups kept whole within one set; empty = "
                     + "random split of samples")
             String groupColumn,
-            @Param(description = "Without a group column: blocks of this many consecutive frames form groups "
+            @Param(label = "Frames per block", group = "Grouping", description = "Without a group column: blocks of this many consecutive frames form groups "
                     + "(0 = no blocks)", min = 0)
             int frameBlock) {
         public Options {
@@ -155,5 +156,16 @@ public final class SplitStep implements Step<SplitStep.Options> {
             }
         }
         return out;
+    }
+
+    /** The division is "set" (and "group" when grouped); each set keeps the columns of the samples. */
+    @Override
+    public TableColumns outputColumns(String output, Options o,
+                                                           Map<String, TableColumns> inputs) {
+        if (output.equals(SPLIT.name())) {
+            boolean grouped = !o.groupColumn().isEmpty() || o.frameBlock() > 0;
+            return new TableColumns(List.of(), grouped ? List.of("set", "group") : List.of("set"));
+        }
+        return inputs.get(SAMPLES.name());
     }
 }

@@ -35,11 +35,11 @@ public final class StandardiseStep implements Step<StandardiseStep.Options> {
 
     /** Parameters of standardisation. */
     public record Options(
-            @Param(description = "Per-feature scaling fitted on the training set", choices = {"zscore", "minmax", "none"})
+            @Param(label = "Feature scaling", description = "Per-feature scaling fitted on the training set", choices = {"zscore", "minmax", "none"})
             String scaling,
-            @Param(description = "Principal components kept after scaling (0 = no PCA by count)", min = 0)
+            @Param(label = "Principal components kept", group = "Principal components", description = "Principal components kept after scaling (0 = no PCA by count)", min = 0)
             int pcaComponents,
-            @Param(description = "Keep the fewest principal components explaining more than this fraction of the variance "
+            @Param(label = "Explained variance to keep", group = "Principal components", description = "Keep the fewest principal components explaining more than this fraction of the variance "
                     + "(0 = off)", min = 0, max = 0.999999)
             double pcaVariance) {
         public Options {

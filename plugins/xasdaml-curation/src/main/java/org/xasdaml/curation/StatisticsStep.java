@@ -39,15 +39,15 @@ public final class StatisticsStep implements Step<StatisticsStep.Options> {
 
     /** Parameters of the statistics. */
     public record Options(
-            @Param(description = "Columns to describe (empty = every numeric column)")
+            @Param(label = "Columns described", columnsOf = "labels", description = "Columns to describe (empty = every numeric column)")
             List<String> columns,
-            @Param(description = "Histogram bin width (count step) for CN columns", min = 0.001)
+            @Param(label = "CN histogram bin width", group = "Histograms", description = "Histogram bin width (count step) for CN columns", min = 0.001)
             double cnStep,
-            @Param(description = "Histogram bin width (count step) for CR columns", unit = "Å", min = 0.0001)
+            @Param(label = "CR histogram bin width", group = "Histograms", description = "Histogram bin width (count step) for CR columns", unit = "Å", min = 0.0001)
             double crStep,
-            @Param(description = "Number of histogram bins for other columns", min = 1, max = 1000)
+            @Param(label = "Bins for other columns", group = "Histograms", description = "Number of histogram bins for other columns", min = 1, max = 1000)
             int bins,
-            @Param(description = "Also write SVG files")
+            @Param(label = "Also write SVG files", description = "Also write SVG files")
             boolean svg) {
         public Options {
             columns = List.copyOf(columns);

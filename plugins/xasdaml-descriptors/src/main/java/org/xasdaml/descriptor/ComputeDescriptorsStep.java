@@ -23,6 +23,7 @@ import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepContext;
 import org.xasdaml.workflow.StepData;
 import org.xasdaml.workflow.StepInfo;
+import org.xasdaml.workflow.TableColumns;
 
 /**
  * Module 2 of XASDAML: coordination numbers, coordination radii and the RDF of every sample's
@@ -39,27 +40,27 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
 
     /** Parameters of the descriptor calculation. */
     public record Options(
-            @Param(description = "Neighbour methods (pymatgen classes, default parameters) giving CN and CR",
+            @Param(label = "Neighbour methods", group = "Coordination", description = "Neighbour methods (pymatgen classes, default parameters) giving CN and CR",
                     choices = {"BrunnerNN_relative", "VoronoiNN", "JmolNN", "MinimumDistanceNN", "CrystalNN", "EconNN"})
             List<String> methods,
-            @Param(description = "Cell the neighbour methods see: CLUSTER_IN_BOX puts each frame, unmoved, in a cubic "
+            @Param(label = "Periodic cell", group = "Coordination", description = "Cell the neighbour methods see: CLUSTER_IN_BOX puts each frame, unmoved, in a cubic "
                     + "periodic box as the reference does (comparable with its labels); AS_READ uses the file's own cell "
                     + "and periodicity (crystals)")
             BoxConvention box,
-            @Param(description = "Edge of the cubic box of CLUSTER_IN_BOX", unit = "Å", min = 1e-6, advanced = true)
+            @Param(label = "Box edge", group = "Coordination", appliesWhen = "box=cluster-in-box", description = "Edge of the cubic box of CLUSTER_IN_BOX", unit = "Å", min = 1e-6, advanced = true)
             double boxSize,
-            @Param(description = "Smallest distance of the RDF", unit = "Å", min = 0)
+            @Param(label = "Smallest RDF distance", group = "Radial distribution function", description = "Smallest distance of the RDF", unit = "Å", min = 0)
             double rdfRmin,
-            @Param(description = "Largest distance of the RDF", unit = "Å", min = 0)
+            @Param(label = "Largest RDF distance", group = "Radial distribution function", description = "Largest distance of the RDF", unit = "Å", min = 0)
             double rdfRmax,
-            @Param(description = "Number of RDF bins", min = 1)
+            @Param(label = "Number of RDF bins", group = "Radial distribution function", description = "Number of RDF bins", min = 1)
             int rdfBins,
-            @Param(description = "Width (sigma) of the Gaussian smoothing of the RDF; 0 for none", unit = "Å", min = 0)
+            @Param(label = "RDF smoothing width", group = "Radial distribution function", description = "Width (sigma) of the Gaussian smoothing of the RDF; 0 for none", unit = "Å", min = 0)
             double rdfSigma,
-            @Param(description = "RDF with minimum-image distances in the file's cell (the reference, via vasppy); off: "
+            @Param(label = "RDF with periodic images", group = "Radial distribution function", description = "RDF with minimum-image distances in the file's cell (the reference, via vasppy); off: "
                     + "plain distances of an isolated cluster")
             boolean rdfPeriodic,
-            @Param(description = "Element of the RDF's partner atoms (the reference's keyword, e.g. Cu); empty: every "
+            @Param(label = "RDF partner element", group = "Radial distribution function", description = "Element of the RDF's partner atoms (the reference's keyword, e.g. Cu); empty: every "
                     + "other atom", advanced = true)
             String rdfPartners) {
 
@@ -195,5 +196,20 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
         double[] g = RadialDistribution.of(s.frame(), s.site(), RadialDistribution.partners(s.frame(), s.site(), partner), grid,
                 o.rdfSigma(), o.rdfPeriodic());
         return new Row(s.id(), values, g);
+    }
+
+    /** The descriptor columns follow from the methods, the RDF's from its grid: both known before running. */
+    @Override
+    public TableColumns outputColumns(String output, Options o, Map<String, TableColumns> inputs) {
+        if (output.equals(DESCRIPTORS.name())) {
+            List<String> columns = new ArrayList<>();
+            o.methods().forEach(m -> columns.addAll(SiteDescriptor.named(m).columns()));
+            return TableColumns.numeric(columns);
+        }
+        if (output.equals(RDF.name())) {
+            RadialDistribution.Grid grid = new RadialDistribution.Grid(o.rdfRmin(), o.rdfRmax(), o.rdfBins());
+            return TableColumns.of(SampleTable.spectra(List.of(), "g", new Axis("r", "Å", grid.centres()), new double[0][]));
+        }
+        return null;
     }
 }

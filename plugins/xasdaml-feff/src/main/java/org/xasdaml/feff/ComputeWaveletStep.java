@@ -40,17 +40,17 @@ public final class ComputeWaveletStep implements Step<ComputeWaveletStep.Options
 
     /** Parameters of the wavelet maps. */
     public record Options(
-            @Param(description = "k-weight applied to χ before the transform (the reference used 2)", min = 0, max = 4)
+            @Param(label = "k weight", description = "k-weight applied to χ before the transform (the reference used 2)", min = 0, max = 4)
             double kweight,
-            @Param(description = "Largest R of the map (rmax_out)", unit = "Å", min = 0.5, max = 30)
+            @Param(label = "Largest R of the map", description = "Largest R of the map (rmax_out)", unit = "Å", min = 0.5, max = 30)
             double rmax,
-            @Param(description = "FFT length parameter (power of 2)", min = 64, advanced = true)
+            @Param(label = "FFT length", description = "FFT length parameter (power of 2)", min = 64, advanced = true)
             int nfft,
-            @Param(description = "Keep every n-th k, starting at the first k > 0 (2 as the reference: 200 values)", min = 1)
+            @Param(label = "Keep every n-th k point", description = "Keep every n-th k, starting at the first k > 0 (2 as the reference: 200 values)", min = 1)
             int kStride,
-            @Param(description = "Keep every n-th R, starting at R = 0 (2 as the reference: 131 values)", min = 1)
+            @Param(label = "Keep every n-th R point", description = "Keep every n-th R, starting at R = 0 (2 as the reference: 131 values)", min = 1)
             int rStride,
-            @Param(description = "Samples transformed before their maps are written out", min = 1, advanced = true)
+            @Param(label = "Samples per batch", description = "Samples transformed before their maps are written out", min = 1, advanced = true)
             int batch) {
         public Options {
             if (Integer.bitCount(nfft) != 1) {

@@ -61,18 +61,25 @@ public final class FeffProgram {
         Map<FeffStage, Path> exe = new EnumMap<>(FeffStage.class);
         for (FeffStage s : FeffStage.values()) {
             for (Path d : dirs) {
-                Path c = d.resolve(s.program());
-                if (Files.isRegularFile(c) && Files.isExecutable(c)) {
-                    exe.put(s, c.toAbsolutePath());
+                // Windows builds of Feff8L name the programs feff8l_rdinp.exe, ...
+                for (String name : List.of(s.program(), s.program() + ".exe")) {
+                    Path c = d.resolve(name);
+                    if (!exe.containsKey(s) && Files.isRegularFile(c) && Files.isExecutable(c)) {
+                        exe.put(s, c.toAbsolutePath());
+                    }
+                }
+                if (exe.containsKey(s)) {
                     break;
                 }
             }
             if (!exe.containsKey(s)) {
                 String where = explicit ? "in the FEFF folder " + dirs.get(0) : "on the PATH";
                 throw new FeffException("Feff8L is missing: " + s.program() + " was not found " + where
-                        + ". Install Debian's feff85exafs package (apt-get install feff85exafs), or set the FEFF bin "
-                        + "folder option to the folder holding feff8l_rdinp, feff8l_pot, feff8l_xsph, feff8l_pathfinder, "
-                        + "feff8l_genfmt and feff8l_ff2x.");
+                        + ". Install Feff8L (on Debian or Ubuntu: apt-get install feff85exafs; elsewhere build it from the "
+                        + "feff85exafs sources of the xraypy project), then set the option \"FEFF program folder\" "
+                        + "(command line: --feff-bin) to the folder holding feff8l_rdinp, feff8l_pot, feff8l_xsph, "
+                        + "feff8l_pathfinder, feff8l_genfmt and feff8l_ff2x, or put that folder on the PATH of the program "
+                        + "(for KNIME: of the KNIME process).");
             }
         }
         return new FeffProgram(explicit ? dirs.get(0) : exe.get(FeffStage.RDINP).getParent(), exe);

@@ -47,88 +47,88 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
     /** Parameters of the FEFF simulation. */
     public record Options(
-            @Param(description = "Absorption edge (the reference used L3, which gives almost no EXAFS for Cu; K is the default)",
+            @Param(label = "Absorption edge", description = "Absorption edge (the reference used L3, which gives almost no EXAFS for Cu; K is the default)",
                     choices = {"K", "L1", "L2", "L3", "M1", "M2", "M3", "M4", "M5"})
             String edge,
-            @Param(description = "Card preset: default = the reference's cards at the chosen edge without DEBYE; reference = "
+            @Param(label = "FEFF card preset", description = "Card preset: default = the reference's cards at the chosen edge without DEBYE; reference = "
                     + "the reference's cards exactly (EDGE L3, DEBYE 300 160, SCF), overriding edge and the DEBYE options",
                     choices = {"default", "reference"})
             String preset,
-            @Param(description = "Write a DEBYE card (correlated Debye σ²). Off by default: MD snapshots already carry their "
+            @Param(label = "Add thermal disorder (Debye model)", group = "Thermal disorder", description = "Write a DEBYE card (correlated Debye σ²). Off by default: MD snapshots already carry their "
                     + "thermal disorder")
             boolean debye,
-            @Param(description = "DEBYE card: sample temperature", unit = "K", min = 0)
+            @Param(label = "Sample temperature", group = "Thermal disorder", appliesWhen = "debye=true", description = "DEBYE card: sample temperature", unit = "K", min = 0)
             double temperature,
-            @Param(description = "DEBYE card: Debye temperature", unit = "K", min = 1)
+            @Param(label = "Debye temperature", group = "Thermal disorder", appliesWhen = "debye=true", description = "DEBYE card: Debye temperature", unit = "K", min = 1)
             double debyeTemperature,
-            @Param(description = "full = every stage with self-consistent potentials per sample; shared-potential = "
+            @Param(label = "Potential calculation", group = "Potentials", description = "full = every stage with self-consistent potentials per sample; shared-potential = "
                     + "self-consistent potentials once per group of samples, then paths, amplitudes and χ per sample; "
                     + "no-scf = every stage per sample without the SCF card",
                     choices = {"full", "shared-potential", "no-scf"})
             String mode,
-            @Param(description = "shared-potential mode: number of consecutive samples sharing one set of potentials "
+            @Param(label = "Samples sharing one set of potentials", group = "Potentials", appliesWhen = "mode=shared-potential", description = "shared-potential mode: number of consecutive samples sharing one set of potentials "
                     + "(0 = one set for the whole batch)", min = 0)
             int groupSize,
-            @Param(description = "SCF card: radius of the self-consistency cluster", unit = "Å", min = 0.5, advanced = true)
+            @Param(label = "Self-consistency radius", group = "Potentials", appliesWhen = "mode=full|shared-potential", description = "SCF card: radius of the self-consistency cluster", unit = "Å", min = 0.5, advanced = true)
             double scfRadius,
-            @Param(description = "SCF card: largest number of iterations", min = 1, advanced = true)
+            @Param(label = "Most self-consistency iterations", group = "Potentials", appliesWhen = "mode=full|shared-potential", description = "SCF card: largest number of iterations", min = 1, advanced = true)
             int scfIterations,
-            @Param(description = "RPATH: longest half path length", unit = "Å", min = 0.5)
+            @Param(label = "Longest half path length", group = "Scattering paths", description = "RPATH: longest half path length", unit = "Å", min = 0.5)
             double rpath,
-            @Param(description = "NLEGS: most legs per scattering path", min = 2, max = 8)
+            @Param(label = "Most legs per scattering path", group = "Scattering paths", description = "NLEGS: most legs per scattering path", min = 2, max = 8)
             int nlegs,
-            @Param(description = "CRITERIA: curved-wave importance cut-off", unit = "%", min = 0, advanced = true)
+            @Param(label = "Curved-wave importance cut-off", group = "Scattering paths", description = "CRITERIA: curved-wave importance cut-off", unit = "%", min = 0, advanced = true)
             double critCurved,
-            @Param(description = "CRITERIA: plane-wave importance cut-off", unit = "%", min = 0, advanced = true)
+            @Param(label = "Plane-wave importance cut-off", group = "Scattering paths", description = "CRITERIA: plane-wave importance cut-off", unit = "%", min = 0, advanced = true)
             double critPlane,
-            @Param(description = "S02: amplitude reduction factor", min = 0.01, max = 2, advanced = true)
+            @Param(label = "Amplitude reduction factor S0²", group = "Spectrum", description = "S02: amplitude reduction factor", min = 0.01, max = 2, advanced = true)
             double s02,
-            @Param(description = "EXAFS card: largest k", unit = "Å⁻¹", min = 1, max = 20, advanced = true)
+            @Param(label = "Largest photoelectron wavenumber k", group = "Spectrum", description = "EXAFS card: largest k", unit = "Å⁻¹", min = 1, max = 20, advanced = true)
             double kmax,
-            @Param(description = "Atoms within this distance of the absorber go into feff.inp (20 Å takes a 108-atom "
+            @Param(label = "Cluster radius around the absorber", description = "Atoms within this distance of the absorber go into feff.inp (20 Å takes a 108-atom "
                     + "cluster whole, as the reference)", unit = "Å", min = 1)
             double clusterRadius,
-            @Param(description = "Largest wall time of one sample's FEFF run; a sample over it is killed and recorded as "
+            @Param(label = "Time limit per sample", group = "Running FEFF", description = "Largest wall time of one sample's FEFF run; a sample over it is killed and recorded as "
                     + "failed", unit = "s", min = 1)
             double timeLimit,
-            @Param(description = "FEFF runs at once (0 = as many as cores)", min = 0)
+            @Param(label = "FEFF runs at once", group = "Running FEFF", description = "FEFF runs at once (0 = as many as cores)", min = 0)
             int workers,
-            @Param(description = "Folder holding feff8l_rdinp … feff8l_ff2x (empty = search the PATH)", file = true,
+            @Param(label = "FEFF program folder", group = "Running FEFF", folder = true, description = "Folder holding feff8l_rdinp … feff8l_ff2x (empty = search the PATH)", file = true,
                     advanced = true)
             String feffBin,
-            @Param(description = "Keep every FEFF file of finished samples (about 1 MB each) instead of only feff.inp, "
+            @Param(label = "Keep all FEFF files", group = "Running FEFF", description = "Keep every FEFF file of finished samples (about 1 MB each) instead of only feff.inp, "
                     + "feff.log and the result", advanced = true)
             boolean keepFiles,
-            @Param(description = "Where FEFF runs: local = on this machine; slurm = one Slurm job array whose tasks each run "
+            @Param(label = "Where FEFF runs", group = "Running FEFF", description = "Where FEFF runs: local = on this machine; slurm = one Slurm job array whose tasks each run "
                     + "a shard of samples on a cluster node (the work folder must be on a file system the nodes share)",
                     choices = {"local", "slurm"})
             String executor,
-            @Param(description = "slurm: partition (empty = the cluster's default)", advanced = true)
+            @Param(label = "Partition", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: partition (empty = the cluster's default)", advanced = true)
             String slurmPartition,
-            @Param(description = "slurm: account charged (empty = your default)", advanced = true)
+            @Param(label = "Account", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: account charged (empty = your default)", advanced = true)
             String slurmAccount,
-            @Param(description = "slurm: wall-time limit of one array task, as minutes, H:MM:SS or D-HH:MM:SS (empty = the "
+            @Param(label = "Time limit per task", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: wall-time limit of one array task, as minutes, H:MM:SS or D-HH:MM:SS (empty = the "
                     + "partition's default)", advanced = true)
             String slurmTime,
-            @Param(description = "slurm: CPUs per array task; the task runs as many FEFF workers", min = 1, advanced = true)
+            @Param(label = "CPUs per task", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: CPUs per array task; the task runs as many FEFF workers", min = 1, advanced = true)
             int slurmCpus,
-            @Param(description = "slurm: memory per array task, e.g. 4G or 2000M (empty = the partition's default)",
+            @Param(label = "Memory per task", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: memory per array task, e.g. 4G or 2000M (empty = the partition's default)",
                     advanced = true)
             String slurmMemory,
-            @Param(description = "slurm: samples packed into one array task", min = 1, advanced = true)
+            @Param(label = "Samples per task", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: samples packed into one array task", min = 1, advanced = true)
             int samplesPerTask,
-            @Param(description = "slurm: extra #SBATCH options, one per item, e.g. --qos=short,--constraint=avx2",
+            @Param(label = "Extra sbatch options", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: extra #SBATCH options, one per item, e.g. --qos=short,--constraint=avx2",
                     advanced = true)
             List<String> slurmExtra,
-            @Param(description = "slurm: command that starts xasdaml on the nodes, one word per item (empty = this "
+            @Param(label = "Command starting xasdaml on the nodes", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: command that starts xasdaml on the nodes, one word per item (empty = this "
                     + "installation's xasdaml script); a wrapper script that loads modules fits here", advanced = true)
             List<String> slurmLauncher,
-            @Param(description = "slurm: configuration file for sbatch, squeue, scontrol and scancel (empty = the "
+            @Param(label = "Slurm configuration file", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: configuration file for sbatch, squeue, scontrol and scancel (empty = the "
                     + "cluster's default or SLURM_CONF)", file = true, advanced = true)
             String slurmConf,
-            @Param(description = "slurm: submit and return at once; rerun the same command to collect the results")
+            @Param(label = "Submit without waiting", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: submit and return at once; rerun the same command to collect the results")
             boolean noWait,
-            @Param(description = "slurm: seconds between looks at the queue while waiting", unit = "s", min = 0.1,
+            @Param(label = "Queue polling interval", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: seconds between looks at the queue while waiting", unit = "s", min = 0.1,
                     advanced = true)
             double slurmPoll) {
 

@@ -45,4 +45,22 @@ class FeffProgramTest {
                 ctx.failures().get(0).message());
         assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count(), "no FEFF left running");
     }
+
+    @Test
+    void aMissingFeffSaysHowToInstallItAndWhichOptionToSet(@TempDir Path tmp) {
+        FeffException e = assertThrows(FeffException.class, () -> FeffProgram.locate(tmp.toString()));
+        assertTrue(e.getMessage().startsWith("Feff8L is missing: feff8l_rdinp was not found in the FEFF folder " + tmp), e.getMessage());
+        assertTrue(e.getMessage().contains("apt-get install feff85exafs"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"FEFF program folder\" (command line: --feff-bin)"), e.getMessage());
+    }
+
+    @Test
+    void windowsProgramNamesAreFound(@TempDir Path tmp) throws Exception {
+        for (FeffStage s : FeffStage.values()) {
+            Path p = Files.createFile(tmp.resolve(s.program() + ".exe"));
+            p.toFile().setExecutable(true);
+        }
+        FeffProgram feff = FeffProgram.locate(tmp.toString());
+        assertEquals(tmp, feff.binDir());
+    }
 }

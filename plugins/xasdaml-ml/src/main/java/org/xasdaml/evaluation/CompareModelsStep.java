@@ -28,8 +28,8 @@ public final class CompareModelsStep implements Step<CompareModelsStep.Options> 
 
     /** Parameters of a comparison. */
     public record Options(
-            @Param(description = "Target column to compare") String target,
-            @Param(description = "Names of the models in port order; empty = the model type stored in each table") List<String> names) {
+            @Param(label = "Target column", columnsOf = "truth", description = "Target column to compare") String target,
+            @Param(label = "Model names", description = "Names of the models in port order; empty = the model type stored in each table") List<String> names) {
         public Options {
             if (target.isBlank()) {
                 throw new InvalidParameterException("target", "give the target column to compare");

@@ -31,12 +31,12 @@ public final class EvaluateStep implements Step<EvaluateStep.Options> {
 
     /** Parameters of evaluation. */
     public record Options(
-            @Param(description = "Targets to evaluate; empty = those named in the predictions") List<String> targets,
-            @Param(description = "K-means clusters of the absolute differences", min = 1, max = 20) int clusters,
-            @Param(description = "Values further than this many standard deviations from their mean are listed as outliers",
+            @Param(label = "Targets evaluated", columnsOf = "truth", description = "Targets to evaluate; empty = those named in the predictions") List<String> targets,
+            @Param(label = "Clusters of the errors", description = "K-means clusters of the absolute differences", min = 1, max = 20) int clusters,
+            @Param(label = "Outlier threshold (standard deviations)", description = "Values further than this many standard deviations from their mean are listed as outliers",
                     min = 0.1) double outlierZ,
-            @Param(description = "Seed of the K-means initialisation") long seed,
-            @Param(description = "Largest number of spectra drawn per cluster figure", min = 1, advanced = true) int maxSpectra) {
+            @Param(label = "Random seed", description = "Seed of the K-means initialisation") long seed,
+            @Param(label = "Spectra drawn per cluster figure", description = "Largest number of spectra drawn per cluster figure", min = 1, advanced = true) int maxSpectra) {
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepContext;
 import org.xasdaml.workflow.StepData;
 import org.xasdaml.workflow.StepInfo;
+import org.xasdaml.workflow.TableColumns;
 
 /** Trains an MLP, a 1-D CNN or a random forest on a split dataset and writes one model archive (paper M10). */
 public final class TrainModelStep implements Step<TrainModelStep.Options> {
@@ -40,39 +41,39 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
 
     /** Parameters of training. */
     public record Options(
-            @Param(description = "Model family", choices = {"mlp", "cnn", "rf"}) String model,
-            @Param(description = "Predict numbers (regression) or the training set's label values (classification)",
+            @Param(label = "Model kind", description = "Model family", choices = {"mlp", "cnn", "rf"}) String model,
+            @Param(label = "Task", description = "Predict numbers (regression) or the training set's label values (classification)",
                     choices = {"regression", "classification"}) String task,
-            @Param(description = "Target columns of the labels table; several train one regression model for all") List<String> targets,
-            @Param(description = "MLP hidden layer sizes, first to last") List<String> hidden,
-            @Param(description = "CNN convolution channels, one layer each") List<String> channels,
-            @Param(description = "CNN kernel width", unit = "grid points", min = 1) int kernel,
-            @Param(description = "CNN max-pooling width after each convolution but the last (1 = none)", min = 1) int pool,
-            @Param(description = "CNN dense layer sizes after the convolutions") List<String> dense,
-            @Param(description = "Fraction of units dropped after each hidden dense layer", min = 0, max = 0.95) double dropout,
-            @Param(description = "L2 penalty factor λ on weights (λ·Σw² added to the loss, as Keras l2)", min = 0) double l2,
-            @Param(description = "Adam learning rate", min = 0) double learningRate,
-            @Param(description = "Minibatch size", min = 1) int batch,
-            @Param(description = "Maximum number of epochs", min = 1) int epochs,
-            @Param(description = "Stop after this many epochs without a lower validation loss (0 = run all epochs)", min = 0) int patience,
-            @Param(description = "Smallest decrease of the validation loss that counts", min = 0, advanced = true) double minDelta,
-            @Param(description = "Networks trained with seeds seed, seed+1, ...; their spread is each prediction's uncertainty",
+            @Param(label = "Target columns", columnsOf = "labels", description = "Target columns of the labels table; several train one regression model for all") List<String> targets,
+            @Param(label = "Hidden layer sizes", group = "Multilayer perceptron", appliesWhen = "model=mlp", description = "MLP hidden layer sizes, first to last") List<String> hidden,
+            @Param(label = "Convolution channels", group = "Convolutional network", appliesWhen = "model=cnn", description = "CNN convolution channels, one layer each") List<String> channels,
+            @Param(label = "Kernel width", group = "Convolutional network", appliesWhen = "model=cnn", description = "CNN kernel width", unit = "grid points", min = 1) int kernel,
+            @Param(label = "Pooling width", group = "Convolutional network", appliesWhen = "model=cnn", description = "CNN max-pooling width after each convolution but the last (1 = none)", min = 1) int pool,
+            @Param(label = "Dense layer sizes", group = "Convolutional network", appliesWhen = "model=cnn", description = "CNN dense layer sizes after the convolutions") List<String> dense,
+            @Param(label = "Dropout fraction", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Fraction of units dropped after each hidden dense layer", min = 0, max = 0.95) double dropout,
+            @Param(label = "L2 weight penalty", group = "Network training", appliesWhen = "model=mlp|cnn", description = "L2 penalty factor λ on weights (λ·Σw² added to the loss, as Keras l2)", min = 0) double l2,
+            @Param(label = "Learning rate", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Adam learning rate", min = 0) double learningRate,
+            @Param(label = "Minibatch size", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Minibatch size", min = 1) int batch,
+            @Param(label = "Maximum number of epochs", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Maximum number of epochs", min = 1) int epochs,
+            @Param(label = "Early-stopping patience (epochs)", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Stop after this many epochs without a lower validation loss (0 = run all epochs)", min = 0) int patience,
+            @Param(label = "Smallest improvement of the validation loss", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Smallest decrease of the validation loss that counts", min = 0, advanced = true) double minDelta,
+            @Param(label = "Number of networks in the ensemble", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Networks trained with seeds seed, seed+1, ...; their spread is each prediction's uncertainty",
                     min = 1) int ensemble,
-            @Param(description = "Random forest: number of trees", min = 1) int trees,
-            @Param(description = "Random forest: maximum tree depth", min = 2) int maxDepth,
-            @Param(description = "Random forest: features tried per split (0 = square root of their number)", min = 0) int mtry,
-            @Param(description = "Random forest: nodes with fewer samples are not split", min = 1) int nodeSize,
-            @Param(description = "Random forest: fraction of samples per tree (1 = bootstrap)", min = 0, max = 1, advanced = true)
+            @Param(label = "Number of trees", group = "Random forest", appliesWhen = "model=rf", description = "Random forest: number of trees", min = 1) int trees,
+            @Param(label = "Maximum tree depth", group = "Random forest", appliesWhen = "model=rf", description = "Random forest: maximum tree depth", min = 2) int maxDepth,
+            @Param(label = "Features tried per split", group = "Random forest", appliesWhen = "model=rf", description = "Random forest: features tried per split (0 = square root of their number)", min = 0) int mtry,
+            @Param(label = "Smallest node that is split (samples)", group = "Random forest", appliesWhen = "model=rf", description = "Random forest: nodes with fewer samples are not split", min = 1) int nodeSize,
+            @Param(label = "Fraction of samples per tree", group = "Random forest", appliesWhen = "model=rf", description = "Random forest: fraction of samples per tree (1 = bootstrap)", min = 0, max = 1, advanced = true)
             double subsample,
-            @Param(description = "Random forest: choose trees, depth, mtry and node size by k-fold cross-validation on the "
+            @Param(label = "Tune the forest by cross-validation", group = "Random forest", appliesWhen = "model=rf", description = "Random forest: choose trees, depth, mtry and node size by k-fold cross-validation on the "
                     + "training set") boolean search,
-            @Param(description = "Search: numbers of trees", advanced = true) List<String> searchTrees,
-            @Param(description = "Search: depths", advanced = true) List<String> searchDepths,
-            @Param(description = "Search: features per split (0 = square root)", advanced = true) List<String> searchMtry,
-            @Param(description = "Search: node sizes", advanced = true) List<String> searchNodeSizes,
-            @Param(description = "Search: number of folds", min = 2, advanced = true) int folds,
-            @Param(description = "Random seed (weights, minibatch order, trees, folds)") long seed,
-            @Param(description = "Native threads (OpenMP and OpenBLAS) for the networks; 1 is fastest on a busy 2-core machine",
+            @Param(label = "Numbers of trees to try", group = "Cross-validation search", appliesWhen = "model=rf; search=true", description = "Search: numbers of trees", advanced = true) List<String> searchTrees,
+            @Param(label = "Tree depths to try", group = "Cross-validation search", appliesWhen = "model=rf; search=true", description = "Search: depths", advanced = true) List<String> searchDepths,
+            @Param(label = "Features per split to try", group = "Cross-validation search", appliesWhen = "model=rf; search=true", description = "Search: features per split (0 = square root)", advanced = true) List<String> searchMtry,
+            @Param(label = "Node sizes to try", group = "Cross-validation search", appliesWhen = "model=rf; search=true", description = "Search: node sizes", advanced = true) List<String> searchNodeSizes,
+            @Param(label = "Number of folds", group = "Cross-validation search", appliesWhen = "model=rf; search=true", description = "Search: number of folds", min = 2, advanced = true) int folds,
+            @Param(label = "Random seed", description = "Random seed (weights, minibatch order, trees, folds)") long seed,
+            @Param(label = "Native threads", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Native threads (OpenMP and OpenBLAS) for the networks; 1 is fastest on a busy 2-core machine",
                     min = 1, advanced = true) int threads) {
 
         public Options {
@@ -205,5 +206,30 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
             c.line("valid" + suffix, x, va);
         }
         return c.render(name);
+    }
+
+    /**
+     * Networks write one loss-curve row per epoch and member; a forest writes none (and no columns).
+     * A regression's test predictions hold each target, its spread and its true value; a
+     * classifier's columns name the classes found in the data, so they are known only after training.
+     */
+    @Override
+    public TableColumns outputColumns(String output, Options o,
+                                                           java.util.Map<String, TableColumns> inputs) {
+        if (output.equals(CURVES.name())) {
+            List<String> names = new ArrayList<>(LossCurve.COLUMNS);
+            names.add("best");
+            return TableColumns.numeric(ModelKind.parse(o.model()) == ModelKind.RF ? List.of() : names);
+        }
+        if (output.equals(PREDICTIONS.name()) && Task.parse(o.task()) == Task.REGRESSION) {
+            List<String> names = new ArrayList<>();
+            for (String t : o.targets()) {
+                names.add(t);
+                names.add(t + "_sd");
+            }
+            o.targets().forEach(t -> names.add(t + "_true"));
+            return TableColumns.numeric(names);
+        }
+        return null;
     }
 }

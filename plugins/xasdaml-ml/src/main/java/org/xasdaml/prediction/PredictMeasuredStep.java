@@ -28,13 +28,13 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
 
     /** Parameters. */
     public record Options(
-            @Param(description = "Measured spectra: XDI files, Athena projects (.prj, every group) or two-column text "
+            @Param(label = "Measured spectrum files", description = "Measured spectra: XDI files, Athena projects (.prj, every group) or two-column text "
                     + "(energy in eV, μ)", file = true) List<String> files,
-            @Param(description = "Normalise each spectrum to unit edge step (Larch pre_edge norm) first") boolean normalize,
-            @Param(description = "Edge energy E0 of the simulated training spectra; each measured spectrum is shifted so its "
+            @Param(label = "Normalise to unit edge step", description = "Normalise each spectrum to unit edge step (Larch pre_edge norm) first") boolean normalize,
+            @Param(label = "Edge energy E0 of the training spectra", description = "Edge energy E0 of the simulated training spectra; each measured spectrum is shifted so its "
                     + "E0 lands here (0 = the median E0 of the edges input, or no shift when it is not connected)",
                     unit = "eV", min = 0) double e0,
-            @Param(description = "Round regression predictions to whole numbers (for CN)") boolean round) {
+            @Param(label = "Round to whole numbers", description = "Round regression predictions to whole numbers (for CN)") boolean round) {
         public Options {
             for (String f : files) {
                 if (f.isBlank()) {

@@ -33,8 +33,8 @@ public final class PredictStep implements Step<PredictStep.Options> {
 
     /** Parameters of prediction. */
     public record Options(
-            @Param(description = "Round regression predictions to whole numbers (for CN)") boolean round,
-            @Param(description = "Put spectra on another grid onto the model's grid by linear interpolation; a spectrum "
+            @Param(label = "Round to whole numbers", description = "Round regression predictions to whole numbers (for CN)") boolean round,
+            @Param(label = "Interpolate onto the model grid", description = "Put spectra on another grid onto the model's grid by linear interpolation; a spectrum "
                     + "that does not cover the model's grid is refused") boolean regrid) {
     }
 

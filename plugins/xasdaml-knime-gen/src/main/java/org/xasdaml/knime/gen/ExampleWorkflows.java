@@ -22,14 +22,76 @@ public final class ExampleWorkflows {
         return List.of(cu());
     }
 
+    /**
+     * One small test workflow per node type: the first node of each step in the Cu example with
+     * what it needs upstream ("test-feff", ...). Not committed: the in-OSGi tests write and run them
+     * in KNIME's batch executor (on 12 frames, FEFF in no-scf mode, through the workflow variables).
+     */
+    public static List<WorkflowDescription> nodeTests() {
+        WorkflowDescription cu = cu();
+        List<WorkflowDescription> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (WorkflowDescription.Node n : cu.nodes()) {
+            if (seen.add(n.stepId())) {
+                out.add(cu.upstreamOf(n.id(), "test-" + n.stepId(), "Test of the " + n.stepId() + " node and what it needs upstream"));
+            }
+        }
+        return out;
+    }
+
+    /** The structure file, relative to the repository root on the command line and to the workflow folder in KNIME. */
+    public static final String CU_DUMP = "data/cu-md-public.dump";
+    /** Frames the example reads (the .knwf carries just these, so it stays small and runs as opened). */
+    public static final int CU_FRAMES = 20;
+
+    /**
+     * The first {@code frames} frames of a LAMMPS text dump (frames start with "ITEM: TIMESTEP").
+     *
+     * @throws IllegalArgumentException when the file has fewer frames
+     */
+    public static byte[] firstFrames(byte[] dump, int frames) {
+        String text = new String(dump, java.nio.charset.StandardCharsets.UTF_8);
+        int at = -1;
+        for (int f = 0; f <= frames; f++) {
+            at = text.indexOf("ITEM: TIMESTEP", at + 1);
+            if (at < 0) {
+                if (f == frames) {
+                    return dump.clone();
+                }
+                throw new IllegalArgumentException("the dump has only " + f + " frames, not " + frames);
+            }
+        }
+        return text.substring(0, at).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The repository's data folder, from the repository root or from a module folder (where tests run). */
+    static java.nio.file.Path repositoryFile(String path) {
+        for (String up : List.of("", "../../")) {
+            java.nio.file.Path p = java.nio.file.Path.of(up + path);
+            if (java.nio.file.Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException(path + " not found from " + java.nio.file.Path.of("").toAbsolutePath()
+                + " (run from the repository root or a module folder)");
+    }
+
     /** The Cu workflow on the public Cu MD set. */
     public static WorkflowDescription cu() {
+        byte[] dump;
+        try {
+            dump = firstFrames(java.nio.file.Files.readAllBytes(repositoryFile(CU_DUMP)), CU_FRAMES);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         WorkflowDescription.Builder b = new WorkflowDescription.Builder("cu-workflow",
                 "XASDAML on the public Cu cluster set: structures to spectra, descriptors, dataset, model, predictions")
-                .variable(STRUCTURE_FILE, "data/cu-md-public.dump")
-                .variable(FEFF_MODE, "shared-potential");
+                .variable(STRUCTURE_FILE, CU_DUMP)
+                .variable(FEFF_MODE, "shared-potential")
+                .file(CU_DUMP, dump);
         // main line, left to right: the paper's blocks in order
-        int structures = b.node("read-structures", "structures", 40, 120, Map.of("maxFrames", "20"), Map.of("file", STRUCTURE_FILE));
+        int structures = b.node("read-structures", "structures", 40, 120, Map.of("maxFrames", Integer.toString(CU_FRAMES)),
+                Map.of("file", STRUCTURE_FILE));
         int feff = b.node("feff", "feff", 200, 60, Map.of(), Map.of("mode", FEFF_MODE));
         b.connect(structures, "structures", feff, "structures");
         int wavelet = b.node("wavelet", "wavelet", 360, -60, Map.of());

@@ -24,9 +24,17 @@ public final class FigureSheet {
     }
 
     public static byte[] png(FigureSet set) throws IOException {
+        return png(set, "the step drew none with these settings");
+    }
+
+    /**
+     * The sheet; for a step that drew no figures (e.g. a random forest has no loss curves) a small
+     * image saying so, instead of an empty one a user would take for a failure.
+     */
+    public static byte[] png(FigureSet set, String whyNone) throws IOException {
         List<Figure> figures = set.figures();
         if (figures.isEmpty()) {
-            return blank();
+            return none(whyNone);
         }
         if (figures.size() == 1) {
             return figures.get(0).png();
@@ -59,11 +67,20 @@ public final class FigureSheet {
         return encode(sheet);
     }
 
-    private static byte[] blank() throws IOException {
-        BufferedImage img = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(0, 0, 0xffffff);
+    private static byte[] none(String why) throws IOException {
+        BufferedImage img = new BufferedImage(NONE_WIDTH, 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 1).deriveFont(13f));
+        g.drawString("No figures: " + why + ".", 10, 25);
+        g.dispose();
         return encode(img);
     }
+
+    /** Width of the "no figures" image. */
+    static final int NONE_WIDTH = 640;
 
     private static byte[] encode(BufferedImage img) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

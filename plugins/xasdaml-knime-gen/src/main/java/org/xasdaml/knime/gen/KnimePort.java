@@ -46,8 +46,9 @@ public record KnimePort(Port<?> port, Kind kind, int index) {
     /** What the node description says about the port: the step's words, then how KNIME carries it. */
     public String description() {
         String how = switch (kind) {
-            case TABLE -> "A KNIME table with one row per sample: row key \"frame:site\", integer columns "
-                    + TableLayout.FRAME + " and " + TableLayout.SITE + ", then one double column per "
+            case TABLE -> "A table with one row per sample: row key \"frame:site\" and the string columns "
+                    + TableLayout.FRAME + " and " + TableLayout.SITE + " (the sample's structure frame and absorbing "
+                    + "site, kept as text so they are not taken for features), then one number column per "
                     + "grid point or descriptor (and string columns for text).";
             case IMAGE -> "The figures as one PNG image (several figures are stacked top to bottom).";
             case CUSTOM -> "XASDAML " + port.type().id().toLowerCase(Locale.ROOT) + " port: " + port.type().description() + ".";

@@ -39,6 +39,7 @@ public final class KnwfWriter {
         for (WorkflowDescription.Node n : wf.nodes()) {
             out.put(root + nodeFolder(wf, nodeSet, n) + "/settings.xml", nodeSettings(wf, nodeSet, n).getBytes(StandardCharsets.UTF_8));
         }
+        wf.files().forEach((path, content) -> out.put(root + path, content));
         return out;
     }
 

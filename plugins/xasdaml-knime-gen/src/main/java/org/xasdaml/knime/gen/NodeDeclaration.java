@@ -7,8 +7,15 @@ package org.xasdaml.knime.gen;
  * @param stepId  the step ({@link org.xasdaml.workflow.StepInfo#id()}) the node runs
  * @param factory simple name of the node factory class generated for it, e.g. "ReadStructuresNodeFactory"
  * @param type    the node's kind in KNIME's node description (its colour in the editor)
+ * @param glyph   the picture on the node's icon (drawn in the type's colour), or null for a pattern
+ *                derived from the step id, distinct from every other node's
  */
-public record NodeDeclaration(String stepId, String factory, NodeType type) {
+public record NodeDeclaration(String stepId, String factory, NodeType type, NodeIcons.Glyph glyph) {
+
+    /** A node whose icon shows a pattern derived from its step id. */
+    public NodeDeclaration(String stepId, String factory, NodeType type) {
+        this(stepId, factory, type, null);
+    }
 
     /** The values of KNIME's {@code knimeNode/@type} this node set uses. */
     public enum NodeType {
@@ -33,8 +40,8 @@ public record NodeDeclaration(String stepId, String factory, NodeType type) {
         }
     }
 
-    /** Icon file of the node, next to its factory class: one per node type. */
+    /** Icon file of the node, next to its factory class: one per node. */
     public String icon() {
-        return "icons/" + type.name().toLowerCase(java.util.Locale.ROOT) + ".png";
+        return "icons/" + stepId + ".png";
     }
 }

@@ -8,11 +8,16 @@ import org.xasdaml.workflow.StepInfo;
 
 /**
  * Writes a node's description ({@code <Factory>.xml}, KNIME's classic node description, schema
- * version 5.3) from the step's metadata: name, summary, paragraphs, one option per parameter with
- * its unit, range, choices and default, and every port.
+ * version 5.3) from the step's metadata, for the scientist who uses the node: name, summary,
+ * paragraphs, the options grouped as in the dialog ({@link DialogLayout}) with label, unit, range,
+ * choices, default and when they apply, and every port.
  */
 public final class NodeDescriptionWriter {
     public static final String NAMESPACE = "http://knime.org/node/v5.3";
+
+    /** What "the reference" means in the steps' words, said once per node that uses it. */
+    static final String REFERENCE_NOTE = "Where this description says \"the reference\", it means the original XASDAML "
+            + "Python code published with the XASDAML paper, whose choices this node reproduces unless said otherwise.";
 
     private NodeDescriptionWriter() {
     }
@@ -37,21 +42,19 @@ public final class NodeDescriptionWriter {
                 Xml.child(intro, "p", para.strip().replaceAll("\\s*\\n\\s*", " "));
             }
         }
-        Xml.child(intro, "p", "Paper module: " + info.module() + ". Command line: xasdaml " + String.join(" ", info.command())
-                + ". Step id: " + info.id() + ".");
-        List<ParameterSpec> basic = specs.stream().filter(s -> !s.advanced()).toList();
-        List<ParameterSpec> advanced = specs.stream().filter(ParameterSpec::advanced).toList();
-        if (advanced.isEmpty()) {
-            basic.forEach(s -> option(full, s));
-        } else {
-            if (!basic.isEmpty()) {
+        if (info.description().contains("reference") || specs.stream().anyMatch(p -> p.description().contains("reference"))) {
+            Xml.child(intro, "p", REFERENCE_NOTE);
+        }
+        Xml.child(intro, "p", "The same calculation runs outside KNIME as: xasdaml " + String.join(" ", info.command()) + ".");
+        DialogLayout layout = DialogLayout.of(specs);
+        for (DialogLayout.Tab t : layout.tabs()) {
+            boolean advanced = t.name().equals(DialogLayout.ADVANCED_TAB);
+            for (DialogLayout.Group g : t.groups()) {
                 Element tab = Xml.child(full, "tab");
-                tab.setAttribute("name", "Options");
-                basic.forEach(s -> option(tab, s));
+                String title = g.title().isEmpty() ? "Options" : g.title();
+                tab.setAttribute("name", advanced ? title + " (advanced)" : title);
+                g.parameters().forEach(p -> option(tab, p, specs));
             }
-            Element tab = Xml.child(full, "tab");
-            tab.setAttribute("name", "Advanced options");
-            advanced.forEach(s -> option(tab, s));
         }
         Element ports = Xml.child(root, "ports");
         for (KnimePort p : node.inPorts()) {
@@ -62,14 +65,13 @@ public final class NodeDescriptionWriter {
         }
         Element keywords = Xml.child(root, "keywords");
         Xml.child(keywords, "keyword", "XASDAML");
-        Xml.child(keywords, "keyword", info.module());
         return Xml.toText(doc);
     }
 
-    private static void option(Element parent, ParameterSpec s) {
-        Element o = Xml.child(parent, "option", s.fullDescription() + " Settings key: " + s.name() + "; command line: "
-                + s.option() + ".");
-        o.setAttribute("name", s.label());
+    private static void option(Element parent, ParameterSpec s, List<ParameterSpec> all) {
+        String when = DialogLayout.whenText(s, all);
+        Element o = Xml.child(parent, "option", s.fullDescription() + (when.isEmpty() ? "" : " " + when));
+        o.setAttribute("name", DialogLayout.label(s));
     }
 
     private static void port(Element ports, String tag, KnimePort p) {

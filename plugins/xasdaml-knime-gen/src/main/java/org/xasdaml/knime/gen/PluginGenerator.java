@@ -1,17 +1,11 @@
 package org.xasdaml.knime.gen;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.xasdaml.workflow.PortType;
 
 /**
@@ -33,8 +27,8 @@ public final class PluginGenerator {
             files.put(factoryDir + name + ".java", factorySource(n).getBytes(StandardCharsets.UTF_8));
             files.put(factoryDir + name + ".xml", NodeDescriptionWriter.write(n).getBytes(StandardCharsets.UTF_8));
         }
-        for (NodeDeclaration.NodeType t : NodeDeclaration.NodeType.values()) {
-            files.put(factoryDir + "icons/" + t.name().toLowerCase(java.util.Locale.ROOT) + ".png", icon(t));
+        for (KnimeNode n : nodes.nodes()) {
+            files.put(factoryDir + n.declaration().icon(), NodeIcons.png(n.declaration()));
         }
         String portDir = KnimePort.PORT_PACKAGE.replace('.', '/') + "/";
         for (PortType<?> t : nodes.customPortTypes()) {
@@ -119,37 +113,6 @@ public final class PluginGenerator {
 
     private static String javaText(String s) {
         return s.replace("*/", "* /").replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    /** A 16x16 icon: a rounded square in the node type's colour. */
-    static byte[] icon(NodeDeclaration.NodeType t) {
-        Color c = switch (t) {
-            case SOURCE -> new Color(0xf2, 0x8a, 0x2e);
-            case MANIPULATOR -> new Color(0xf0, 0xc8, 0x1e);
-            case LEARNER -> new Color(0x9b, 0x59, 0xb6);
-            case PREDICTOR -> new Color(0x3d, 0x8e, 0xd6);
-            case VISUALIZER -> new Color(0x4c, 0xaf, 0x50);
-            case OTHER -> new Color(0x80, 0x80, 0x80);
-        };
-        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(c);
-        g.fillRoundRect(1, 1, 14, 14, 5, 5);
-        g.setColor(Color.WHITE);
-        // an absorption edge: flat, a jump, then a decaying wiggle
-        int[] ys = {11, 11, 11, 11, 10, 6, 4, 5, 6, 5, 5, 6, 5};
-        for (int i = 0; i + 1 < ys.length; i++) {
-            g.drawLine(2 + i, ys[i], 3 + i, ys[i + 1]);
-        }
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toByteArray();
     }
 
     /** Writes sources under a folder, and plugin.xml to a file when given. */

@@ -15,7 +15,9 @@ import org.xasdaml.table.SampleTable;
  *
  * <p>The row key is the sample id's text ("frame:site"), so rows stay joinable after KNIME's own
  * nodes (Row Filter, Partitioning) reorder or drop them; the id is also spelled out in two
- * integer columns, because row keys are easily lost in KNIME (e.g. by a Concatenate).
+ * string columns, because row keys are easily lost in KNIME (e.g. by a Concatenate). They are
+ * strings, not numbers, so KNIME's Statistics, Normalizer or learners do not take the ids for
+ * features. Tables written before (integer frame and site columns) are still read.
  */
 public final class TableLayout {
     private TableLayout() {
@@ -28,6 +30,56 @@ public final class TableLayout {
     public static final String AXIS_PROPERTY = "xasdaml.axis";
     /** Table property prefix for the table's metadata entries. */
     public static final String META_PREFIX = "xasdaml.meta.";
+
+    /**
+     * The KNIME columns of a sample table with these columns: the two id columns, one double
+     * column per numeric column, one string column per text column.
+     */
+    public static List<KnimeColumn> knimeColumns(org.xasdaml.workflow.TableColumns c) {
+        List<KnimeColumn> out = new ArrayList<>();
+        out.add(new KnimeColumn(FRAME, KnimeColumn.Type.STRING));
+        out.add(new KnimeColumn(SITE, KnimeColumn.Type.STRING));
+        c.numeric().forEach(n -> out.add(new KnimeColumn(n, KnimeColumn.Type.DOUBLE)));
+        c.text().forEach(n -> out.add(new KnimeColumn(n, KnimeColumn.Type.STRING)));
+        return out;
+    }
+
+    /**
+     * The sample-table columns of a KNIME table (any table, also from KNIME's own nodes): numeric
+     * and string columns, without the id columns.
+     *
+     * @param names   column names in order
+     * @param numeric whether each column is numeric (else: string columns are text, others are dropped)
+     * @param string  whether each column is a string column
+     */
+    public static org.xasdaml.workflow.TableColumns tableColumns(List<String> names, List<Boolean> numeric, List<Boolean> string) {
+        List<String> num = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+            String n = names.get(j);
+            if (n.equals(FRAME) || n.equals(SITE)) {
+                continue;
+            }
+            if (numeric.get(j)) {
+                num.add(n);
+            } else if (string.get(j)) {
+                text.add(n);
+            }
+        }
+        return new org.xasdaml.workflow.TableColumns(num, text);
+    }
+
+    /** A frame or site cell's text as a number, or null when missing or not a whole number. */
+    public static Integer idPart(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 
     public static String rowKey(SampleId id) {
         return id.toString();

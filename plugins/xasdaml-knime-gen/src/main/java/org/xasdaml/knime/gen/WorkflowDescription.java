@@ -19,9 +19,11 @@ import org.xasdaml.workflow.StepInfo;
  * @param variables   workflow variables (name to default text), e.g. the input file, overridable in batch runs
  * @param nodes       the steps
  * @param connections the edges
+ * @param files       data files inside the workflow folder (workflow-relative path to content), so the
+ *                    workflow runs as opened: relative paths in settings are resolved against the workflow
  */
 public record WorkflowDescription(String name, String description, Map<String, String> variables, List<Node> nodes,
-                                  List<Connection> connections) {
+                                  List<Connection> connections, Map<String, byte[]> files) {
 
     /**
      * One step of the workflow.
@@ -53,11 +55,34 @@ public record WorkflowDescription(String name, String description, Map<String, S
         variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
         nodes = List.copyOf(nodes);
         connections = List.copyOf(connections);
+        files = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
+        for (String f : files.keySet()) {
+            if (!f.matches("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") || f.contains("..")) {
+                throw new IllegalArgumentException("workflow file must be a plain relative path: " + f);
+            }
+        }
     }
 
     public Node node(int id) {
         return nodes.stream().filter(n -> n.id() == id).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no node #" + id + " in workflow " + name));
+    }
+
+    /**
+     * The part of this workflow a node needs: the node and everything upstream of it, with their
+     * connections, variables and files, as a workflow of its own.
+     */
+    public WorkflowDescription upstreamOf(int id, String newName, String newDescription) {
+        java.util.Set<Integer> keep = new java.util.TreeSet<>();
+        java.util.Deque<Integer> todo = new java.util.ArrayDeque<>(List.of(id));
+        while (!todo.isEmpty()) {
+            int n = todo.pop();
+            if (keep.add(n)) {
+                connections.stream().filter(c -> c.dest() == n).forEach(c -> todo.push(c.source()));
+            }
+        }
+        return new WorkflowDescription(newName, newDescription, variables, nodes.stream().filter(n -> keep.contains(n.id())).toList(),
+                connections.stream().filter(c -> keep.contains(c.source()) && keep.contains(c.dest())).toList(), files);
     }
 
     /** The connection feeding a node's input port, or null. */
@@ -157,6 +182,7 @@ public record WorkflowDescription(String name, String description, Map<String, S
         private final Map<String, String> variables = new LinkedHashMap<>();
         private final List<Node> nodes = new ArrayList<>();
         private final List<Connection> connections = new ArrayList<>();
+        private final Map<String, byte[]> files = new LinkedHashMap<>();
 
         public Builder(String name, String description) {
             this.name = name;
@@ -179,13 +205,19 @@ public record WorkflowDescription(String name, String description, Map<String, S
             return id;
         }
 
+        /** Puts a data file into the workflow folder at a workflow-relative path. */
+        public Builder file(String path, byte[] content) {
+            files.put(path, content.clone());
+            return this;
+        }
+
         public Builder connect(int source, String sourcePort, int dest, String destPort) {
             connections.add(new Connection(source, sourcePort, dest, destPort));
             return this;
         }
 
         public WorkflowDescription build() {
-            return new WorkflowDescription(name, description, variables, nodes, connections);
+            return new WorkflowDescription(name, description, variables, nodes, connections, files);
         }
     }
 

@@ -6,6 +6,22 @@ import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.OTHER;
 import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.PREDICTOR;
 import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.SOURCE;
 import static org.xasdaml.knime.gen.NodeDeclaration.NodeType.VISUALIZER;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.ARROW;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.ATOMS;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.CLUSTERS;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.COMPARE;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.CURVES;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.FORK;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.FUNNEL;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.GRID;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.HISTOGRAM;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.MEASURED;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.NEIGHBOURS;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.NETWORK;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.PARITY;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.SCALE;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.SPECTRUM;
+import static org.xasdaml.knime.gen.NodeIcons.Glyph.WAVELET;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +34,9 @@ import org.xasdaml.workflow.StepRegistry;
 
 /**
  * The node set: one line per step. A new step needs exactly one line here (the check below and its
- * CI test say which); its parameters, ports and descriptions need none.
+ * CI test say which), {@code node("step-id", "StepIdNodeFactory", MANIPULATOR)}, optionally with a
+ * {@link NodeIcons.Glyph} as fourth argument; its parameters, dialog groups, ports, output columns
+ * and descriptions need none here (they come from the step's {@code @Param} declarations and info).
  */
 public final class XasdamlNodes {
     private XasdamlNodes() {
@@ -26,25 +44,31 @@ public final class XasdamlNodes {
 
     /** One declaration per step, in no particular order (the node repository sorts by category). */
     public static final List<NodeDeclaration> ALL = List.of(
-            node("read-structures", "ReadStructuresNodeFactory", SOURCE),
-            node("feff", "FeffNodeFactory", MANIPULATOR),
-            node("wavelet", "WaveletNodeFactory", MANIPULATOR),
-            node("descriptors", "DescriptorsNodeFactory", MANIPULATOR),
-            node("reconcile", "ReconcileNodeFactory", MANIPULATOR),
-            node("filter", "FilterNodeFactory", MANIPULATOR),
-            node("split", "SplitNodeFactory", MANIPULATOR),
-            node("standardise", "StandardiseNodeFactory", LEARNER),
-            node("plots", "PlotsNodeFactory", VISUALIZER),
-            node("statistics", "StatisticsNodeFactory", VISUALIZER),
-            node("analysis", "AnalysisNodeFactory", LEARNER),
-            node("train", "TrainModelNodeFactory", LEARNER),
-            node("predict", "PredictNodeFactory", PREDICTOR),
-            node("predict-measured", "PredictMeasuredNodeFactory", PREDICTOR),
-            node("evaluate", "EvaluateNodeFactory", VISUALIZER),
-            node("compare-models", "CompareModelsNodeFactory", OTHER));
+            node("read-structures", "ReadStructuresNodeFactory", SOURCE, ATOMS),
+            node("feff", "FeffNodeFactory", MANIPULATOR, SPECTRUM),
+            node("wavelet", "WaveletNodeFactory", MANIPULATOR, WAVELET),
+            node("descriptors", "DescriptorsNodeFactory", MANIPULATOR, NEIGHBOURS),
+            node("reconcile", "ReconcileNodeFactory", MANIPULATOR, GRID),
+            node("filter", "FilterNodeFactory", MANIPULATOR, FUNNEL),
+            node("split", "SplitNodeFactory", MANIPULATOR, FORK),
+            node("standardise", "StandardiseNodeFactory", LEARNER, SCALE),
+            node("plots", "PlotsNodeFactory", VISUALIZER, CURVES),
+            node("statistics", "StatisticsNodeFactory", VISUALIZER, HISTOGRAM),
+            node("analysis", "AnalysisNodeFactory", LEARNER, CLUSTERS),
+            node("train", "TrainModelNodeFactory", LEARNER, NETWORK),
+            node("predict", "PredictNodeFactory", PREDICTOR, ARROW),
+            node("predict-measured", "PredictMeasuredNodeFactory", PREDICTOR, MEASURED),
+            node("evaluate", "EvaluateNodeFactory", VISUALIZER, PARITY),
+            node("compare-models", "CompareModelsNodeFactory", OTHER, COMPARE));
 
+    /** A node whose icon shows a pattern made from its step id. */
     private static NodeDeclaration node(String stepId, String factory, NodeDeclaration.NodeType type) {
         return new NodeDeclaration(stepId, factory, type);
+    }
+
+    /** A node whose icon shows a picture of what it does. */
+    private static NodeDeclaration node(String stepId, String factory, NodeDeclaration.NodeType type, NodeIcons.Glyph glyph) {
+        return new NodeDeclaration(stepId, factory, type, glyph);
     }
 
     /**

@@ -46,4 +46,39 @@ class ExampleWorkflowsTest {
         List<String> steps = cu.nodes().stream().map(WorkflowDescription.Node::stepId).toList();
         assertTrue(steps.indexOf("feff") > steps.indexOf("read-structures"), steps.toString());
     }
+
+    @Test
+    void theCuWorkflowCarriesItsDataAndReadsItWorkflowRelative() throws Exception {
+        WorkflowDescription cu = ExampleWorkflows.cu();
+        byte[] dump = cu.files().get(ExampleWorkflows.CU_DUMP);
+        String text = new String(dump, java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(ExampleWorkflows.CU_FRAMES, text.split("ITEM: TIMESTEP", -1).length - 1, "20 frames in the workflow");
+        assertTrue(text.endsWith("\n"), "whole frames");
+        java.util.Map<String, byte[]> entries = KnwfChecks.unzip(KnwfWriter.write(cu, NodeSet.load()));
+        assertArrayEquals(dump, entries.get("cu-workflow/" + ExampleWorkflows.CU_DUMP));
+        // the node's setting is a relative path: in KNIME it is taken relative to the workflow folder
+        assertEquals("knime://knime.workflow/data/cu-md-public.dump", KnimeUrls.urlOf(cu.variables().get(ExampleWorkflows.STRUCTURE_FILE)));
+        assertEquals("ITEM: TIMESTEP\n0\n", text.substring(0, 17));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ExampleWorkflows.firstFrames("ITEM: TIMESTEP\n0\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), 2));
+    }
+
+    @Test
+    void oneTestWorkflowPerNodeOfTheExample() throws Exception {
+        NodeSet set = NodeSet.load();
+        List<WorkflowDescription> tests = ExampleWorkflows.nodeTests();
+        java.util.Set<String> steps = new java.util.TreeSet<>();
+        for (WorkflowDescription wf : tests) {
+            assertEquals(List.of(), wf.problems(set), wf.name());
+            KnwfChecks.check(KnwfWriter.write(wf, set), set, wf);
+            steps.add(wf.name().substring("test-".length()));
+        }
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        set.nodes().forEach(n -> all.add(n.declaration().stepId()));
+        all.removeAll(steps);
+        // predict-measured needs measured spectra and is not part of the Cu example: it has no test workflow yet
+        assertEquals(java.util.Set.of("predict-measured"), all, "nodes without a test workflow");
+        WorkflowDescription feff = tests.stream().filter(w -> w.name().equals("test-feff")).findFirst().orElseThrow();
+        assertEquals(List.of("read-structures", "feff"), feff.nodes().stream().map(WorkflowDescription.Node::stepId).toList());
+    }
 }

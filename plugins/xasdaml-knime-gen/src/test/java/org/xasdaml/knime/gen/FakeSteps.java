@@ -35,9 +35,10 @@ final class FakeSteps {
         enum Mode { FAST, FULL_SCF }
 
         record Options(
-                @Param(description = "Number of epochs", min = 1, max = 10000) int epochs,
+                @Param(description = "Number of epochs", group = "Training", min = 1, max = 10000) int epochs,
                 @Param(description = "Random seed", advanced = true) long seed,
-                @Param(description = "Learning rate", unit = "1/step", min = 0, max = 1) double rate,
+                @Param(description = "Learning rate", unit = "1/step", min = 0, max = 1, group = "Training", appliesWhen = "mode=fast")
+                double rate,
                 @Param(description = "Standardise first") boolean standardise,
                 @Param(description = "A name & <note>") String name,
                 @Param(description = "Method", choices = {"JmolNN", "VoronoiNN"}) String method,

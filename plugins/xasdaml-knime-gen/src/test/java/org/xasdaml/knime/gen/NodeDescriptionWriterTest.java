@@ -26,21 +26,25 @@ class NodeDescriptionWriterTest {
         Element full = Dom.child(root, "fullDescription");
         Element intro = Dom.child(full, "intro");
         assertFalse(Dom.children(intro, "p").isEmpty());
+        assertFalse(intro.getTextContent().contains("Paper module"), "written for scientists, not for developers");
         List<Element> tabs = Dom.children(full, "tab");
         List<Element> options = tabs.isEmpty() ? Dom.children(full, "option")
                 : tabs.stream().flatMap(t -> Dom.children(t, "option").stream()).toList();
         if (!tabs.isEmpty()) {
             assertTrue(Dom.children(full, "option").isEmpty(), "options and tabs must not be mixed");
         }
+        List<String> tabNames = tabs.stream().map(t -> t.getAttribute("name")).toList();
+        assertEquals(tabNames.size(), new java.util.HashSet<>(tabNames).size(), "one tab per group: " + tabNames);
         List<ParameterSpec> specs = node.step().parameters().specs();
         assertEquals(specs.size(), options.size(), "one option per parameter");
         for (ParameterSpec s : specs) {
-            Element o = options.stream().filter(e -> e.getAttribute("name").equals(s.label())).findFirst()
+            Element o = options.stream().filter(e -> e.getAttribute("name").equals(DialogLayout.label(s))).findFirst()
                     .orElseThrow(() -> new AssertionError("no option for " + s.name()));
             String text = o.getTextContent();
             assertTrue(text.contains(s.description().strip()), text);
             assertTrue(text.contains("Default: " + (s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue())), text);
-            assertTrue(text.contains("Settings key: " + s.name()), text);
+            assertFalse(text.contains("Settings key"), text);
+            assertEquals(!s.appliesWhen().isEmpty(), text.contains("Used only when"), text);
             if (!s.unit().isEmpty()) {
                 assertTrue(text.contains(s.unit()), text);
             }
@@ -78,17 +82,18 @@ class NodeDescriptionWriterTest {
         checkDescription(fit, xml);
         Element full = Dom.child(Dom.parse(xml).getDocumentElement(), "fullDescription");
         List<Element> tabs = Dom.children(full, "tab");
-        assertEquals(List.of("Options", "Advanced options"), tabs.stream().map(t -> t.getAttribute("name")).toList());
-        assertEquals(List.of("Seed", "Widths"), Dom.children(tabs.get(1), "option").stream().map(o -> o.getAttribute("name")).toList());
+        assertEquals(List.of("Options", "Training", "Options (advanced)"), tabs.stream().map(t -> t.getAttribute("name")).toList());
+        assertEquals(List.of("Epochs", "Rate (1/step)"),
+                Dom.children(tabs.get(1), "option").stream().map(o -> o.getAttribute("name")).toList());
+        assertEquals(List.of("Seed", "Widths"), Dom.children(tabs.get(2), "option").stream().map(o -> o.getAttribute("name")).toList());
         List<Element> paras = Dom.children(Dom.child(full, "intro"), "p");
         assertEquals("First paragraph wrapped.", paras.get(0).getTextContent());
         assertEquals("Second <paragraph> & more.", paras.get(1).getTextContent());
         assertTrue(xml.contains("Second &lt;paragraph&gt; &amp; more."));
-        String rate = Dom.children(tabs.get(0), "option").stream().filter(o -> o.getAttribute("name").equals("Rate"))
-                .findFirst().orElseThrow().getTextContent();
+        String rate = Dom.children(tabs.get(1), "option").get(1).getTextContent();
         assertTrue(rate.contains("Range: 0 to 1."), rate);
         assertTrue(rate.contains("Default: 0.001."), rate);
-        assertTrue(rate.contains("--rate"), rate);
+        assertTrue(rate.endsWith("Used only when Mode is fast."), rate);
         String mode = Dom.children(tabs.get(0), "option").stream().filter(o -> o.getAttribute("name").equals("Mode"))
                 .findFirst().orElseThrow().getTextContent();
         assertTrue(mode.contains("fast, full-scf"), mode);

@@ -58,6 +58,11 @@ class PluginFilesTest {
         assertEquals(PluginIdentity.FEATURE_NAME, feature.getAttribute("label"));
         assertEquals(PluginIdentity.VENDOR, feature.getAttribute("provider-name"));
         assertEquals(List.of(PluginIdentity.BUNDLE_ID), Dom.children(feature, "plugin").stream().map(p -> p.getAttribute("id")).toList());
+        // the feature asks for the KNIME versions the bundle accepts: [5.5.0,6.0.0) ("compatible" = same major, at least this)
+        Element imp = Dom.children(Dom.child(feature, "requires"), "import").get(0);
+        assertEquals("org.knime.core", imp.getAttribute("plugin"));
+        assertEquals("5.5.0", imp.getAttribute("version"));
+        assertEquals("compatible", imp.getAttribute("match"));
         Element site = Dom.parse(Files.readAllBytes(REPO.resolve("update-site/category.xml"))).getDocumentElement();
         assertEquals(List.of(PluginIdentity.FEATURE_ID), Dom.children(site, "feature").stream().map(f -> f.getAttribute("id")).toList());
     }

@@ -33,8 +33,8 @@ class PluginGeneratorTest {
         String spec = Files.readString(dir.resolve("org/xasdaml/knime/port/StructuresPortObjectSpec.java"));
         assertTrue(spec.contains("super(\"structures\");"), spec);
         PluginXmlWriterTest.checkPluginXml(set, Files.readString(dir.resolve("plugin.xml")));
-        for (NodeDeclaration.NodeType t : NodeDeclaration.NodeType.values()) {
-            Path icon = dir.resolve("org/xasdaml/knime/nodes/" + new NodeDeclaration("x", "XNodeFactory", t).icon());
+        for (KnimeNode n : set.nodes()) {
+            Path icon = dir.resolve("org/xasdaml/knime/nodes/" + n.declaration().icon());
             BufferedImage img = ImageIO.read(icon.toFile());
             assertEquals(16, img.getWidth());
             assertEquals(16, img.getHeight());
@@ -52,8 +52,15 @@ class PluginGeneratorTest {
             NodeDescriptionWriterTest.checkDescription(n,
                     new String(files.get("org/xasdaml/knime/nodes/" + n.declaration().factory() + ".xml"), StandardCharsets.UTF_8));
         }
-        byte[] icon = files.get("org/xasdaml/knime/nodes/icons/source.png");
-        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(icon, 4));
-        assertTrue(new ByteArrayInputStream(icon).available() > 50);
+        // one icon per node, no two alike (a node declared without a glyph gets a pattern from its id)
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (KnimeNode n : set.nodes()) {
+            byte[] icon = files.get("org/xasdaml/knime/nodes/" + n.declaration().icon());
+            assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(icon, 4));
+            assertTrue(new ByteArrayInputStream(icon).available() > 50);
+            assertTrue(seen.add(java.util.Base64.getEncoder().encodeToString(icon)), "icon of " + n.declaration().stepId()
+                    + " is the same as another node's: give it another NodeIcons.Glyph");
+        }
+        assertEquals(set.nodes().size(), files.keySet().stream().filter(k -> k.endsWith(".png")).count());
     }
 }
