@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, what the project needs and is missing. Usage:
-#   scripts/install-deps.sh test    # JDK 17, Maven, FEFF 8.5L (tests run the real FEFF)
+#   scripts/install-deps.sh test    # JDK 17, Maven, FEFF 8.5L (tests run the real FEFF), Slurm and munge
+#                                   # (the Slurm executor's tests start a single-node cluster of their own)
 #   scripts/install-deps.sh main    # the same plus Larch's example data (the measured Cu foil spectrum)
 #   scripts/install-deps.sh bench   # the same plus pymatgen, xraylarch, scikit-learn, PyTorch (the Python tools compared)
 set -euo pipefail
-want=(openjdk-17-jdk-headless maven feff85exafs)
+want=(openjdk-17-jdk-headless maven feff85exafs slurmctld slurmd slurm-client munge)
 case "${1:-test}" in
   test) ;;
   main) want+=(python-xraylarch-doc) ;;

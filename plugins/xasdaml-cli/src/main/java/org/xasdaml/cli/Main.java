@@ -50,7 +50,10 @@ public final class Main {
         System.exit(m.run(args));
     }
 
-    /** Runs a command line; returns the exit code (0 ok, 1 failed, 2 usage). */
+    /** Exit code when Slurm jobs were submitted with --no-wait and have not all ended. */
+    static final int PENDING = 3;
+
+    /** Runs a command line; returns the exit code (0 ok, 1 failed, 2 usage, 3 Slurm jobs pending). */
     int run(String[] args) {
         try {
             CommandLine cl = CommandLine.parse(args);
@@ -89,6 +92,10 @@ public final class Main {
         } catch (StructureFileException e) {
             err.println("error: " + e.getMessage());
             return 1;
+        } catch (org.xasdaml.feff.slurm.SlurmJobsPending e) {
+            // --no-wait: submitted (or still queued); not an error, but no outputs yet
+            err.println(e.getMessage());
+            return PENDING;
         } catch (Exception e) {
             err.println("error: " + ParallelSamples.messageOf(e));
             if (System.getenv("XASDAML_DEBUG") != null) {
@@ -121,6 +128,18 @@ public final class Main {
                         (cl, m) -> WorkflowCommands.report(cl, m.out)),
                 new Builtin(List.of("workflow", "run"), "Run a workflow description (JSON) stage by stage, resumable",
                         (cl, m) -> WorkflowCommands.runWorkflow(cl, m.registry, m.out, m.err)),
+                new Builtin(List.of("feff", "shard"), "Run one shard of a Slurm FEFF batch (what each array task runs)",
+                        (cl, m) -> {
+                            if (cl.flag("help") || cl.words().size() != 4) {
+                                m.out.println("usage: xasdaml feff shard PLAN SHARD|potentials");
+                                m.out.println();
+                                m.out.println(wrap("Run by the job script of 'feff run --executor slurm' on a cluster node: "
+                                        + "computes shard SHARD of the plan (or the shared potentials) in the batch's work "
+                                        + "folder and writes the shard's report.", 0));
+                                return cl.flag("help") ? 0 : 2;
+                            }
+                            return org.xasdaml.feff.slurm.FeffShardTask.run(Path.of(cl.words().get(2)), cl.words().get(3), m.err);
+                        }),
                 new Builtin(List.of("bench", "structures"), "Time reading a structure file (default: the bundled Cu dump)",
                         (cl, m) -> Benchmarks.structures(cl, m.out)),
                 new Builtin(List.of("bench", "compare"), "Time descriptors, Larch kernels, forest and PCA (Java half of bench/compare-python.sh)",

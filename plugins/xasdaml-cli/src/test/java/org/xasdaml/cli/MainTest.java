@@ -51,6 +51,16 @@ class MainTest {
     }
 
     @Test
+    void feffShardIsACommandAndAMissingPlanFailsWithItsPath() {
+        assertEquals(0, run("feff", "shard", "--help"));
+        assertTrue(out().startsWith("usage: xasdaml feff shard PLAN SHARD|potentials\n"), out());
+        assertEquals(2, run("feff", "shard"));
+        Path plan = dir.resolve("no-plan.json");
+        assertEquals(1, run("feff", "shard", plan.toString(), "0"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains(plan.toString()), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         assertEquals(2, run("structures", "read", "x.dump", "--out", dir.toString(), "--max-frame", "3"));
         assertEquals("error: unknown option --max-frame for 'structures read'; see --help\n", err.toString(StandardCharsets.UTF_8));

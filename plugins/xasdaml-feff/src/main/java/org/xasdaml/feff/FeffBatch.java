@@ -102,6 +102,43 @@ public final class FeffBatch {
     }
 
     /**
+     * Which part of a batch one process does. Locally everything ({@link #ALL}); the Slurm executor
+     * splits a batch into a potentials job ({@link #potentialsOnly()}), array tasks that each compute
+     * a shard of samples ({@link #shard}) and a collecting pass that computes nothing ({@link #COLLECT}).
+     * Every part sees the whole sample list, so groups of shared potentials and digests are the
+     * same whichever process computes a sample.
+     *
+     * @param potentials   compute the shared potentials that unfinished samples need; when false they
+     *                     must exist already (a sample whose potentials are missing fails)
+     * @param samples      samples to compute when unfinished (null = all)
+     * @param reportInputs record samples whose feff.inp cannot be written as failures
+     */
+    public record Scope(boolean potentials, Set<SampleId> samples, boolean reportInputs) {
+        /** Everything, as a local run. */
+        public static final Scope ALL = new Scope(true, null, true);
+        /** Only read what is finished (no FEFF runs). */
+        public static final Scope COLLECT = new Scope(false, Set.of(), true);
+
+        public Scope {
+            samples = samples == null ? null : Set.copyOf(samples);
+        }
+
+        /** Only the shared potentials that unfinished samples need. */
+        public static Scope potentialsOnly() {
+            return new Scope(true, Set.of(), false);
+        }
+
+        /** Only these samples, with shared potentials made by an earlier job. */
+        public static Scope shard(Set<SampleId> ids) {
+            return new Scope(false, ids, false);
+        }
+
+        boolean computes(SampleId id) {
+            return samples == null || samples.contains(id);
+        }
+    }
+
+    /**
      * Runs (or resumes) a batch.
      *
      * @param samples samples in order
@@ -111,58 +148,97 @@ public final class FeffBatch {
      * @param ctx     progress, cancellation, workers, failures
      */
     public static Outcome run(List<Sample> samples, Settings s, FeffProgram feff, Path workDir, StepContext ctx) {
-        FeffCards cards = s.effectiveCards();
-        // 1. inputs; a broken structure fails here, alone
-        List<Job> jobs = new ArrayList<>();
-        for (Sample sample : samples) {
+        return run(samples, s, feff, workDir, ctx, Scope.ALL);
+    }
+
+    /**
+     * What is finished in a work folder, judged by each record's digest only (cheap enough to call
+     * between polls of a cluster).
+     *
+     * @param finished          samples with a result of the same input
+     * @param unfinished        samples still to compute, in input order
+     * @param inputErrors       samples whose feff.inp cannot be written, with the reason
+     * @param potentialsMissing shared potentials that unfinished samples need are not made yet
+     */
+    public record Status(List<SampleId> finished, List<SampleId> unfinished, Map<SampleId, String> inputErrors,
+                         boolean potentialsMissing) {
+    }
+
+    /** The status of a batch in a work folder (no FEFF runs, nothing written). */
+    public static Status status(List<Sample> samples, Settings s, Path workDir) {
+        Map<SampleId, String> errors = new LinkedHashMap<>();
+        Plan plan = prepare(samples, s, workDir, f -> errors.put(f.sample(), f.message()));
+        List<SampleId> finished = new ArrayList<>();
+        List<SampleId> unfinished = new ArrayList<>();
+        boolean missing = false;
+        for (Job j : plan.jobs) {
+            Map<String, String> h;
             try {
-                jobs.add(new Job(sample, FeffInput.of(sample, s.clusterRadius(), cards), sampleFolder(workDir, sample.id())));
-            } catch (RuntimeException e) {
-                ctx.recordFailure(new SampleFailure(sample.id(), "feff input", e.getMessage()));
+                h = FeffResult.header(j.folder);
+            } catch (IOException e) {
+                h = null;
+            }
+            if (h != null && j.digest.equals(h.get("digest"))) {
+                finished.add(j.sample.id());
+            } else {
+                unfinished.add(j.sample.id());
+                missing |= j.shared != null && !sharedDone(j.shared);
             }
         }
-        // 2. shared potentials: groups of consecutive samples, split further by potentials list
-        Map<String, Shared> shared = new LinkedHashMap<>();
-        if (s.mode() == FeffMode.SHARED_POTENTIAL) {
-            int size = s.groupSize() == 0 ? Math.max(1, jobs.size()) : s.groupSize();
-            for (int i = 0; i < jobs.size(); i++) {
-                Job j = jobs.get(i);
-                String key = (i / size) + "|" + j.input.potentialsKey();
-                Shared sh = shared.get(key);
-                if (sh == null) {
-                    String digest = FileDigest.sha256(j.input.text().getBytes(StandardCharsets.UTF_8));
-                    sh = new Shared(j, workDir.resolve("shared").resolve(digest.substring(0, 16)), digest);
-                    shared.put(key, sh);
-                }
-                sh.members.add(j.sample.id());
-                j.shared = sh;
-            }
+        return new Status(finished, unfinished, errors, missing);
+    }
+
+    /**
+     * Runs (or resumes) the part of a batch given by a scope.
+     *
+     * @param samples samples in order (always the whole batch, whatever the scope)
+     * @param s       settings
+     * @param feff    the installed Feff8L (unused by {@link Scope#COLLECT})
+     * @param workDir the batch's work folder
+     * @param ctx     progress, cancellation, workers, failures
+     * @param scope   what this process computes
+     */
+    public static Outcome run(List<Sample> samples, Settings s, FeffProgram feff, Path workDir, StepContext ctx, Scope scope) {
+        // 1-3. inputs, shared-potential groups, digests; a broken structure fails here, alone. A shard outside
+        // shared-potential mode prepares only its own samples (a sample's digest is its own input then), so that
+        // a task of a batch of 10^5 samples does not build 10^5 inputs; groups of shared potentials need them all.
+        List<Sample> prepared = samples;
+        if (scope.samples() != null && !scope.potentials() && !scope.reportInputs() && s.mode() != FeffMode.SHARED_POTENTIAL) {
+            prepared = samples.stream().filter(x -> scope.computes(x.id())).toList();
         }
-        // 3. digests and what is already finished
+        Plan plan = prepare(prepared, s, workDir, f -> {
+            if (scope.reportInputs() || scope.computes(f.sample())) {
+                ctx.recordFailure(f);
+            }
+        });
+        List<Job> jobs = plan.jobs;
+        Map<String, Shared> shared = plan.shared;
+        List<Job> unfinished = new ArrayList<>();
         List<Job> todo = new ArrayList<>();
         int reused = 0;
         for (Job j : jobs) {
-            String what = j.input.text() + "\nmode " + s.mode().label() + (j.shared == null ? "" : "\nshared " + j.shared.digest);
-            j.digest = FileDigest.sha256(what.getBytes(StandardCharsets.UTF_8));
             j.result = finished(j);
             if (j.result == null) {
-                todo.add(j);
+                unfinished.add(j);
+                if (scope.computes(j.sample.id())) {
+                    todo.add(j);
+                }
             } else {
                 reused++;
             }
         }
-        if (reused > 0) {
+        if (reused > 0 && !todo.isEmpty()) {
             ctx.progress(0, String.format(Locale.ROOT, "feff: %d of %d samples already finished in %s; computing %d",
                     reused, jobs.size(), workDir, todo.size()));
         }
-        // 4. shared potentials needed by what is left
+        // 4. shared potentials needed by what is left (made here, or checked when an earlier job made them)
         List<Shared> needed = new ArrayList<>();
         for (Shared sh : shared.values()) {
-            if (todo.stream().anyMatch(j -> j.shared == sh)) {
+            if ((scope.potentials() ? unfinished : todo).stream().anyMatch(j -> j.shared == sh)) {
                 needed.add(sh);
             }
         }
-        if (!needed.isEmpty()) {
+        if (!needed.isEmpty() && scope.potentials()) {
             ParallelSamples.map(needed, sh -> sh.representative.sample.id(), "feff shared potential", sh -> {
                 try {
                     computeShared(sh, feff, s, ctx);
@@ -174,6 +250,14 @@ public final class FeffBatch {
                 }
                 return sh;
             }, ctx);
+        } else {
+            for (Shared sh : needed) {
+                if (sharedDone(sh)) {
+                    sh.seconds = sharedSeconds(sh.folder);
+                } else {
+                    sh.error = "not made: the job computing shared potentials did not finish (" + sh.folder + ")";
+                }
+            }
         }
         // 5. samples
         List<FeffResult> computed = ParallelSamples.map(todo, j -> j.sample.id(), "feff " + s.mode().label(),
@@ -201,6 +285,55 @@ public final class FeffBatch {
         return new Outcome(results, reused, done, sp);
     }
 
+    /** Inputs, shared-potential groups and digests of a batch. */
+    private record Plan(List<Job> jobs, Map<String, Shared> shared) {
+    }
+
+    private static Plan prepare(List<Sample> samples, Settings s, Path workDir, java.util.function.Consumer<SampleFailure> inputFailure) {
+        FeffCards cards = s.effectiveCards();
+        // 1. inputs; a broken structure fails here, alone
+        List<Job> jobs = new ArrayList<>();
+        for (Sample sample : samples) {
+            try {
+                jobs.add(new Job(sample, FeffInput.of(sample, s.clusterRadius(), cards), sampleFolder(workDir, sample.id())));
+            } catch (RuntimeException e) {
+                inputFailure.accept(new SampleFailure(sample.id(), "feff input", e.getMessage()));
+            }
+        }
+        // 2. shared potentials: groups of consecutive samples, split further by potentials list
+        Map<String, Shared> shared = new LinkedHashMap<>();
+        if (s.mode() == FeffMode.SHARED_POTENTIAL) {
+            int size = s.groupSize() == 0 ? Math.max(1, jobs.size()) : s.groupSize();
+            for (int i = 0; i < jobs.size(); i++) {
+                Job j = jobs.get(i);
+                String key = (i / size) + "|" + j.input.potentialsKey();
+                Shared sh = shared.get(key);
+                if (sh == null) {
+                    String digest = FileDigest.sha256(j.input.text().getBytes(StandardCharsets.UTF_8));
+                    sh = new Shared(j, workDir.resolve("shared").resolve(digest.substring(0, 16)), digest);
+                    shared.put(key, sh);
+                }
+                sh.members.add(j.sample.id());
+                j.shared = sh;
+            }
+        }
+        // 3. digests
+        for (Job j : jobs) {
+            String what = j.input.text() + "\nmode " + s.mode().label() + (j.shared == null ? "" : "\nshared " + j.shared.digest);
+            j.digest = FileDigest.sha256(what.getBytes(StandardCharsets.UTF_8));
+        }
+        return new Plan(jobs, shared);
+    }
+
+    private static boolean sharedDone(Shared sh) {
+        Path marker = sh.folder.resolve(SHARED_DONE);
+        try {
+            return Files.isRegularFile(marker) && Files.readString(marker).strip().startsWith(sh.digest);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The finished result of a job, or null when it must be (re)computed. */
     private static FeffResult finished(Job j) {
         try {
@@ -217,7 +350,7 @@ public final class FeffBatch {
 
     private static void computeShared(Shared sh, FeffProgram feff, Settings s, StepContext ctx) throws IOException {
         Path marker = sh.folder.resolve(SHARED_DONE);
-        if (Files.isRegularFile(marker) && Files.readString(marker).strip().startsWith(sh.digest)) {
+        if (sharedDone(sh)) {
             sh.seconds = sharedSeconds(sh.folder);
             return;
         }

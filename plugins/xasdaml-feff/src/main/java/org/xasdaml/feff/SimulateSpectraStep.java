@@ -21,6 +21,8 @@ import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepContext;
 import org.xasdaml.workflow.StepData;
 import org.xasdaml.workflow.StepInfo;
+import org.xasdaml.feff.slurm.SlurmFeffRun;
+import org.xasdaml.feff.slurm.SlurmSettings;
 
 /**
  * Simulates μ(E) and χ(k) of every sample with Feff8L (paper module M1).
@@ -96,7 +98,49 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             String feffBin,
             @Param(label = "Keep all FEFF files", group = "Running FEFF", description = "Keep every FEFF file of finished samples (about 1 MB each) instead of only feff.inp, "
                     + "feff.log and the result", advanced = true)
-            boolean keepFiles) {
+            boolean keepFiles,
+            @Param(label = "Where FEFF runs", group = "Running FEFF", description = "Where FEFF runs: local = on this machine; slurm = one Slurm job array whose tasks each run "
+                    + "a shard of samples on a cluster node (the work folder must be on a file system the nodes share)",
+                    choices = {"local", "slurm"})
+            String executor,
+            @Param(label = "Partition", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: partition (empty = the cluster's default)", advanced = true)
+            String slurmPartition,
+            @Param(label = "Account", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: account charged (empty = your default)", advanced = true)
+            String slurmAccount,
+            @Param(label = "Time limit per task", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: wall-time limit of one array task, as minutes, H:MM:SS or D-HH:MM:SS (empty = the "
+                    + "partition's default)", advanced = true)
+            String slurmTime,
+            @Param(label = "CPUs per task", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: CPUs per array task; the task runs as many FEFF workers", min = 1, advanced = true)
+            int slurmCpus,
+            @Param(label = "Memory per task", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: memory per array task, e.g. 4G or 2000M (empty = the partition's default)",
+                    advanced = true)
+            String slurmMemory,
+            @Param(label = "Samples per task", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: samples packed into one array task", min = 1, advanced = true)
+            int samplesPerTask,
+            @Param(label = "Extra sbatch options", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: extra #SBATCH options, one per item, e.g. --qos=short,--constraint=avx2",
+                    advanced = true)
+            List<String> slurmExtra,
+            @Param(label = "Command starting xasdaml on the nodes", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: command that starts xasdaml on the nodes, one word per item (empty = this "
+                    + "installation's xasdaml script); a wrapper script that loads modules fits here", advanced = true)
+            List<String> slurmLauncher,
+            @Param(label = "Slurm configuration file", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: configuration file for sbatch, squeue, scontrol and scancel (empty = the "
+                    + "cluster's default or SLURM_CONF)", file = true, advanced = true)
+            String slurmConf,
+            @Param(label = "Submit without waiting", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: submit and return at once; rerun the same command to collect the results")
+            boolean noWait,
+            @Param(label = "Queue polling interval", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: seconds between looks at the queue while waiting", unit = "s", min = 0.1,
+                    advanced = true)
+            double slurmPoll) {
+
+        /** The options without executor choices: FEFF runs on this machine. */
+        public Options(String edge, String preset, boolean debye, double temperature, double debyeTemperature, String mode,
+                       int groupSize, double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
+                       double critPlane, double s02, double kmax, double clusterRadius, double timeLimit, int workers,
+                       String feffBin, boolean keepFiles) {
+            this(edge, preset, debye, temperature, debyeTemperature, mode, groupSize, scfRadius, scfIterations, rpath, nlegs,
+                    critCurved, critPlane, s02, kmax, clusterRadius, timeLimit, workers, feffBin, keepFiles, "local", "", "",
+                    "", 1, "", 50, List.of(), List.of(), "", false, 10);
+        }
 
         public Options {
             try {
@@ -120,6 +164,25 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             if (groupSize < 0) {
                 throw InvalidParameterException.of("groupSize", "group size %d must be >= 0", groupSize);
             }
+            slurmExtra = List.copyOf(slurmExtra);
+            slurmLauncher = List.copyOf(slurmLauncher);
+            if (!executor.equals("local") && !executor.equals("slurm")) {
+                throw InvalidParameterException.of("executor", "unknown executor '%s'; use local or slurm", executor);
+            }
+            // validates every value that goes into the job script (fields are not assigned yet: use the parameters)
+            new SlurmSettings(slurmPartition, slurmAccount, slurmTime, slurmCpus, slurmMemory, samplesPerTask, slurmExtra,
+                    slurmLauncher, slurmConf, !noWait, slurmPoll);
+        }
+
+        /** The Slurm executor's settings these options describe. */
+        public SlurmSettings slurm() {
+            return new SlurmSettings(slurmPartition, slurmAccount, slurmTime, slurmCpus, slurmMemory, samplesPerTask,
+                    slurmExtra, slurmLauncher, slurmConf, !noWait, slurmPoll);
+        }
+
+        /** The batch settings these options describe. */
+        public FeffBatch.Settings settings() {
+            return new FeffBatch.Settings(cards(), clusterRadius, FeffMode.of(mode), groupSize, timeLimit, keepFiles);
         }
 
         /** The cards these options describe (before the mode drops SCF). */
@@ -175,18 +238,21 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
     @Override
     public Options defaults() {
         return new Options("K", "default", false, 300, 160, "full", 0, 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0,
-                "", false);
+                "", false, "local", "", "", "", 4, "", 50, List.of(), List.of(), "", false, 10);
     }
 
     @Override
     public StepData run(StepData inputs, Options o, StepContext context) {
         StructureSet set = inputs.get(STRUCTURES);
-        FeffProgram feff = FeffProgram.locate(o.feffBin());
-        FeffBatch.Settings settings = new FeffBatch.Settings(o.cards(), o.clusterRadius(), FeffMode.of(o.mode()), o.groupSize(),
-                o.timeLimit(), o.keepFiles());
+        boolean slurm = o.executor().equals("slurm");
+        // on a cluster's login node FEFF may be missing: only the nodes run it
+        FeffProgram feff = slurm ? null : FeffProgram.locate(o.feffBin());
+        FeffBatch.Settings settings = o.settings();
         StepContext ctx = o.workers() > 0 ? new WorkerLimit(context, o.workers()) : context;
         Path work = context.workDir();
-        FeffBatch.Outcome out = FeffBatch.run(set.sampleList(), settings, feff, work, ctx);
+        FeffBatch.Outcome out = slurm
+                ? new SlurmFeffRun(o.slurm(), parameters().toText(o)).run(set, settings, work, context)
+                : FeffBatch.run(set.sampleList(), settings, feff, work, ctx);
         recordVersion(out, work, feff, context);
         if (out.results().isEmpty()) {
             throw new FeffException("FEFF gave no spectrum for any of " + set.samples().size() + " samples; first failure: "
@@ -209,7 +275,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                 break;
             }
         }
-        context.recordSoftware("feff", version + " (feff85exafs, " + feff.binDir() + ")");
+        context.recordSoftware("feff", version + " (feff85exafs, " + (feff == null ? "on the Slurm nodes" : feff.binDir()) + ")");
     }
 
     /** The three output tables. */
