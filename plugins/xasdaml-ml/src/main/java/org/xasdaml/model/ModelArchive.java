@@ -438,7 +438,7 @@ public final class ModelArchive {
      */
     @SuppressWarnings("unchecked")
     public static ModelArchive read(InputStream is, String what) throws IOException {
-        Map<String, byte[]> entries = new TreeMap<>(org.xasdaml.io.BoundedZip.read(is, name -> name.equals("archive.json") ? MAX_HEADER
+        Map<String, byte[]> entries = new TreeMap<>(org.xasdaml.io.BoundedZip.read(is, name -> name.equals("archive.json") || name.equals(CALIBRATION_ENTRY) ? MAX_HEADER
                 : name.matches("(network-\\d+\\.zip|forest-\\d+\\.bin)") ? MAX_MEMBER : 0, what));
         byte[] hj = entries.get("archive.json");
         if (hj == null) {

@@ -228,10 +228,11 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
         }
         if (output.equals(PREDICTIONS.name()) && Task.parse(o.task()) == Task.REGRESSION) {
             List<String> names = new ArrayList<>();
+            // as ModelArchive.predict writes them: point, spread and calibrated interval per target, then the domain
             for (String t : o.targets()) {
-                names.add(t);
-                names.add(t + "_sd");
+                names.addAll(List.of(t, t + "_sd", t + "_lo", t + "_hi", t + "_in_range"));
             }
+            names.addAll(List.of("domain_score", "in_domain"));
             o.targets().forEach(t -> names.add(t + "_true"));
             return TableColumns.numeric(names);
         }

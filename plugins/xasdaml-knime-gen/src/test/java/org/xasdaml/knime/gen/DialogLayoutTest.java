@@ -34,9 +34,9 @@ class DialogLayoutTest {
         List<ParameterSpec> specs = train.step().parameters().specs();
         DialogLayout d = DialogLayout.of(specs);
         assertEquals(List.of("Options", "Advanced"), d.tabs().stream().map(DialogLayout.Tab::name).toList());
-        assertEquals(List.of("", "Multilayer perceptron", "Convolutional network", "Network training", "Random forest"),
+        assertEquals(List.of("", "Multilayer perceptron", "Convolutional network", "Network training", "Random forest", "Uncertainty"),
                 titles(d.tabs().get(0)));
-        assertEquals(List.of("Network training", "Random forest", "Cross-validation search"), titles(d.tabs().get(1)));
+        assertEquals(List.of("Network training", "Random forest", "Cross-validation search", "Uncertainty"), titles(d.tabs().get(1)));
         Map<String, String> v = defaults(train);
         assertEquals("mlp", v.get("model"));
         Set<String> mlp = DialogLayout.applying(specs, v);
@@ -48,9 +48,9 @@ class DialogLayoutTest {
         assertFalse(rf.contains("hidden") || rf.contains("epochs") || rf.contains("folds"), rf.toString());
         v.put("search", "true");
         assertTrue(DialogLayout.applying(specs, v).containsAll(List.of("folds", "searchTrees")));
-        // 29 options at once before; for an MLP 14 are enabled and the 15 of the CNN, the forest and its search are not
-        assertEquals(29, specs.size());
-        assertEquals(14, mlp.size(), mlp.toString());
+        // 31 options at once before; for an MLP 16 are enabled (the two interval options apply to every kind) and the 15 of the CNN, the forest and its search are not
+        assertEquals(31, specs.size());
+        assertEquals(16, mlp.size(), mlp.toString());
         assertEquals(Set.of("model", "search"), DialogLayout.deciders(specs));
         assertEquals("Used only when Model kind is rf and Tune the forest by cross-validation is on.",
                 DialogLayout.whenText(train.step().parameters().spec("folds"), specs));
