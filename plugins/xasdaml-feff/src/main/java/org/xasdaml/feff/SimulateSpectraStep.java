@@ -59,6 +59,10 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             double temperature,
             @Param(description = "DEBYE card: Debye temperature", unit = "K", min = 1)
             double debyeTemperature,
+            @Param(description = "Write the reference's CFAVERAGE 1 1 0 card (always on with preset reference). Off by default, "
+                    + "as pymatgen writes no CFAVERAGE unless asked: Feff8L reads its first number as the absorbers' "
+                    + "potential index, which is 1 (the other atoms), not the absorber's 0", advanced = true)
+            boolean cfaverage,
             @Param(description = "full = every stage with self-consistent potentials per sample; shared-potential = "
                     + "self-consistent potentials once per group of samples, then paths, amplitudes and χ per sample; "
                     + "no-scf = every stage per sample without the SCF card",
@@ -100,8 +104,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
         public Options {
             try {
-                cards(edge, preset, debye, temperature, debyeTemperature, scfRadius, scfIterations, rpath, nlegs, critCurved,
-                        critPlane, s02, kmax);
+                cards(edge, preset, debye, temperature, debyeTemperature, cfaverage, scfRadius, scfIterations, rpath, nlegs,
+                        critCurved, critPlane, s02, kmax);
                 FeffMode.of(mode);
             } catch (InvalidParameterException e) {
                 throw e;
@@ -124,24 +128,24 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
         /** The cards these options describe (before the mode drops SCF). */
         public FeffCards cards() {
-            return cards(edge, preset, debye, temperature, debyeTemperature, scfRadius, scfIterations, rpath, nlegs, critCurved,
-                    critPlane, s02, kmax);
+            return cards(edge, preset, debye, temperature, debyeTemperature, cfaverage, scfRadius, scfIterations, rpath, nlegs,
+                    critCurved, critPlane, s02, kmax);
         }
 
         private static FeffCards cards(String edge, String preset, boolean debye, double temperature, double debyeTemperature,
-                                       double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
+                                       boolean cfaverage, double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
                                        double critPlane, double s02, double kmax) {
             FeffCards.Scf scf = new FeffCards.Scf(scfRadius, 0, scfIterations, 0.1, 1);
             switch (preset) {
                 case "reference":
                     FeffCards r = FeffCards.reference();
-                    return new FeffCards(r.edge(), s02, kmax, rpath, nlegs, critCurved, critPlane, scf, 0, 0.0, 0.6, r.debye());
+                    return new FeffCards(r.edge(), s02, kmax, rpath, nlegs, critCurved, critPlane, scf, 0, 0.0, 0.6, r.debye(), true);
                 case "default":
                     if (!FeffCards.EDGES.contains(edge)) {
                         throw InvalidParameterException.of("edge", "unknown edge '%s'", edge);
                     }
                     return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, scf, 0, 0.0, 0.6,
-                            debye ? new FeffCards.Debye(temperature, debyeTemperature) : null);
+                            debye ? new FeffCards.Debye(temperature, debyeTemperature) : null, cfaverage);
                 default:
                     throw InvalidParameterException.of("preset", "unknown preset '%s'; use default or reference", preset);
             }
@@ -174,7 +178,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
     @Override
     public Options defaults() {
-        return new Options("K", "default", false, 300, 160, "full", 0, 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0,
+        return new Options("K", "default", false, 300, 160, false, "full", 0, 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0,
                 "", false);
     }
 
