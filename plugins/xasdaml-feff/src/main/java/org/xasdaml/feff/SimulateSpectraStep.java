@@ -63,11 +63,23 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                     + "as pymatgen writes no CFAVERAGE unless asked: Feff8L reads its first number as the absorbers' "
                     + "potential index, which is 1 (the other atoms), not the absorber's 0", advanced = true)
             boolean cfaverage,
-            @Param(description = "full = every stage with self-consistent potentials per sample; shared-potential = "
-                    + "self-consistent potentials once per group of samples, then paths, amplitudes and χ per sample; "
-                    + "no-scf = every stage per sample without the SCF card",
-                    choices = {"full", "shared-potential", "no-scf"})
+            @Param(description = "environment = self-consistent potentials of a few representatives per group of similar "
+                    + "absorber environments, kept in a potential library, each sample taking its nearest representative's "
+                    + "(then paths, amplitudes and χ per sample); full = every stage with self-consistent potentials per "
+                    + "sample; shared-potential = one set of potentials per group of consecutive samples; no-scf = every "
+                    + "stage per sample without the SCF card",
+                    choices = {"environment", "full", "shared-potential", "no-scf"})
             String mode,
+            @Param(description = "environment mode: number of groups of similar environments (k-means on the radial "
+                    + "distributions around the absorber and its nearest neighbour)", min = 1)
+            int groups,
+            @Param(description = "environment mode: representatives with full SCF per group", min = 1)
+            int representativesPerGroup,
+            @Param(description = "environment mode: folder of the potential library, shared by later runs of the same kind "
+                    + "(empty = potentials/ in the work folder)", file = true)
+            String potentialLibrary,
+            @Param(description = "environment mode: seed of the k-means grouping")
+            long seed,
             @Param(description = "shared-potential mode: number of consecutive samples sharing one set of potentials "
                     + "(0 = one set for the whole batch)", min = 0)
             int groupSize,
@@ -124,6 +136,13 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             if (groupSize < 0) {
                 throw InvalidParameterException.of("groupSize", "group size %d must be >= 0", groupSize);
             }
+            if (groups < 1) {
+                throw InvalidParameterException.of("groups", "number of environment groups %d must be at least 1", groups);
+            }
+            if (representativesPerGroup < 1) {
+                throw InvalidParameterException.of("representativesPerGroup", "representatives per group %d must be at least 1",
+                        representativesPerGroup);
+            }
         }
 
         /** The cards these options describe (before the mode drops SCF). */
@@ -178,7 +197,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
     @Override
     public Options defaults() {
-        return new Options("K", "default", false, 300, 160, false, "full", 0, 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0,
+        EnvironmentPotentials.Settings env = EnvironmentPotentials.Settings.defaults();
+        return new Options("K", "default", false, 300, 160, false, "environment", env.groups(), env.perGroup(), "", env.seed(), 0, 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0,
                 "", false);
     }
 
@@ -187,7 +207,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         StructureSet set = inputs.get(STRUCTURES);
         FeffProgram feff = FeffProgram.locate(o.feffBin());
         FeffBatch.Settings settings = new FeffBatch.Settings(o.cards(), o.clusterRadius(), FeffMode.of(o.mode()), o.groupSize(),
-                o.timeLimit(), o.keepFiles());
+                o.timeLimit(), o.keepFiles(), new EnvironmentPotentials.Settings(o.groups(), o.representativesPerGroup(),
+                        o.potentialLibrary().isBlank() ? null : Path.of(o.potentialLibrary()), o.seed()));
         StepContext ctx = o.workers() > 0 ? new WorkerLimit(context, o.workers()) : context;
         Path work = context.workDir();
         FeffBatch.Outcome out = FeffBatch.run(set.sampleList(), settings, feff, work, ctx);
@@ -197,6 +218,9 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                     + (context.failures().isEmpty() ? "none recorded" : context.failures().get(0)));
         }
         Tables t = tables(out.results(), context);
+        if (!out.choices().isEmpty()) {
+            t = new Tables(t.mu(), t.chi(), withRepresentatives(t.runs(), out.choices()));
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("feff.mode", o.mode());
         meta.put("feff.edge", settings.effectiveCards().edge());
@@ -214,6 +238,22 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             }
         }
         context.recordSoftware("feff", version + " (feff85exafs, " + feff.binDir() + ")");
+    }
+
+    /**
+     * The runs table with the environment mode's choice per sample: text column {@code representative}
+     * (source sample and library entry of its potentials) and {@code environment_distance} (distance of its
+     * environment vector to the representative's; 0 for a representative itself).
+     */
+    static SampleTable withRepresentatives(SampleTable runs, Map<SampleId, EnvironmentPotentials.Choice> choices) {
+        String[] rep = new String[runs.ids().size()];
+        double[] dist = new double[rep.length];
+        for (int i = 0; i < rep.length; i++) {
+            EnvironmentPotentials.Choice c = choices.get(runs.ids().get(i));
+            rep[i] = c == null ? "" : c.label();
+            dist[i] = c == null ? Double.NaN : c.distance();
+        }
+        return runs.withColumn("environment_distance", dist).withText("representative", rep);
     }
 
     /** The three output tables. */

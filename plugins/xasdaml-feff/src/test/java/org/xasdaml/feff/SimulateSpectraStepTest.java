@@ -26,7 +26,8 @@ class SimulateSpectraStepTest {
 
     private static SimulateSpectraStep.Options noScf(SimulateSpectraStep step) {
         SimulateSpectraStep.Options d = step.defaults();
-        return new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(), d.debyeTemperature(), false, "no-scf",
+        return new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(), d.debyeTemperature(), false, "no-scf", d.groups(),
+                d.representativesPerGroup(), d.potentialLibrary(), d.seed(),
                 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(), d.s02(), d.kmax(),
                 d.clusterRadius(), 600, 0, "", false);
     }
@@ -124,7 +125,7 @@ class SimulateSpectraStepTest {
         SimulateSpectraStep step = new SimulateSpectraStep();
         SimulateSpectraStep.Options d = step.defaults();
         SimulateSpectraStep.Options r = new SimulateSpectraStep.Options(d.edge(), "reference", false, d.temperature(),
-                d.debyeTemperature(), false, d.mode(), 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(),
+                d.debyeTemperature(), false, d.mode(), d.groups(), d.representativesPerGroup(), d.potentialLibrary(), d.seed(), 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(),
                 d.critPlane(), d.s02(), d.kmax(), d.clusterRadius(), d.timeLimit(), 0, "", false);
         assertEquals(FeffCards.reference().lines(), r.cards().lines());
         assertEquals(FeffCards.defaults().lines(), d.cards().lines());
