@@ -17,7 +17,8 @@ import org.xasdaml.workflow.StepContext;
  * depend on ({@link EnvironmentDescriptor}), a few representatives per group get full SCF (rdinp, pot,
  * xsph), and every sample takes the potentials of the representative nearest to it in environment.
  * Representatives live in a {@link PotentialLibrary}; a representative whose environment lies within
- * the run's coverage radius of an entry already in the library is not computed again, that entry is
+ * the run's coverage radius (90th percentile of its samples' distances to their nearest
+ * representative) of an entry already in the library is not computed again, that entry is
  * used, so later runs on structures of the same kind reuse the first run's potentials. A
  * representative that fails leaves its samples to the next nearest one.
  */
@@ -121,7 +122,8 @@ public final class EnvironmentPotentials {
             x[i] = desc.get(members.get(i)).vector();
         }
         int[] reps = EnvironmentGroups.representatives(x, s.groups(), s.perGroup(), s.seed());
-        // coverage radius: median distance of the run's samples to their nearest new representative
+        // coverage radius: 90th percentile of the distances of the run's samples to their nearest new representative;
+        // a representative with a library entry closer than that is not a new environment
         double[] nearest = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             double best = Double.POSITIVE_INFINITY;
@@ -132,7 +134,7 @@ public final class EnvironmentPotentials {
         }
         double[] sorted = nearest.clone();
         Arrays.sort(sorted);
-        double coverage = sorted[sorted.length / 2];
+        double coverage = sorted[Math.min(sorted.length - 1, (int) Math.floor(0.9 * sorted.length))];
         List<PotentialLibrary.Entry> known = library.entries(key);
         List<Candidate> todo = new ArrayList<>();
         List<PotentialLibrary.Entry> available = new ArrayList<>(known);

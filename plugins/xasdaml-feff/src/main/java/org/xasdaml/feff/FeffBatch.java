@@ -29,6 +29,7 @@ import org.xasdaml.workflow.StepContext;
  * <pre>
  *   samples/f&lt;frame&gt;_s&lt;site&gt;/   feff.inp, feff.log, result.txt (other FEFF files deleted unless kept)
  *   shared/&lt;digest&gt;/               shared-potential mode: the representative's rdinp + pot + xsph
+ *   potentials/                      environment mode: the default {@link PotentialLibrary}
  * </pre>
  *
  * <p>A sample that fails (broken structure, FEFF crash, time limit) is recorded in the context with

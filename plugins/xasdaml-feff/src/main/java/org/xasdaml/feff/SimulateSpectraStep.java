@@ -176,19 +176,25 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         return new StepInfo("feff", List.of("feff", "run"), "FEFF Spectra", Category.DATASET_CALCULATION, "M1",
                 "Simulates μ(E) and χ(k) of every sample with Feff8L (Debian's feff85exafs).",
                 """
-                Writes a feff.inp per sample (absorber at the origin as potential 0, one potential per element, every \
-                atom within the cluster radius) with the reference's cards (CONTROL, EXAFS 20, RPATH 7, \
-                SCF 6.8 0 30 0.1 1, EXCHANGE 0 0 0.6, NLEGS 8, CRITERIA 0 1.5, S02 1) at the K edge and without \
-                DEBYE; the preset "reference" gives the reference's cards exactly (L3, DEBYE 300 160).
+                Writes a feff.inp per sample as pymatgen's FEFFDictSet does (absorber at the origin as potential 0 with \
+                stoichiometry 0.0001, one potential per element with its count in the structure, every atom within the \
+                cluster radius) with the reference's cards (CONTROL, EXAFS 20, RPATH 7, SCF 6.8 0 30 0.1 1, \
+                EXCHANGE 0 0 0.6, NLEGS 8, CRITERIA 0 1.5, S02 1) at the K edge, without DEBYE and without CFAVERAGE \
+                (option cfaverage); the preset "reference" gives the reference's cards exactly (L3, DEBYE 300 160, \
+                CFAVERAGE 1 1 0).
 
-                Each sample runs the six Feff8L programs in its own folder of the work folder, with a time limit, its \
+                Each sample runs the Feff8L programs in its own folder of the work folder, with a time limit, its \
                 log kept. A failing or hanging sample is recorded with FEFF's message and the batch goes on. A rerun \
                 of the same command skips finished samples, even after the process was killed.
 
-                The self-consistent potentials cost nearly all the time (about 146 s of 146.5 s for a 108-atom Cu \
-                cluster). Mode shared-potential computes them once per group of samples and runs only paths, \
-                scattering amplitudes and χ per sample; mode no-scf leaves the SCF card out. Their errors \
-                against full per-sample runs are measured by org.xasdaml.feff.bench.FeffBench.
+                The self-consistent potentials cost nearly all the time (about 140 CPU-s of a 108-atom Cu cluster). \
+                Mode environment (the default) groups the samples by the radial distributions around the absorber and \
+                its nearest neighbour (k-means, groups × representativesPerGroup representatives), computes full SCF \
+                for the representatives only, keeps them in a potential library that later runs of the same kind \
+                reuse, and gives every sample the potentials of its nearest representative (column representative of \
+                the runs table). Mode full computes them for every sample, shared-potential once per group of \
+                consecutive samples, no-scf never. Errors against full per-sample runs: \
+                org.xasdaml.feff.bench.PotentialBench.
 
                 Outputs: mu (μ interpolated onto FEFF's energy grid of one sample, cut to the range all samples cover), \
                 chi (χ on 0.05 … kmax Å⁻¹) and runs (FEFF's Fermi level e0 and seconds per sample).""",

@@ -29,7 +29,8 @@ import org.xasdaml.workflow.BasicContext;
  * grid 0.05 … 20 Å⁻¹.
  *
  * <p>Usage: {@code FullScfReference [--clusters data/cu-md-public.dump] [--bulk ../shared/data/cu-bulk-md-public.dump]
- * [--cluster-frames 40] [--bulk-frames 20] [--bulk-radius 9] [--work target/potential-bench/full]}. Run it
+ * [--cluster-frames 40] [--bulk-frames 20] [--bulk-radius 9] [--work target/potential-bench/full]
+ * [--scf-radius 6.8] [--rpath 7]}. Run it
  * under {@code nice -n 10}, alone.
  */
 public final class FullScfReference {
@@ -46,7 +47,7 @@ public final class FullScfReference {
         Path work = Path.of(a.getOrDefault("work", "target/potential-bench/full"));
         Files.createDirectories(work);
         FeffProgram feff = FeffProgram.locate(null);
-        FeffCards cards = FeffCards.defaults();
+        FeffCards cards = cards(a);
         System.out.println("full-SCF reference, cards: " + String.join("; ", cards.lines()));
         Path tsv = work.resolve("reference.tsv");
         int most = sets.stream().mapToInt(s -> s.samples().size()).max().orElse(0);
@@ -82,6 +83,18 @@ public final class FullScfReference {
                 System.out.printf(Locale.ROOT, "%s frame %d: %.1f CPU s, %.1f s wall%n", set.name(), s.id().frame(), cpu, wall);
             }
         }
+    }
+
+    /**
+     * The production cards ({@link FeffCards#defaults()}), or cheaper ones with {@code --scf-radius R}
+     * and {@code --rpath R} for a quick run of the whole method.
+     */
+    static FeffCards cards(Map<String, String> a) {
+        FeffCards d = FeffCards.defaults();
+        double scf = Double.parseDouble(a.getOrDefault("scf-radius", String.valueOf(d.scf().rfms())));
+        double rpath = Double.parseDouble(a.getOrDefault("rpath", String.valueOf(d.rpath())));
+        return new FeffCards(d.edge(), d.s02(), d.kmax(), rpath, d.nlegs(), d.critCurved(), d.critPlane(),
+                new FeffCards.Scf(scf, 0, 30, 0.1, 1), d.exchange(), d.vr(), d.vi(), d.debye(), d.cfaverage());
     }
 
     static Map<String, String> args(String[] args) {

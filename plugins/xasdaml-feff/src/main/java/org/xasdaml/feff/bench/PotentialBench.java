@@ -50,7 +50,7 @@ public final class PotentialBench {
         Map<String, String> a = FullScfReference.args(args);
         Path work = Path.of(a.getOrDefault("work", "target/potential-bench/full"));
         FeffProgram feff = FeffProgram.locate(null);
-        FeffCards cards = FeffCards.defaults();
+        FeffCards cards = FullScfReference.cards(a);
         Map<String, double[]> refCpu = referenceCpu(work.resolve("reference.tsv"));
         System.out.println("Potential benchmark: environment mode (potentials of another frame's full SCF) against full SCF, "
                 + "cards: " + String.join("; ", cards.lines()));
@@ -79,80 +79,102 @@ public final class PotentialBench {
             Files.createDirectories(cross);
             Path tsv = cross.resolve("pairs.tsv");
             Map<String, Pair> pairs = readPairs(tsv);
-            for (int i : done) {
-                for (int j : done) {
-                    if (i == j || pairs.containsKey(i + "," + j)) {
-                        continue;
-                    }
-                    Path dir = cross.resolve("f" + i + "_pot" + j);
-                    recreate(dir);
-                    Files.writeString(dir.resolve("feff.inp"), inputs.get(i).text());
-                    Path pj = FeffBatch.sampleFolder(work.resolve(set.name()), new org.xasdaml.structure.SampleId(j, 0));
-                    for (String fn : List.of("phase.pad", "xsect.json")) {
-                        Files.copy(pj.resolve(fn), dir.resolve(fn), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                    double c0 = FeffBench.childCpuSeconds();
-                    feff.run(dir, List.of(FeffStage.RDINP, FeffStage.PATHFINDER, FeffStage.GENFMT, FeffStage.FF2X),
-                            System.nanoTime() + (long) 600e9, 600, () -> false);
-                    double cpu = FeffBench.childCpuSeconds() - c0;
-                    FeffOutput o = FeffOutput.read(dir);
-                    double err = SpectrumDifference.relativeL2K2Chi(o, full.get(i), 2, 12);
-                    double d = Math.sqrt(desc.get(i).distance2(desc.get(j)));
-                    Pair p = new Pair(i, j, err, d, cpu);
-                    pairs.put(i + "," + j, p);
-                    Files.writeString(tsv, String.format(Locale.ROOT, "%d\t%d\t%.6f\t%.6f\t%.3f%n", i, j, err, d, cpu),
-                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                    recreate(dir);
-                    Files.delete(dir);
-                }
-            }
-            report(set.name(), done, pairs, desc, refCpu);
+            Cross cross2 = new Cross(set, work, cross, tsv, pairs, inputs, full, desc, feff);
+            report(set.name(), done, cross2, desc, refCpu);
         }
     }
 
-    private static void report(String set, List<Integer> frames, Map<String, Pair> pairs, Map<Integer, EnvironmentDescriptor> desc,
+    /** Pairs (frame, potentials of another frame) computed when first asked for, kept in pairs.tsv. */
+    private record Cross(FullScfReference.FrameSet set, Path work, Path cross, Path tsv, Map<String, Pair> pairs,
+                         Map<Integer, FeffInput> inputs, Map<Integer, FeffOutput> full, Map<Integer, EnvironmentDescriptor> desc,
+                         FeffProgram feff) {
+        Pair get(int i, int j) {
+            Pair p = pairs.get(i + "," + j);
+            if (p != null) {
+                return p;
+            }
+            try {
+                Path dir = cross.resolve("f" + i + "_pot" + j);
+                recreate(dir);
+                Files.writeString(dir.resolve("feff.inp"), inputs.get(i).text());
+                Path pj = FeffBatch.sampleFolder(work.resolve(set.name()), new org.xasdaml.structure.SampleId(j, 0));
+                for (String fn : List.of("phase.pad", "xsect.json")) {
+                    Files.copy(pj.resolve(fn), dir.resolve(fn), StandardCopyOption.REPLACE_EXISTING);
+                }
+                double c0 = FeffBench.childCpuSeconds();
+                feff.run(dir, List.of(FeffStage.RDINP, FeffStage.PATHFINDER, FeffStage.GENFMT, FeffStage.FF2X),
+                        System.nanoTime() + (long) 600e9, 600, () -> false);
+                double cpu = FeffBench.childCpuSeconds() - c0;
+                FeffOutput o = FeffOutput.read(dir);
+                double err = SpectrumDifference.relativeL2K2Chi(o, full.get(i), 2, 12);
+                double d = Math.sqrt(desc.get(i).distance2(desc.get(j)));
+                p = new Pair(i, j, err, d, cpu);
+                pairs.put(i + "," + j, p);
+                Files.writeString(tsv, String.format(Locale.ROOT, "%d\t%d\t%.6f\t%.6f\t%.3f%n", i, j, err, d, cpu),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                recreate(dir);
+                Files.delete(dir);
+                return p;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void report(String set, List<Integer> frames, Cross cross, Map<Integer, EnvironmentDescriptor> desc,
                                Map<String, double[]> refCpu) {
-        // 1. error against environment distance: nearest other frame vs farthest
-        List<Pair> all = new ArrayList<>(pairs.values());
-        all.removeIf(p -> !frames.contains(p.i()) || !frames.contains(p.j()));
+        // 1. error against environment distance: nearest other frame; with few frames also any and the farthest
         double[] near = new double[frames.size()];
         double[] far = new double[frames.size()];
-        double[] rnd = new double[frames.size()];
+        double[] any = new double[frames.size()];
+        boolean allPairs = frames.size() <= 8;
         for (int a = 0; a < frames.size(); a++) {
             int i = frames.get(a);
-            Pair best = null;
-            Pair worst = null;
-            double sum = 0;
-            int n = 0;
-            for (Pair p : all) {
-                if (p.i() == i) {
-                    sum += p.error();
-                    n++;
-                    if (best == null || p.distance() < best.distance()) {
-                        best = p;
-                    }
-                    if (worst == null || p.distance() > worst.distance()) {
-                        worst = p;
-                    }
+            int best = -1;
+            int worst = -1;
+            for (int j : frames) {
+                if (j == i) {
+                    continue;
+                }
+                double d = desc.get(i).distance2(desc.get(j));
+                if (best < 0 || d < desc.get(i).distance2(desc.get(best))) {
+                    best = j;
+                }
+                if (worst < 0 || d > desc.get(i).distance2(desc.get(worst))) {
+                    worst = j;
                 }
             }
-            near[a] = best.error();
-            far[a] = worst.error();
-            rnd[a] = sum / n;
+            near[a] = cross.get(i, best).error();
+            if (allPairs) {
+                far[a] = cross.get(i, worst).error();
+                double sum = 0;
+                for (int j : frames) {
+                    if (j != i) {
+                        sum += cross.get(i, j).error();
+                    }
+                }
+                any[a] = sum / (frames.size() - 1);
+            }
         }
         System.out.println("k²χ rel. L2 vs full SCF (2-12 Å⁻¹) of each frame with the potentials of another frame:");
         System.out.println("  potentials of                        mean    median  max");
         line("  the nearest other frame (environment)", near);
-        line("  any other frame (average over frames)", rnd);
-        line("  the farthest other frame", far);
+        if (allPairs) {
+            line("  any other frame (average over frames)", any);
+            line("  the farthest other frame", far);
+        }
         // 2. error against the number of representatives chosen among the frames
         double[][] x = new double[frames.size()][];
         for (int a = 0; a < frames.size(); a++) {
             x[a] = desc.get(frames.get(a)).vector();
         }
-        System.out.println("  representatives K chosen by k-means among the frames, error of the others:");
+        System.out.println("  representatives K chosen by k-means among the frames (groups K, one each), error of the others:");
         System.out.println("  K   frames judged  mean    median  max");
-        for (int k = 1; k < frames.size(); k++) {
+        List<Integer> ks = new ArrayList<>();
+        for (int k = 1; k < frames.size(); k = k < 4 ? k + 1 : k * 2) {
+            ks.add(k);
+        }
+        for (int k : ks) {
             int[] reps = EnvironmentGroups.representatives(x, k, 1, 42);
             List<Double> err = new ArrayList<>();
             for (int a = 0; a < frames.size(); a++) {
@@ -169,7 +191,7 @@ public final class PotentialBench {
                         best = r;
                     }
                 }
-                err.add(pairs.get(frames.get(a) + "," + frames.get(best)).error());
+                err.add(cross.get(frames.get(a), frames.get(best)).error());
             }
             double[] e = err.stream().mapToDouble(Double::doubleValue).toArray();
             System.out.printf(Locale.ROOT, "  %-3d %-13d", reps.length, e.length);
@@ -186,12 +208,12 @@ public final class PotentialBench {
             }
         }
         fullCpu /= Math.max(1, nf);
-        double pathCpu = all.stream().mapToDouble(Pair::cpu).average().orElse(Double.NaN);
+        double pathCpu = cross.pairs().values().stream().mapToDouble(Pair::cpu).average().orElse(Double.NaN);
         int reps = 20;
         double env1000 = (reps * fullCpu + 1000 * pathCpu) / 1000;
         System.out.printf(Locale.ROOT, "CPU s/frame: full SCF %.1f (%d frames); environment mode per sample %.2f (rdinp, pathfinder, "
                 + "genfmt, ff2x; %d runs); 1000 frames with %d representatives: %.2f s/frame, %.0fx less than full SCF%n", fullCpu,
-                nf, pathCpu, all.size(), reps, env1000, fullCpu / env1000);
+                nf, pathCpu, cross.pairs().size(), reps, env1000, fullCpu / env1000);
     }
 
     private static void line(String name, double[] e) {
