@@ -111,9 +111,6 @@ public final class EnvironmentPotentials {
         return out;
     }
 
-    private record Candidate(int sample, PotentialLibrary.Entry existing) {
-    }
-
     private static Map<SampleId, Choice> planKey(String key, List<Integer> members, List<SampleId> ids, List<FeffInput> inputs,
                                                  List<EnvironmentDescriptor> desc, Settings s, PotentialLibrary library,
                                                  FeffProgram feff, double timeLimit, StepContext ctx) {
@@ -136,7 +133,7 @@ public final class EnvironmentPotentials {
         Arrays.sort(sorted);
         double coverage = sorted[Math.min(sorted.length - 1, (int) Math.floor(0.9 * sorted.length))];
         List<PotentialLibrary.Entry> known = library.entries(key);
-        List<Candidate> todo = new ArrayList<>();
+        List<Integer> todo = new ArrayList<>();
         List<PotentialLibrary.Entry> available = new ArrayList<>(known);
         int reusedReps = 0;
         for (int r : reps) {
@@ -152,32 +149,31 @@ public final class EnvironmentPotentials {
             if (close != null && cd <= coverage) {
                 reusedReps++;
             } else {
-                todo.add(new Candidate(members.get(r), null));
+                todo.add(members.get(r));
             }
         }
         ctx.progress(0, String.format(Locale.ROOT,
                 "feff environment: %d samples, %d representatives (%d covered by the %d potentials in %s, %d to compute)",
                 members.size(), reps.length, reusedReps, known.size(), library.folder(), todo.size()));
-        List<PotentialLibrary.Entry> made = ParallelSamples.map(todo, c -> ids.get(c.sample()), "feff representative potential",
-                c -> {
-                    try {
-                        return library.obtain(inputs.get(c.sample()), desc.get(c.sample()), "sample " + ids.get(c.sample()),
-                                feff, timeLimit, ctx::isCancelled);
-                    } catch (org.xasdaml.workflow.CancelledException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        ctx.warn("feff: representative potentials of sample " + ids.get(c.sample()) + " failed ("
-                                + ParallelSamples.messageOf(e) + "); its samples take the next nearest representative");
-                        return null;
-                    }
-                }, ctx);
+        List<PotentialLibrary.Entry> made = ParallelSamples.map(todo, ids::get, "feff representative potential", c -> {
+            try {
+                return library.obtain(inputs.get(c), desc.get(c), "sample " + ids.get(c), feff, timeLimit, ctx::isCancelled);
+            } catch (org.xasdaml.workflow.CancelledException e) {
+                throw e;
+            } catch (Exception e) {
+                ctx.warn("feff: representative potentials of sample " + ids.get(c) + " failed (" + ParallelSamples.messageOf(e)
+                        + "); its samples take the next nearest representative");
+                return null;
+            }
+        }, ctx);
         List<String> computedIds = new ArrayList<>();
         for (PotentialLibrary.Entry e : made) {
-            if (e != null && available.stream().noneMatch(a -> a.id().equals(e.id()))) {
+            if (e == null) {
+                continue;
+            }
+            computedIds.add(e.id());
+            if (available.stream().noneMatch(a -> a.id().equals(e.id()))) {
                 available.add(e);
-                computedIds.add(e.id());
-            } else if (e != null) {
-                computedIds.add(e.id());
             }
         }
         Map<SampleId, Choice> out = new LinkedHashMap<>();
