@@ -29,6 +29,7 @@ import org.xasdaml.workflow.StepContext;
  * <pre>
  *   samples/f&lt;frame&gt;_s&lt;site&gt;/   feff.inp, feff.log, result.txt (other FEFF files deleted unless kept)
  *   shared/&lt;digest&gt;/               shared-potential mode: the representative's rdinp + pot + xsph
+ *   potentials/                      environment mode: the default {@link PotentialLibrary}
  * </pre>
  *
  * <p>A sample that fails (broken structure, FEFF crash, time limit) is recorded in the context with
@@ -57,8 +58,16 @@ public final class FeffBatch {
      *                      feff.log and the result
      */
     public record Settings(FeffCards cards, double clusterRadius, FeffMode mode, int groupSize, double timeLimit,
-                           boolean keepFiles) {
+                           boolean keepFiles, EnvironmentPotentials.Settings environment) {
+        /** Settings with the environment mode's defaults. */
+        public Settings(FeffCards cards, double clusterRadius, FeffMode mode, int groupSize, double timeLimit, boolean keepFiles) {
+            this(cards, clusterRadius, mode, groupSize, timeLimit, keepFiles, EnvironmentPotentials.Settings.defaults());
+        }
+
         public Settings {
+            if (environment == null) {
+                environment = EnvironmentPotentials.Settings.defaults();
+            }
             if (!(timeLimit > 0)) {
                 throw new IllegalArgumentException("time limit must be positive, got " + timeLimit);
             }
@@ -92,8 +101,13 @@ public final class FeffBatch {
      * @param reused   how many were found finished from an earlier run
      * @param computed how many were computed now
      * @param shared   shared potentials (empty unless shared-potential mode)
+     * @param choices  environment mode: the potentials each sample took (empty in other modes)
      */
-    public record Outcome(List<FeffResult> results, int reused, int computed, List<SharedPotential> shared) {
+    public record Outcome(List<FeffResult> results, int reused, int computed, List<SharedPotential> shared,
+                          Map<SampleId, EnvironmentPotentials.Choice> choices) {
+        public Outcome(List<FeffResult> results, int reused, int computed, List<SharedPotential> shared) {
+            this(results, reused, computed, shared, Map.of());
+        }
     }
 
     /** A sample's folder in the work folder. */
@@ -213,6 +227,30 @@ public final class FeffBatch {
         });
         List<Job> jobs = plan.jobs;
         Map<String, Shared> shared = plan.shared;
+        // 2b. environment mode: representatives by environment, from or into the potential library; a sample's
+        // digest then names the potentials it uses. Only a whole local batch plans (the Slurm executor refuses
+        // this mode, whose representatives must be chosen over the whole batch).
+        Map<SampleId, EnvironmentPotentials.Choice> choices = Map.of();
+        if (s.mode() == FeffMode.ENVIRONMENT) {
+            if (scope.samples() != null) {
+                throw new IllegalArgumentException("the environment mode runs as one local batch; give --mode shared-potential, "
+                        + "no-scf or full to run FEFF on Slurm");
+            }
+            choices = EnvironmentPotentials.plan(jobs.stream().map(j -> j.sample.id()).toList(),
+                    jobs.stream().map(j -> j.input).toList(), s.clusterRadius(), s.environment(), workDir, feff, s.timeLimit(), ctx);
+            List<Job> planned = new ArrayList<>();
+            for (Job j : jobs) {
+                EnvironmentPotentials.Choice c = choices.get(j.sample.id());
+                if (c != null) {
+                    j.potentials = c.entry().folder();
+                    j.potentialsId = c.entry().id();
+                    String what = j.input.text() + "\nmode " + s.mode().label() + "\npotentials " + j.potentialsId;
+                    j.digest = FileDigest.sha256(what.getBytes(StandardCharsets.UTF_8));
+                    planned.add(j);
+                }
+            }
+            jobs = planned;
+        }
         List<Job> unfinished = new ArrayList<>();
         List<Job> todo = new ArrayList<>();
         int reused = 0;
@@ -282,7 +320,7 @@ public final class FeffBatch {
             double secs = Double.isNaN(sh.seconds) ? sharedSeconds(sh.folder) : sh.seconds;
             sp.add(new SharedPotential(sh.representative.sample.id(), List.copyOf(sh.members), sh.folder, secs, sh.error));
         }
-        return new Outcome(results, reused, done, sp);
+        return new Outcome(results, reused, done, sp, choices);
     }
 
     /** Inputs, shared-potential groups and digests of a batch. */
@@ -372,9 +410,10 @@ public final class FeffBatch {
         }
         recreate(j.folder);
         Files.writeString(j.folder.resolve("feff.inp"), j.input.text());
-        if (j.shared != null) {
+        Path from = j.shared != null ? j.shared.folder : j.potentials;
+        if (from != null) {
             for (String f : SHARED_FILES) {
-                Files.copy(j.shared.folder.resolve(f), j.folder.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(from.resolve(f), j.folder.resolve(f), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         long t0 = System.nanoTime();
@@ -422,6 +461,9 @@ public final class FeffBatch {
         final FeffInput input;
         final Path folder;
         Shared shared;
+        /** Environment mode: the library entry whose potentials this sample takes, and its id. */
+        Path potentials;
+        String potentialsId;
         String digest;
         FeffResult result;
 

@@ -16,9 +16,10 @@ import java.util.Set;
  * <li>no DEBYE card: frames from molecular dynamics already carry their thermal disorder, so a
  * correlated-Debye σ² on top would count it twice.</li>
  * </ul>
- * {@link #reference()} gives the reference's cards exactly (L3, {@code DEBYE 300 160}).
- * The reference's {@code CFAVERAGE 1 1 0} and {@code PRINT 0 0 0 0 0 0} are written too; with one
- * absorber at the origin CFAVERAGE changes nothing.
+ * {@link #reference()} gives the reference's cards exactly (L3, {@code DEBYE 300 160}, {@code CFAVERAGE 1 1 0}).
+ * {@code CFAVERAGE} is written only when asked ({@code cfaverage}): Feff8L reads its first number as the
+ * potential index of the absorbing atoms, so {@code CFAVERAGE 1 1 0} names potential 1 (the other Cu
+ * atoms), not the absorber at the origin; measured effect in the module README.
  *
  * @param edge      absorption edge: K, L1, L2, L3, M1 ... M5
  * @param s02       amplitude reduction factor S0²
@@ -32,9 +33,10 @@ import java.util.Set;
  * @param vr        EXCHANGE: real shift of the self-energy (eV)
  * @param vi        EXCHANGE: imaginary part, extra broadening (eV)
  * @param debye     the DEBYE card, or null for none
+ * @param cfaverage write the reference's {@code CFAVERAGE 1 1 0} card
  */
 public record FeffCards(String edge, double s02, double kmax, double rpath, int nlegs, double critCurved, double critPlane,
-                        Scf scf, int exchange, double vr, double vi, Debye debye) {
+                        Scf scf, int exchange, double vr, double vi, Debye debye, boolean cfaverage) {
 
     /** Edges Feff8L knows by name. */
     public static final Set<String> EDGES = Set.of("K", "L1", "L2", "L3", "M1", "M2", "M3", "M4", "M5");
@@ -98,6 +100,12 @@ public record FeffCards(String edge, double s02, double kmax, double rpath, int 
         }
     }
 
+    /** Cards without {@code CFAVERAGE}. */
+    public FeffCards(String edge, double s02, double kmax, double rpath, int nlegs, double critCurved, double critPlane, Scf scf,
+                     int exchange, double vr, double vi, Debye debye) {
+        this(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, scf, exchange, vr, vi, debye, false);
+    }
+
     /** This project's defaults: the reference's cards at the K edge and without DEBYE. */
     public static FeffCards defaults() {
         return new FeffCards("K", 1.0, 20.0, 7.0, 8, 0.0, 1.5, Scf.reference(), 0, 0.0, 0.6, null);
@@ -105,12 +113,22 @@ public record FeffCards(String edge, double s02, double kmax, double rpath, int 
 
     /** The reference's cards exactly: Cu L3 and {@code DEBYE 300 160}. */
     public static FeffCards reference() {
-        return new FeffCards("L3", 1.0, 20.0, 7.0, 8, 0.0, 1.5, Scf.reference(), 0, 0.0, 0.6, new Debye(300, 160));
+        return new FeffCards("L3", 1.0, 20.0, 7.0, 8, 0.0, 1.5, Scf.reference(), 0, 0.0, 0.6, new Debye(300, 160), true);
     }
 
     /** The same cards without self-consistency. */
     public FeffCards withoutScf() {
-        return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, null, exchange, vr, vi, debye);
+        return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, null, exchange, vr, vi, debye, cfaverage);
+    }
+
+    /** The same cards with another SCF card (null = none). */
+    public FeffCards withScf(Scf other) {
+        return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, other, exchange, vr, vi, debye, cfaverage);
+    }
+
+    /** The same cards with or without {@code CFAVERAGE 1 1 0}. */
+    public FeffCards withCfaverage(boolean on) {
+        return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, scf, exchange, vr, vi, debye, on);
     }
 
     /** The card lines, in the reference's order. */
@@ -130,7 +148,9 @@ public record FeffCards(String edge, double s02, double kmax, double rpath, int 
         if (debye != null) {
             l.add(f("DEBYE %s %s", debye.temperature(), debye.debyeTemperature()));
         }
-        l.add("CFAVERAGE 1 1 0");
+        if (cfaverage) {
+            l.add("CFAVERAGE 1 1 0");
+        }
         l.add(f("CRITERIA %s %s", critCurved, critPlane));
         return l;
     }

@@ -32,8 +32,17 @@ public record FeffInput(List<String> title, FeffCards cards, List<Potential> pot
      */
     public static final double MIN_SEPARATION = 0.5;
 
-    /** One unique potential: ipot, element. */
-    public record Potential(int ipot, Element element) {
+    /** Stoichiometry pymatgen writes for the absorber's potential: a trace against the element's count. */
+    public static final double ABSORBER_STOICHIOMETRY = 0.0001;
+
+    /**
+     * One unique potential: ipot, element and its stoichiometry (xnatph), which Feff8L uses to weight
+     * the potentials in the charge balance and Fermi level of the SCF loop. As pymatgen: the absorber
+     * {@value #ABSORBER_STOICHIOMETRY}, every other potential the number of atoms of its element in the
+     * structure (the frame, or the periodic cell), absorber included. Without the column Feff8L counts
+     * the cluster's atoms instead (1 : 107 for a Cu108 cluster).
+     */
+    public record Potential(int ipot, Element element, double stoichiometry) {
     }
 
     /**
@@ -112,11 +121,15 @@ public record FeffInput(List<String> title, FeffCards cards, List<Potential> pot
             others.put(e.symbol(), e);
         }
         List<Potential> pots = new ArrayList<>();
-        pots.add(new Potential(0, sample.absorber()));
+        pots.add(new Potential(0, sample.absorber(), ABSORBER_STOICHIOMETRY));
+        TreeMap<String, Integer> count = new TreeMap<>();
+        for (int s = 0; s < f.size(); s++) {
+            count.merge(f.element(s).symbol(), 1, Integer::sum);
+        }
         TreeMap<String, Integer> ipotOf = new TreeMap<>();
         for (Element e : others.values()) {
             ipotOf.put(e.symbol(), pots.size());
-            pots.add(new Potential(pots.size(), e));
+            pots.add(new Potential(pots.size(), e, count.getOrDefault(e.symbol(), 0)));
         }
         List<Atom> atoms = new ArrayList<>(found.size() + 1);
         atoms.add(new Atom(0, 0, 0, 0, sample.absorber(), 0, a));
@@ -186,6 +199,12 @@ public record FeffInput(List<String> title, FeffCards cards, List<Potential> pot
         return sb.toString();
     }
 
+    /** A stoichiometry as pymatgen writes it: whole counts without decimals, the absorber's trace as 0.0001. */
+    static String stoichiometry(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v)
+                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
     /** The text of {@code feff.inp}. */
     public String text() {
         StringBuilder sb = new StringBuilder(64 * (atoms.size() + 30));
@@ -196,9 +215,10 @@ public record FeffInput(List<String> title, FeffCards cards, List<Potential> pot
         for (String l : cards.lines()) {
             sb.append(l).append('\n');
         }
-        sb.append('\n').append("POTENTIALS\n").append("*   ipot   Z  tag\n");
+        sb.append('\n').append("POTENTIALS\n").append("*   ipot   Z  tag   lmax1  lmax2  xnatph(stoichiometry)  spinph\n");
         for (Potential p : potentials) {
-            sb.append(String.format(Locale.ROOT, "    %4d %4d  %s\n", p.ipot(), p.element().z(), p.element().symbol()));
+            sb.append(String.format(Locale.ROOT, "    %4d %4d  %-3s   %4d   %4d  %21s  %6d\n", p.ipot(), p.element().z(),
+                    p.element().symbol(), -1, -1, stoichiometry(p.stoichiometry()), 0));
         }
         sb.append('\n').append("ATOMS\n").append("*   x          y          z      ipot  tag   distance  site\n");
         for (Atom t : atoms) {

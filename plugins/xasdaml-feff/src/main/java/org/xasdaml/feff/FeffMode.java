@@ -18,7 +18,13 @@ public enum FeffMode {
      */
     SHARED_POTENTIAL("shared-potential"),
     /** Every stage per sample, but without the SCF card: overlapped free-atom potentials. */
-    NO_SCF("no-scf");
+    NO_SCF("no-scf"),
+    /**
+     * Self-consistent potentials of a few representatives per group of similar environments, kept in a
+     * {@link PotentialLibrary}; every sample takes those of its nearest representative
+     * ({@link EnvironmentPotentials}) and runs rdinp, pathfinder, genfmt and ff2x itself.
+     */
+    ENVIRONMENT("environment");
 
     private final String label;
 
@@ -32,12 +38,12 @@ public enum FeffMode {
 
     /** Stages run in each sample's own folder. */
     public List<FeffStage> sampleStages() {
-        return this == SHARED_POTENTIAL
+        return this == SHARED_POTENTIAL || this == ENVIRONMENT
                 ? List.of(FeffStage.RDINP, FeffStage.PATHFINDER, FeffStage.GENFMT, FeffStage.FF2X)
                 : List.of(FeffStage.values());
     }
 
-    /** The mode named by its label (full, shared-potential, no-scf). */
+    /** The mode named by its label (full, environment, shared-potential, no-scf). */
     public static FeffMode of(String label) {
         String l = label.strip().toLowerCase(Locale.ROOT);
         for (FeffMode m : values()) {
@@ -45,6 +51,6 @@ public enum FeffMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown FEFF mode '" + label + "'; use full, shared-potential or no-scf");
+        throw new IllegalArgumentException("unknown FEFF mode '" + label + "'; use full, environment, shared-potential or no-scf");
     }
 }

@@ -61,11 +61,27 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             double temperature,
             @Param(label = "Debye temperature", group = "Thermal disorder", appliesWhen = "debye=true", description = "DEBYE card: Debye temperature", unit = "K", min = 1)
             double debyeTemperature,
-            @Param(label = "Potential calculation", group = "Potentials", description = "full = every stage with self-consistent potentials per sample; shared-potential = "
-                    + "self-consistent potentials once per group of samples, then paths, amplitudes and χ per sample; "
-                    + "no-scf = every stage per sample without the SCF card",
-                    choices = {"full", "shared-potential", "no-scf"})
+            @Param(label = "Write CFAVERAGE", group = "Potentials", description = "Write the reference's CFAVERAGE 1 1 0 card (always on with preset reference). Off by default, "
+                    + "as pymatgen writes no CFAVERAGE unless asked: Feff8L reads its first number as the absorbers' "
+                    + "potential index, which is 1 (the other atoms), not the absorber's 0", advanced = true)
+            boolean cfaverage,
+            @Param(label = "Potential calculation", group = "Potentials", description = "environment = self-consistent potentials of a few representatives per group of similar "
+                    + "absorber environments, kept in a potential library, each sample taking its nearest representative's "
+                    + "(then paths, amplitudes and χ per sample); full = every stage with self-consistent potentials per "
+                    + "sample; shared-potential = one set of potentials per group of consecutive samples; no-scf = every "
+                    + "stage per sample without the SCF card",
+                    choices = {"environment", "full", "shared-potential", "no-scf"})
             String mode,
+            @Param(label = "Groups of similar environments", group = "Potentials", appliesWhen = "mode=environment", description = "environment mode: number of groups of similar environments (k-means on the radial "
+                    + "distributions around the absorber and its nearest neighbour)", min = 1)
+            int groups,
+            @Param(label = "Representatives per group", group = "Potentials", appliesWhen = "mode=environment", description = "environment mode: representatives with full SCF per group", min = 1)
+            int representativesPerGroup,
+            @Param(label = "Potential library folder", group = "Potentials", appliesWhen = "mode=environment", folder = true, description = "environment mode: folder of the potential library, shared by later runs of the same kind "
+                    + "(empty = potentials/ in the work folder)", file = true)
+            String potentialLibrary,
+            @Param(label = "Grouping seed", group = "Potentials", appliesWhen = "mode=environment", description = "environment mode: seed of the k-means grouping", advanced = true)
+            long seed,
             @Param(label = "Samples sharing one set of potentials", group = "Potentials", appliesWhen = "mode=shared-potential", description = "shared-potential mode: number of consecutive samples sharing one set of potentials "
                     + "(0 = one set for the whole batch)", min = 0)
             int groupSize,
@@ -137,15 +153,28 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                        int groupSize, double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
                        double critPlane, double s02, double kmax, double clusterRadius, double timeLimit, int workers,
                        String feffBin, boolean keepFiles) {
-            this(edge, preset, debye, temperature, debyeTemperature, mode, groupSize, scfRadius, scfIterations, rpath, nlegs,
-                    critCurved, critPlane, s02, kmax, clusterRadius, timeLimit, workers, feffBin, keepFiles, "local", "", "",
-                    "", 1, "", 50, List.of(), List.of(), "", false, 10);
+            this(edge, preset, debye, temperature, debyeTemperature, false, mode, EnvironmentPotentials.Settings.defaults().groups(),
+                    EnvironmentPotentials.Settings.defaults().perGroup(), "", EnvironmentPotentials.Settings.defaults().seed(),
+                    groupSize, scfRadius, scfIterations, rpath, nlegs, critCurved, critPlane, s02, kmax, clusterRadius, timeLimit,
+                    workers, feffBin, keepFiles);
+        }
+
+        /** The options without executor choices: FEFF runs on this machine. */
+        public Options(String edge, String preset, boolean debye, double temperature, double debyeTemperature, boolean cfaverage,
+                       String mode, int groups, int representativesPerGroup, String potentialLibrary, long seed,
+                       int groupSize, double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
+                       double critPlane, double s02, double kmax, double clusterRadius, double timeLimit, int workers,
+                       String feffBin, boolean keepFiles) {
+            this(edge, preset, debye, temperature, debyeTemperature, cfaverage, mode, groups, representativesPerGroup,
+                    potentialLibrary, seed, groupSize, scfRadius, scfIterations, rpath, nlegs, critCurved, critPlane, s02, kmax,
+                    clusterRadius, timeLimit, workers, feffBin, keepFiles, "local", "", "", "", 1, "", 50, List.of(), List.of(),
+                    "", false, 10);
         }
 
         public Options {
             try {
-                cards(edge, preset, debye, temperature, debyeTemperature, scfRadius, scfIterations, rpath, nlegs, critCurved,
-                        critPlane, s02, kmax);
+                cards(edge, preset, debye, temperature, debyeTemperature, cfaverage, scfRadius, scfIterations, rpath, nlegs,
+                        critCurved, critPlane, s02, kmax);
                 FeffMode.of(mode);
             } catch (InvalidParameterException e) {
                 throw e;
@@ -163,6 +192,17 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             }
             if (groupSize < 0) {
                 throw InvalidParameterException.of("groupSize", "group size %d must be >= 0", groupSize);
+            }
+            if (groups < 1) {
+                throw InvalidParameterException.of("groups", "number of environment groups %d must be at least 1", groups);
+            }
+            if (representativesPerGroup < 1) {
+                throw InvalidParameterException.of("representativesPerGroup", "representatives per group %d must be at least 1",
+                        representativesPerGroup);
+            }
+            if (executor.equals("slurm") && FeffMode.of(mode) == FeffMode.ENVIRONMENT) {
+                throw InvalidParameterException.of("mode", "the environment mode runs as one local batch; give --mode "
+                        + "shared-potential, no-scf or full to run FEFF on Slurm");
             }
             slurmExtra = List.copyOf(slurmExtra);
             slurmLauncher = List.copyOf(slurmLauncher);
@@ -182,29 +222,31 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
         /** The batch settings these options describe. */
         public FeffBatch.Settings settings() {
-            return new FeffBatch.Settings(cards(), clusterRadius, FeffMode.of(mode), groupSize, timeLimit, keepFiles);
+            return new FeffBatch.Settings(cards(), clusterRadius, FeffMode.of(mode), groupSize, timeLimit, keepFiles,
+                    new EnvironmentPotentials.Settings(groups, representativesPerGroup,
+                            potentialLibrary.isBlank() ? null : Path.of(potentialLibrary), seed));
         }
 
         /** The cards these options describe (before the mode drops SCF). */
         public FeffCards cards() {
-            return cards(edge, preset, debye, temperature, debyeTemperature, scfRadius, scfIterations, rpath, nlegs, critCurved,
-                    critPlane, s02, kmax);
+            return cards(edge, preset, debye, temperature, debyeTemperature, cfaverage, scfRadius, scfIterations, rpath, nlegs,
+                    critCurved, critPlane, s02, kmax);
         }
 
         private static FeffCards cards(String edge, String preset, boolean debye, double temperature, double debyeTemperature,
-                                       double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
+                                       boolean cfaverage, double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
                                        double critPlane, double s02, double kmax) {
             FeffCards.Scf scf = new FeffCards.Scf(scfRadius, 0, scfIterations, 0.1, 1);
             switch (preset) {
                 case "reference":
                     FeffCards r = FeffCards.reference();
-                    return new FeffCards(r.edge(), s02, kmax, rpath, nlegs, critCurved, critPlane, scf, 0, 0.0, 0.6, r.debye());
+                    return new FeffCards(r.edge(), s02, kmax, rpath, nlegs, critCurved, critPlane, scf, 0, 0.0, 0.6, r.debye(), true);
                 case "default":
                     if (!FeffCards.EDGES.contains(edge)) {
                         throw InvalidParameterException.of("edge", "unknown edge '%s'", edge);
                     }
                     return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, scf, 0, 0.0, 0.6,
-                            debye ? new FeffCards.Debye(temperature, debyeTemperature) : null);
+                            debye ? new FeffCards.Debye(temperature, debyeTemperature) : null, cfaverage);
                 default:
                     throw InvalidParameterException.of("preset", "unknown preset '%s'; use default or reference", preset);
             }
@@ -216,19 +258,25 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         return new StepInfo("feff", List.of("feff", "run"), "FEFF Spectra", Category.DATASET_CALCULATION, "M1",
                 "Simulates μ(E) and χ(k) of every sample with Feff8L (Debian's feff85exafs).",
                 """
-                Writes a feff.inp per sample (absorber at the origin as potential 0, one potential per element, every \
-                atom within the cluster radius) with the reference's cards (CONTROL, EXAFS 20, RPATH 7, \
-                SCF 6.8 0 30 0.1 1, EXCHANGE 0 0 0.6, NLEGS 8, CRITERIA 0 1.5, S02 1) at the K edge and without \
-                DEBYE; the preset "reference" gives the reference's cards exactly (L3, DEBYE 300 160).
+                Writes a feff.inp per sample as pymatgen's FEFFDictSet does (absorber at the origin as potential 0 with \
+                stoichiometry 0.0001, one potential per element with its count in the structure, every atom within the \
+                cluster radius) with the reference's cards (CONTROL, EXAFS 20, RPATH 7, SCF 6.8 0 30 0.1 1, \
+                EXCHANGE 0 0 0.6, NLEGS 8, CRITERIA 0 1.5, S02 1) at the K edge, without DEBYE and without CFAVERAGE \
+                (option cfaverage); the preset "reference" gives the reference's cards exactly (L3, DEBYE 300 160, \
+                CFAVERAGE 1 1 0).
 
-                Each sample runs the six Feff8L programs in its own folder of the work folder, with a time limit, its \
+                Each sample runs the Feff8L programs in its own folder of the work folder, with a time limit, its \
                 log kept. A failing or hanging sample is recorded with FEFF's message and the batch goes on. A rerun \
                 of the same command skips finished samples, even after the process was killed.
 
-                The self-consistent potentials cost nearly all the time (about 146 s of 146.5 s for a 108-atom Cu \
-                cluster). Mode shared-potential computes them once per group of samples and runs only paths, \
-                scattering amplitudes and χ per sample; mode no-scf leaves the SCF card out. Their errors \
-                against full per-sample runs are measured by org.xasdaml.feff.bench.FeffBench.
+                The self-consistent potentials cost nearly all the time (about 140 CPU-s of a 108-atom Cu cluster). \
+                Mode environment (the default) groups the samples by the radial distributions around the absorber and \
+                its nearest neighbour (k-means, groups × representativesPerGroup representatives), computes full SCF \
+                for the representatives only, keeps them in a potential library that later runs of the same kind \
+                reuse, and gives every sample the potentials of its nearest representative (column representative of \
+                the runs table). Mode full computes them for every sample, shared-potential once per group of \
+                consecutive samples, no-scf never. Errors against full per-sample runs: \
+                org.xasdaml.feff.bench.PotentialBench.
 
                 Outputs: mu (μ interpolated onto FEFF's energy grid of one sample, cut to the range all samples cover), \
                 chi (χ on 0.05 … kmax Å⁻¹) and runs (FEFF's Fermi level e0 and seconds per sample).""",
@@ -237,8 +285,10 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
     @Override
     public Options defaults() {
-        return new Options("K", "default", false, 300, 160, "full", 0, 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0,
-                "", false, "local", "", "", "", 4, "", 50, List.of(), List.of(), "", false, 10);
+        EnvironmentPotentials.Settings env = EnvironmentPotentials.Settings.defaults();
+        return new Options("K", "default", false, 300, 160, false, "environment", env.groups(), env.perGroup(), "", env.seed(), 0,
+                6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0, "", false, "local", "", "", "", 4, "", 50, List.of(), List.of(),
+                "", false, 10);
     }
 
     @Override
@@ -259,6 +309,9 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                     + (context.failures().isEmpty() ? "none recorded" : context.failures().get(0)));
         }
         Tables t = tables(out.results(), o.kmax(), context);
+        if (!out.choices().isEmpty()) {
+            t = new Tables(t.mu(), t.chi(), withRepresentatives(t.runs(), out.choices()));
+        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("feff.mode", o.mode());
         meta.put("feff.edge", settings.effectiveCards().edge());
@@ -276,6 +329,22 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             }
         }
         context.recordSoftware("feff", version + " (feff85exafs, " + (feff == null ? "on the Slurm nodes" : feff.binDir()) + ")");
+    }
+
+    /**
+     * The runs table with the environment mode's choice per sample: text column {@code representative}
+     * (source sample and library entry of its potentials) and {@code environment_distance} (distance of its
+     * environment vector to the representative's; 0 for a representative itself).
+     */
+    static SampleTable withRepresentatives(SampleTable runs, Map<SampleId, EnvironmentPotentials.Choice> choices) {
+        String[] rep = new String[runs.ids().size()];
+        double[] dist = new double[rep.length];
+        for (int i = 0; i < rep.length; i++) {
+            EnvironmentPotentials.Choice c = choices.get(runs.ids().get(i));
+            rep[i] = c == null ? "" : c.label();
+            dist[i] = c == null ? Double.NaN : c.distance();
+        }
+        return runs.withColumn("environment_distance", dist).withText("representative", rep);
     }
 
     /** The three output tables. */

@@ -26,7 +26,8 @@ class SimulateSpectraStepTest {
 
     private static SimulateSpectraStep.Options noScf(SimulateSpectraStep step) {
         SimulateSpectraStep.Options d = step.defaults();
-        return new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(), d.debyeTemperature(), "no-scf",
+        return new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(), d.debyeTemperature(), false, "no-scf", d.groups(),
+                d.representativesPerGroup(), d.potentialLibrary(), d.seed(),
                 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(), d.s02(), d.kmax(),
                 d.clusterRadius(), 600, 0, "", false);
     }
@@ -124,7 +125,7 @@ class SimulateSpectraStepTest {
         SimulateSpectraStep step = new SimulateSpectraStep();
         SimulateSpectraStep.Options d = step.defaults();
         SimulateSpectraStep.Options r = new SimulateSpectraStep.Options(d.edge(), "reference", false, d.temperature(),
-                d.debyeTemperature(), d.mode(), 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(),
+                d.debyeTemperature(), false, d.mode(), d.groups(), d.representativesPerGroup(), d.potentialLibrary(), d.seed(), 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(),
                 d.critPlane(), d.s02(), d.kmax(), d.clusterRadius(), d.timeLimit(), 0, "", false);
         assertEquals(FeffCards.reference().lines(), r.cards().lines());
         assertEquals(FeffCards.defaults().lines(), d.cards().lines());
@@ -145,5 +146,34 @@ class SimulateSpectraStepTest {
         assertEquals(240, chi.numericColumns(), "0.05 … 12 by 0.05");
         assertEquals(12.0, chi.axis().get(239), 1e-9);
         assertEquals(2, chi.rows());
+    }
+
+    @Test
+    void environmentModeNamesEachSamplesRepresentativeAndFillsTheNamedLibrary(@TempDir Path tmp) {
+        StructureSet cu = FeffFixtures.cuFrames(6);
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        SimulateSpectraStep.Options d = step.defaults();
+        assertEquals("environment", d.mode(), "environment mode is the default");
+        Path lib = tmp.resolve("my-library");
+        SimulateSpectraStep.Options o = new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(),
+                d.debyeTemperature(), false, "environment", 2, 1, lib.toString(), 42, 0, 3.0, 30, 4.0, d.nlegs(), d.critCurved(),
+                d.critPlane(), d.s02(), d.kmax(), 5.0, 600, 2, "", false);
+        BasicContext ctx = new BasicContext(2, tmp.resolve("work"), null, null);
+        SampleTable runs = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, cu), o, ctx).get(SimulateSpectraStep.RUNS);
+        assertEquals(List.of(), ctx.failures());
+        assertEquals(6, runs.rows());
+        String[] rep = runs.text("representative");
+        double[] dist = runs.column("environment_distance");
+        long self = 0;
+        for (int i = 0; i < 6; i++) {
+            assertTrue(rep[i].startsWith("sample ") && rep[i].contains("["), rep[i]);
+            if (dist[i] == 0) {
+                self++;
+                assertTrue(rep[i].startsWith("sample " + runs.ids().get(i) + " ["), "a representative takes its own: " + rep[i]);
+            }
+        }
+        assertEquals(2, self, "two representatives");
+        assertTrue(Files.isDirectory(lib), "the library is where the user said");
+        assertTrue(!Files.exists(tmp.resolve("work/potentials")), "and not in the work folder");
     }
 }

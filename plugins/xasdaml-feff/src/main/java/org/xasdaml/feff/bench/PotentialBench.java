@@ -1,0 +1,268 @@
+package org.xasdaml.feff.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.xasdaml.feff.EnvironmentDescriptor;
+import org.xasdaml.feff.EnvironmentGroups;
+import org.xasdaml.feff.FeffBatch;
+import org.xasdaml.feff.FeffCards;
+import org.xasdaml.feff.FeffInput;
+import org.xasdaml.feff.FeffOutput;
+import org.xasdaml.feff.FeffProgram;
+import org.xasdaml.feff.FeffStage;
+import org.xasdaml.feff.SpectrumDifference;
+import org.xasdaml.structure.Sample;
+
+/**
+ * Environment mode against full SCF at production cards, on the frames {@link FullScfReference} has
+ * finished. For every pair (i, j) of finished frames of one set it runs rdinp, pathfinder, genfmt and
+ * ff2x of frame i with the potentials ({@code phase.pad}, {@code xsect.json}) of frame j's full SCF:
+ * exactly what the environment mode does for a sample i whose representative is j. The error of that
+ * pair is the k²χ relative L2 difference (2–12 Å⁻¹) against frame i's own full SCF. From this matrix:
+ * <ul>
+ * <li>error against environment distance (does the descriptor rank potentials usefully?);</li>
+ * <li>error against the number of representatives K chosen by {@link EnvironmentGroups} among the
+ * finished frames (each non-representative frame takes its nearest representative), mean, median,
+ * max over the non-representatives; K = 1 is the old shared-potential mode;</li>
+ * <li>CPU per frame of the two modes, and the environment mode's for a 1000-frame run.</li>
+ * </ul>
+ * Pairs are resumable ({@code <work>/cross/<set>/pairs.tsv}, one line per pair as it finishes).
+ *
+ * <p>Usage: the arguments of {@link FullScfReference} plus {@code --pool-max 40} (most frames per set used).
+ */
+public final class PotentialBench {
+    private PotentialBench() {
+    }
+
+    record Pair(int i, int j, double error, double distance, double cpu) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> a = FullScfReference.args(args);
+        Path work = Path.of(a.getOrDefault("work", "target/potential-bench/full"));
+        FeffProgram feff = FeffProgram.locate(null);
+        FeffCards cards = FullScfReference.cards(a);
+        Map<String, double[]> refCpu = referenceCpu(work.resolve("reference.tsv"));
+        System.out.println("Potential benchmark: environment mode (potentials of another frame's full SCF) against full SCF, "
+                + "cards: " + String.join("; ", cards.lines()));
+        for (FullScfReference.FrameSet set : FullScfReference.sets(a)) {
+            List<Integer> done = new ArrayList<>();
+            Map<Integer, FeffOutput> full = new HashMap<>();
+            Map<Integer, FeffInput> inputs = new HashMap<>();
+            Map<Integer, EnvironmentDescriptor> desc = new HashMap<>();
+            for (Sample s : set.samples()) {
+                Path f = FeffBatch.sampleFolder(work.resolve(set.name()), s.id());
+                if (Files.isRegularFile(f.resolve("result.txt")) && Files.isRegularFile(f.resolve("phase.pad"))) {
+                    int fr = s.id().frame();
+                    done.add(fr);
+                    full.put(fr, org.xasdaml.feff.FeffResult.read(f).output());
+                    FeffInput in = FeffInput.of(s, set.clusterRadius(), cards);
+                    inputs.put(fr, in);
+                    desc.put(fr, EnvironmentDescriptor.of(in, cards.scf().rfms(), "bench"));
+                }
+            }
+            System.out.printf(Locale.ROOT, "%n== %s set: %d of %d frames have full SCF ==%n", set.name(), done.size(),
+                    set.samples().size());
+            if (done.size() < 2) {
+                continue;
+            }
+            Path cross = work.resolve("cross").resolve(set.name());
+            Files.createDirectories(cross);
+            Path tsv = cross.resolve("pairs.tsv");
+            Map<String, Pair> pairs = readPairs(tsv);
+            Cross cross2 = new Cross(set, work, cross, tsv, pairs, inputs, full, desc, feff);
+            report(set.name(), done, cross2, desc, refCpu);
+        }
+    }
+
+    /** Pairs (frame, potentials of another frame) computed when first asked for, kept in pairs.tsv. */
+    private record Cross(FullScfReference.FrameSet set, Path work, Path cross, Path tsv, Map<String, Pair> pairs,
+                         Map<Integer, FeffInput> inputs, Map<Integer, FeffOutput> full, Map<Integer, EnvironmentDescriptor> desc,
+                         FeffProgram feff) {
+        Pair get(int i, int j) {
+            Pair p = pairs.get(i + "," + j);
+            if (p != null) {
+                return p;
+            }
+            try {
+                Path dir = cross.resolve("f" + i + "_pot" + j);
+                recreate(dir);
+                Files.writeString(dir.resolve("feff.inp"), inputs.get(i).text());
+                Path pj = FeffBatch.sampleFolder(work.resolve(set.name()), new org.xasdaml.structure.SampleId(j, 0));
+                for (String fn : List.of("phase.pad", "xsect.json")) {
+                    Files.copy(pj.resolve(fn), dir.resolve(fn), StandardCopyOption.REPLACE_EXISTING);
+                }
+                double c0 = FeffBench.childCpuSeconds();
+                feff.run(dir, List.of(FeffStage.RDINP, FeffStage.PATHFINDER, FeffStage.GENFMT, FeffStage.FF2X),
+                        System.nanoTime() + (long) 600e9, 600, () -> false);
+                double cpu = FeffBench.childCpuSeconds() - c0;
+                FeffOutput o = FeffOutput.read(dir);
+                double err = SpectrumDifference.relativeL2K2Chi(o, full.get(i), 2, 12);
+                double d = Math.sqrt(desc.get(i).distance2(desc.get(j)));
+                p = new Pair(i, j, err, d, cpu);
+                pairs.put(i + "," + j, p);
+                Files.writeString(tsv, String.format(Locale.ROOT, "%d\t%d\t%.6f\t%.6f\t%.3f%n", i, j, err, d, cpu),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                recreate(dir);
+                Files.delete(dir);
+                return p;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void report(String set, List<Integer> frames, Cross cross, Map<Integer, EnvironmentDescriptor> desc,
+                               Map<String, double[]> refCpu) {
+        // 1. error against environment distance: nearest other frame; with few frames also any and the farthest
+        double[] near = new double[frames.size()];
+        double[] far = new double[frames.size()];
+        double[] any = new double[frames.size()];
+        boolean allPairs = frames.size() <= 8;
+        for (int a = 0; a < frames.size(); a++) {
+            int i = frames.get(a);
+            int best = -1;
+            int worst = -1;
+            for (int j : frames) {
+                if (j == i) {
+                    continue;
+                }
+                double d = desc.get(i).distance2(desc.get(j));
+                if (best < 0 || d < desc.get(i).distance2(desc.get(best))) {
+                    best = j;
+                }
+                if (worst < 0 || d > desc.get(i).distance2(desc.get(worst))) {
+                    worst = j;
+                }
+            }
+            near[a] = cross.get(i, best).error();
+            if (allPairs) {
+                far[a] = cross.get(i, worst).error();
+                double sum = 0;
+                for (int j : frames) {
+                    if (j != i) {
+                        sum += cross.get(i, j).error();
+                    }
+                }
+                any[a] = sum / (frames.size() - 1);
+            }
+        }
+        System.out.println("k²χ rel. L2 vs full SCF (2-12 Å⁻¹) of each frame with the potentials of another frame:");
+        System.out.println("  potentials of                        mean    median  max");
+        line("  the nearest other frame (environment)", near);
+        if (allPairs) {
+            line("  any other frame (average over frames)", any);
+            line("  the farthest other frame", far);
+        }
+        // 2. error against the number of representatives chosen among the frames
+        double[][] x = new double[frames.size()][];
+        for (int a = 0; a < frames.size(); a++) {
+            x[a] = desc.get(frames.get(a)).vector();
+        }
+        System.out.println("  representatives K chosen by k-means among the frames (groups K, one each), error of the others:");
+        System.out.println("  K   frames judged  mean    median  max");
+        List<Integer> ks = new ArrayList<>();
+        for (int k = 1; k < frames.size(); k = k < 4 ? k + 1 : k * 2) {
+            ks.add(k);
+        }
+        for (int k : ks) {
+            int[] reps = EnvironmentGroups.representatives(x, k, 1, 42);
+            List<Double> err = new ArrayList<>();
+            for (int a = 0; a < frames.size(); a++) {
+                final int aa = a;
+                if (Arrays.stream(reps).anyMatch(r -> r == aa)) {
+                    continue;
+                }
+                int best = -1;
+                double bd = Double.POSITIVE_INFINITY;
+                for (int r : reps) {
+                    double d = desc.get(frames.get(a)).distance2(desc.get(frames.get(r)));
+                    if (d < bd) {
+                        bd = d;
+                        best = r;
+                    }
+                }
+                err.add(cross.get(frames.get(a), frames.get(best)).error());
+            }
+            double[] e = err.stream().mapToDouble(Double::doubleValue).toArray();
+            System.out.printf(Locale.ROOT, "  %-3d %-13d", reps.length, e.length);
+            stats(e);
+        }
+        // 3. CPU
+        double fullCpu = 0;
+        int nf = 0;
+        for (int f : frames) {
+            double[] c = refCpu.get(set + "," + f);
+            if (c != null) {
+                fullCpu += c[0];
+                nf++;
+            }
+        }
+        fullCpu /= Math.max(1, nf);
+        double pathCpu = cross.pairs().values().stream().mapToDouble(Pair::cpu).average().orElse(Double.NaN);
+        int reps = 20;
+        double env1000 = (reps * fullCpu + 1000 * pathCpu) / 1000;
+        System.out.printf(Locale.ROOT, "CPU s/frame: full SCF %.1f (%d frames); environment mode per sample %.2f (rdinp, pathfinder, "
+                + "genfmt, ff2x; %d runs); 1000 frames with %d representatives: %.2f s/frame, %.0fx less than full SCF%n", fullCpu,
+                nf, pathCpu, cross.pairs().size(), reps, env1000, fullCpu / env1000);
+    }
+
+    private static void line(String name, double[] e) {
+        System.out.printf(Locale.ROOT, "%-38s", name);
+        stats(e);
+    }
+
+    private static void stats(double[] e) {
+        double[] s = e.clone();
+        Arrays.sort(s);
+        double mean = Arrays.stream(s).average().orElse(Double.NaN);
+        double median = s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        System.out.printf(Locale.ROOT, " %.4f  %.4f  %.4f%n", mean, median, s.length == 0 ? Double.NaN : s[s.length - 1]);
+    }
+
+    private static Map<String, Pair> readPairs(Path tsv) throws IOException {
+        Map<String, Pair> m = new HashMap<>();
+        if (Files.isRegularFile(tsv)) {
+            for (String l : Files.readAllLines(tsv)) {
+                String[] p = l.split("\t");
+                if (p.length == 5) {
+                    m.put(p[0] + "," + p[1], new Pair(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Double.parseDouble(p[2]),
+                            Double.parseDouble(p[3]), Double.parseDouble(p[4])));
+                }
+            }
+        }
+        return m;
+    }
+
+    /** CPU and wall seconds per reference frame, from reference.tsv, by "set,frame". */
+    static Map<String, double[]> referenceCpu(Path tsv) throws IOException {
+        Map<String, double[]> m = new HashMap<>();
+        if (Files.isRegularFile(tsv)) {
+            for (String l : Files.readAllLines(tsv)) {
+                String[] p = l.split("\t", 5);
+                m.put(p[0] + "," + p[1], new double[] {Double.parseDouble(p[2]), Double.parseDouble(p[3])});
+            }
+        }
+        return m;
+    }
+
+    private static void recreate(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var w = Files.walk(dir)) {
+                for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+}
