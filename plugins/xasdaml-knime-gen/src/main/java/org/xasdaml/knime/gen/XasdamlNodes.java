@@ -27,6 +27,7 @@ public final class XasdamlNodes {
     /** One declaration per step, in no particular order (the node repository sorts by category). */
     public static final List<NodeDeclaration> ALL = List.of(
             node("read-structures", "ReadStructuresNodeFactory", SOURCE),
+            node("merge-structures", "MergeStructuresNodeFactory", MANIPULATOR),
             node("feff", "FeffNodeFactory", MANIPULATOR),
             node("wavelet", "WaveletNodeFactory", MANIPULATOR),
             node("descriptors", "DescriptorsNodeFactory", MANIPULATOR),
