@@ -98,6 +98,8 @@ public final class SplitStep implements Step<SplitStep.Options> {
         if (!o.groupColumn().isEmpty()) {
             SampleTable g = inputs.find(GROUPS);
             groups = groupValues(g != null ? g : table, o.groupColumn(), ids);
+        } else if (hasVariants(table)) {
+            groups = groupValues(table, SOURCE_SAMPLE, ids);
         } else if (o.frameBlock() > 0) {
             groups = new String[ids.size()];
             for (int i = 0; i < groups.length; i++) {
@@ -114,14 +116,30 @@ public final class SplitStep implements Step<SplitStep.Options> {
         meta.put("split.seed", Long.toString(o.seed()));
         meta.put("split.fractions", String.format(Locale.ROOT, "%s/%s/%s", o.train(), o.valid(), o.test()));
         meta.put("split.counts", c[0] + "/" + c[1] + "/" + c[2]);
-        meta.put("split.kind", groups == null ? "random" : o.groupColumn().isEmpty() ? "frame blocks of " + o.frameBlock()
-                : "by group column " + o.groupColumn());
+        meta.put("split.kind", groups == null ? "random" : !o.groupColumn().isEmpty() ? "by group column " + o.groupColumn()
+                : hasVariants(table) ? "by source sample (augmented variants)"
+                : "frame blocks of " + o.frameBlock());
         split = split.withMeta(meta);
         context.progress(1, "train " + c[0] + ", valid " + c[1] + ", test " + c[2]);
         return StepData.empty().with(SPLIT, split)
                 .with(TRAIN, subset(table, sets, DatasetSplit.TRAIN))
                 .with(VALID, subset(table, sets, DatasetSplit.VALID))
                 .with(TEST, subset(table, sets, DatasetSplit.TEST));
+    }
+
+    /**
+     * Text column naming each row's source sample (augmented variants, the features step): a
+     * table carrying it is always split by it, so the variants of one sample never land in two sets.
+     */
+    public static final String SOURCE_SAMPLE = "source_sample";
+
+    /** Whether the table holds several rows of one source sample (then the split groups by it). */
+    static boolean hasVariants(SampleTable t) {
+        if (!t.textColumnNames().contains(SOURCE_SAMPLE)) {
+            return false;
+        }
+        String[] s = t.text(SOURCE_SAMPLE);
+        return java.util.Arrays.stream(s).distinct().count() < s.length;
     }
 
     static SampleTable subset(SampleTable table, String[] sets, String which) {

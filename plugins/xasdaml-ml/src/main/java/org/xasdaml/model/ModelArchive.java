@@ -137,6 +137,20 @@ public final class ModelArchive {
         return java.util.Collections.unmodifiableMap(provenance);
     }
 
+    /** Provenance key of the feature recipe the training features were made by. */
+    public static final String RECIPE_KEY = "feature_recipe";
+
+    /**
+     * The feature recipe of the training features (kept in the provenance, entry
+     * {@value #RECIPE_KEY}), or null for models trained on features made without one; prediction
+     * from measured spectra applies it unchanged.
+     */
+    @SuppressWarnings("unchecked")
+    public org.xasdaml.curation.recipe.FeatureRecipe recipe() {
+        Object r = provenance.get(RECIPE_KEY);
+        return r instanceof Map<?, ?> m ? org.xasdaml.curation.recipe.FeatureRecipe.fromMap((Map<String, Object>) m) : null;
+    }
+
     public Map<String, Object> metrics() {
         return java.util.Collections.unmodifiableMap(metrics);
     }

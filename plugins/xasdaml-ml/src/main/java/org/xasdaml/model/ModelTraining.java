@@ -171,6 +171,10 @@ public final class ModelTraining {
         prov.put("java", System.getProperty("java.version"));
         prov.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         prov.put("software", Software.versions());
+        org.xasdaml.curation.recipe.FeatureRecipe recipe = org.xasdaml.curation.recipe.FeatureRecipe.ofMeta(features.meta());
+        if (recipe != null) {
+            prov.put(ModelArchive.RECIPE_KEY, recipe.toMap());
+        }
         if (spec.kind() != ModelKind.RF) {
             prov.put("native_threads", BlasThreads.describe());
         }

@@ -3,6 +3,9 @@ package org.xasdaml.prediction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.xasdaml.curation.recipe.FeatureRecipe;
+import org.xasdaml.curation.recipe.MeasuredFeatures;
+import org.xasdaml.curation.recipe.MeasuredFiles;
 import org.xasdaml.model.ModelArchive;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.workflow.Category;
@@ -28,12 +31,22 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
 
     /** Parameters. */
     public record Options(
-            @Param(description = "Measured spectra: XDI files, Athena projects (.prj, every group) or two-column text "
-                    + "(energy in eV, μ)", file = true) List<String> files,
-            @Param(description = "Normalise each spectrum to unit edge step (Larch pre_edge norm) first") boolean normalize,
-            @Param(description = "Edge energy E0 of the simulated training spectra; each measured spectrum is shifted so its "
-                    + "E0 lands here (0 = the median E0 of the edges input, or no shift when it is not connected)",
-                    unit = "eV", min = 0) double e0,
+            @Param(description = "Measured spectra: XDI files, Athena projects (.prj) or column files (energy in eV and μ, "
+                    + "or I0 and It, or I0 and If)", file = true) List<String> files,
+            @Param(description = "Athena projects: labels of the groups to read (empty = every group)") List<String> groups,
+            @Param(description = "Column files: 0-based column of the energy", min = 0, advanced = true) int energyColumn,
+            @Param(description = "Column files: column of μ (-1 = compute μ from I0 and It or If)", min = -1, advanced = true)
+            int muColumn,
+            @Param(description = "Column files: column of I0 (-1 = none)", min = -1, advanced = true) int i0Column,
+            @Param(description = "Column files: column of It, transmission μ = ln(I0/It) (-1 = none)", min = -1, advanced = true)
+            int itColumn,
+            @Param(description = "Column files: column of If, fluorescence μ = If/I0 (-1 = none)", min = -1, advanced = true)
+            int ifColumn,
+            @Param(description = "Models without a feature recipe (older archives): normalise each spectrum to unit edge step "
+                    + "(Larch pre_edge norm) first") boolean normalize,
+            @Param(description = "Models without a feature recipe: E0 of the simulated training spectra; each measured "
+                    + "spectrum is shifted so its E0 lands here (0 = the median E0 of the edges input, or no shift when it "
+                    + "is not connected)", unit = "eV", min = 0) double e0,
             @Param(description = "Round regression predictions to whole numbers (for CN)") boolean round) {
         public Options {
             for (String f : files) {
@@ -41,6 +54,13 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
                     throw new InvalidParameterException("files", "an empty file name");
                 }
             }
+            if (muColumn < 0 && (i0Column < 0 || (itColumn < 0 && ifColumn < 0))) {
+                throw new InvalidParameterException("muColumn", "give the μ column, or I0 with It or If");
+            }
+        }
+
+        MeasuredFiles.Columns columns() {
+            return new MeasuredFiles.Columns(energyColumn, muColumn, i0Column, itColumn, ifColumn);
         }
     }
 
@@ -58,7 +78,7 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
 
     @Override
     public Options defaults() {
-        return new Options(List.of(), true, 0.0, false);
+        return new Options(List.of(), List.of(), 0, 1, -1, -1, -1, true, 0.0, false);
     }
 
     @Override
@@ -74,13 +94,34 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
         for (String f : o.files()) {
             paths.add(Path.of(f));
         }
-        double e0 = o.e0();
-        if (e0 == 0 && in.has(EDGES)) {
-            e0 = trainingEdge(in.get(EDGES));
-            ctx.warn(String.format(java.util.Locale.ROOT, "measured spectra aligned to the training spectra's median E0 %.3f eV", e0));
+        List<MeasuredFiles.Measured> measured = MeasuredFiles.read(paths, o.groups(), o.columns(), ctx);
+        if (measured.isEmpty()) {
+            throw new IllegalArgumentException("no measured spectrum could be read: " + ctx.failures());
         }
-        SampleTable spectra = MeasuredSpectra.table(MeasuredSpectra.read(paths), model.inputGrid(), o.normalize(), e0, ctx);
-        SampleTable pred = model.predict(spectra, o.round()).withText("source", spectra.text("source"));
+        FeatureRecipe recipe = model.recipe();
+        SampleTable spectra;
+        SampleTable pred;
+        if (recipe != null) {
+            MeasuredFeatures.Result r = MeasuredFeatures.make(measured, recipe, model.inputGrid(), ctx);
+            spectra = r.features();
+            pred = model.predict(spectra, o.round()).withText("source", spectra.text("source"));
+            for (String c : List.of("e0", "edge_step", "e0_shift")) {
+                pred = pred.withColumn(c, r.values().column(c));
+            }
+            pred = pred.withMeta(java.util.Map.of(FeatureRecipe.META_KEY, recipe.toJson()));
+        } else {
+            double e0 = o.e0();
+            if (e0 == 0 && in.has(EDGES)) {
+                e0 = trainingEdge(in.get(EDGES));
+                ctx.warn(String.format(java.util.Locale.ROOT, "measured spectra aligned to the training spectra's median E0 %.3f eV", e0));
+            }
+            List<MeasuredSpectra.Measured> legacy = new ArrayList<>();
+            for (MeasuredFiles.Measured m : measured) {
+                legacy.add(new MeasuredSpectra.Measured(m.source(), m.mu()));
+            }
+            spectra = MeasuredSpectra.table(legacy, model.inputGrid(), o.normalize(), e0, ctx);
+            pred = model.predict(spectra, o.round()).withText("source", spectra.text("source"));
+        }
         if (model.transform() != null && model.transform().options().scaling() == org.xasdaml.curation.Standardizer.Scaling.ZSCORE) {
             double[] d = trainingDistance(spectra, model.transform());
             String[] src = spectra.text("source");

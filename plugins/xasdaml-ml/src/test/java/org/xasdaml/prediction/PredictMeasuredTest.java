@@ -72,7 +72,7 @@ class PredictMeasuredTest {
         PredictMeasuredStep step = new PredictMeasuredStep();
         BasicContext ctx = BasicContext.quiet(dir.resolve("work"));
         StepData out = step.run(StepData.empty().with(PredictMeasuredStep.MODEL, model),
-                new PredictMeasuredStep.Options(List.of(xdi.toString()), true, e0, true), ctx);
+                new PredictMeasuredStep.Options(List.of(xdi.toString()), List.of(), 0, 1, -1, -1, -1, true, e0, true), ctx);
         SampleTable spectra = out.get(PredictMeasuredStep.SPECTRA);
         assertEquals(1, spectra.rows());
         assertTrue(spectra.axis().sameGrid(model.inputGrid(), 1e-12));
@@ -93,7 +93,7 @@ class PredictMeasuredTest {
                 new org.xasdaml.structure.SampleId(1, 0), new org.xasdaml.structure.SampleId(2, 0)), List.of("e0"),
                 new double[][] {{e0, 9100.0, e0}});
         StepData viaEdges = step.run(StepData.empty().with(PredictMeasuredStep.MODEL, model).with(PredictMeasuredStep.EDGES, edges),
-                new PredictMeasuredStep.Options(List.of(xdi.toString()), true, 0.0, true), BasicContext.quiet(dir.resolve("w3")));
+                new PredictMeasuredStep.Options(List.of(xdi.toString()), List.of(), 0, 1, -1, -1, -1, true, 0.0, true), BasicContext.quiet(dir.resolve("w3")));
         assertArrayEquals(row, viaEdges.get(PredictMeasuredStep.SPECTRA).row(0), 0.0);
 
         // distance from the training spectra: over the training rows, the mean square z-score is the
@@ -122,7 +122,7 @@ class PredictMeasuredTest {
         BasicContext ctx2 = BasicContext.quiet(dir.resolve("work2"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step.run(
                 StepData.empty().with(PredictMeasuredStep.MODEL, wideModel),
-                new PredictMeasuredStep.Options(List.of(xdi.toString()), true, e0, false), ctx2));
+                new PredictMeasuredStep.Options(List.of(xdi.toString()), List.of(), 0, 1, -1, -1, -1, true, e0, false), ctx2));
         assertTrue(e.getMessage().contains("no measured spectrum"), e.getMessage());
         assertTrue(ctx2.failures().get(0).message().contains("refusing"), ctx2.failures().toString());
         Map<?, ?> unused = model.metrics();

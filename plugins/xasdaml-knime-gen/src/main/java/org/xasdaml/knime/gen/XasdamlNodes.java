@@ -32,6 +32,7 @@ public final class XasdamlNodes {
             node("wavelet", "WaveletNodeFactory", MANIPULATOR),
             node("descriptors", "DescriptorsNodeFactory", MANIPULATOR),
             node("reconcile", "ReconcileNodeFactory", MANIPULATOR),
+            node("features", "FeaturesNodeFactory", MANIPULATOR),
             node("filter", "FilterNodeFactory", MANIPULATOR),
             node("split", "SplitNodeFactory", MANIPULATOR),
             node("standardise", "StandardiseNodeFactory", LEARNER),
