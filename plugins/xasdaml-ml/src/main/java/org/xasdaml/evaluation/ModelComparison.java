@@ -17,7 +17,8 @@ public final class ModelComparison {
     }
 
     /** One model's row. */
-    public record Row(String model, RegressionMetrics metrics) {
+    /** @param interval coverage of the model's intervals on the common samples, or null when it has none */
+    public record Row(String model, RegressionMetrics metrics, IntervalCoverage interval) {
     }
 
     public static List<Row> of(Map<String, SampleTable> predictions, SampleTable truth, String target) {
@@ -38,7 +39,9 @@ public final class ModelComparison {
         double[] t = truth.selectIds(common).column(truthColumn);
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, SampleTable> e : predictions.entrySet()) {
-            rows.add(new Row(e.getKey(), RegressionMetrics.of(t, e.getValue().selectIds(common).column(target))));
+            SampleTable p = e.getValue();
+            rows.add(new Row(e.getKey(), RegressionMetrics.of(t, p.selectIds(common).column(target)),
+                    PredictionEvaluation.coverage(p, common, target, t)));
         }
         return rows;
     }
@@ -46,12 +49,15 @@ public final class ModelComparison {
     public static String text(String target, List<Row> rows) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Model comparison for %s on %d common test samples%n",
                 target, rows.get(0).metrics().n()));
-        sb.append(String.format(Locale.ROOT, "%-16s %10s %10s %10s %10s %10s %10s%n", "model", "R2", "MSE", "RMSE", "MAE", "MAPE",
-                "max_error"));
+        sb.append(String.format(Locale.ROOT, "%-16s %10s %10s %10s %10s %10s %10s %10s %10s%n", "model", "R2", "MSE", "RMSE", "MAE",
+                "MAPE", "max_error", "coverage", "width"));
         for (Row r : rows) {
             RegressionMetrics m = r.metrics();
-            sb.append(String.format(Locale.ROOT, "%-16s %10.6f %10.6f %10.6f %10.6f %10.6f %10.6f%n", r.model(), m.r2(), m.mse(),
-                    m.rmse(), m.mae(), m.mape(), m.maxError()));
+            IntervalCoverage c = r.interval();
+            sb.append(String.format(Locale.ROOT, "%-16s %10.6f %10.6f %10.6f %10.6f %10.6f %10.6f %10s %10s%n", r.model(), m.r2(),
+                    m.mse(), m.rmse(), m.mae(), m.mape(), m.maxError(),
+                    c == null ? "-" : String.format(Locale.ROOT, "%.3f", c.coverage()),
+                    c == null ? "-" : String.format(Locale.ROOT, "%.4g", c.meanWidth())));
         }
         return sb.toString();
     }
@@ -61,7 +67,11 @@ public final class ModelComparison {
         m.put("target", target);
         Map<String, Object> models = new LinkedHashMap<>();
         for (Row r : rows) {
-            models.put(r.model(), r.metrics().toMap());
+            Map<String, Object> mm = new LinkedHashMap<>(r.metrics().toMap());
+            if (r.interval() != null) {
+                mm.putAll(r.interval().toMap());
+            }
+            models.put(r.model(), mm);
         }
         m.put("models", models);
         return m;

@@ -42,9 +42,20 @@ public final class PredictionEvaluation {
     }
 
     /** The result for one target. */
+    /** @param interval coverage of the predictions' {@code <target>_lo/_hi} interval, or null when they have none */
     public record Result(String target, RegressionMetrics regression, ClassificationMetrics classification,
                          Map<String, Object> statistics, int[] clusterCounts, double[] clusterMeanDifference,
-                         List<Figure> figures) {
+                         List<Figure> figures, IntervalCoverage interval) {
+    }
+
+    /** Coverage of the target's interval columns on the given samples, or null when the predictions have none. */
+    static IntervalCoverage coverage(SampleTable predictions, List<SampleId> ids, String target, double[] truth) {
+        if (!predictions.hasColumn(target + "_lo") || !predictions.hasColumn(target + "_hi")) {
+            return null;
+        }
+        SampleTable p = predictions.selectIds(ids);
+        return IntervalCoverage.of(truth, p.column(target + "_lo"), p.column(target + "_hi"),
+                predictions.meta().get("interval_level"));
     }
 
     public static Result evaluate(SampleTable predictions, SampleTable truth, SampleTable spectra, String target, Options o) {
@@ -169,7 +180,7 @@ public final class PredictionEvaluation {
                     .yLabel("true", "").heatmap(z, cm.confusion().labels(), cm.confusion().labels(), true)
                     .render(t + "_confusion_matrix"));
         }
-        return new Result(target, rm, cm, stats, counts, meanDiff, figs);
+        return new Result(target, rm, cm, stats, counts, meanDiff, figs, coverage(predictions, ids, target, tru));
     }
 
     private static ClassificationMetrics classification(SampleTable p, double[] truth, double[] pred, List<String> probColumns) {
@@ -254,6 +265,10 @@ public final class PredictionEvaluation {
         sb.append(String.format(Locale.ROOT, "4. Error metrics (n = %d)\n   MAE %.6f\n   MSE %.6f\n   RMSE %.6f\n   MAPE %.6f\n"
                         + "   explained variance %.6f\n   max error %.6f\n   R2 %.6f\n", m.n(), m.mae(), m.mse(), m.rmse(), m.mape(),
                 m.explainedVariance(), m.maxError(), m.r2()));
+        if (r.interval() != null) {
+            sb.append(String.format(Locale.ROOT, "   interval coverage %.4f (nominal %s), mean interval width %.6g\n",
+                    r.interval().coverage(), r.interval().nominal() == null ? "unknown" : r.interval().nominal(), r.interval().meanWidth()));
+        }
         if (r.classification() != null) {
             ClassificationMetrics c = r.classification();
             sb.append(String.format(Locale.ROOT, "5. Classification\n   accuracy %.6f\n   precision (macro) %.6f\n"
@@ -283,7 +298,11 @@ public final class PredictionEvaluation {
     public static Map<String, Object> json(Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("target", r.target());
-        m.put("regression", r.regression().toMap());
+        Map<String, Object> reg = new LinkedHashMap<>(r.regression().toMap());
+        if (r.interval() != null) {
+            reg.putAll(r.interval().toMap());
+        }
+        m.put("regression", reg);
         if (r.classification() != null) {
             m.put("classification", r.classification().toMap());
         }

@@ -61,6 +61,8 @@ public final class ModelArchive {
     private final Map<String, Object> parameters;
     private final Map<String, Object> provenance;
     private final Map<String, Object> metrics;
+    /** Intervals and domain score calibrated at training; null in archives written before them. */
+    private final Calibration calibration;
 
     /**
      * @param inputGrid     grid of the raw spectra the model takes (null when the inputs are not spectra)
@@ -73,6 +75,15 @@ public final class ModelArchive {
                         List<String> inputColumns, Standardizer transform, ColumnScaling inputScaling,
                         ColumnScaling targetScaling, Predictor predictor, Map<String, Object> parameters,
                         Map<String, Object> provenance, Map<String, Object> metrics) {
+        this(kind, task, targets, classes, inputGrid, inputColumns, transform, inputScaling, targetScaling, predictor, parameters,
+                provenance, metrics, null);
+    }
+
+    private ModelArchive(ModelKind kind, Task task, List<String> targets, ClassMapping classes, Axis inputGrid,
+                         List<String> inputColumns, Standardizer transform, ColumnScaling inputScaling,
+                         ColumnScaling targetScaling, Predictor predictor, Map<String, Object> parameters,
+                         Map<String, Object> provenance, Map<String, Object> metrics, Calibration calibration) {
+        this.calibration = calibration;
         this.kind = kind;
         this.task = task;
         this.targets = List.copyOf(targets);
@@ -160,7 +171,18 @@ public final class ModelArchive {
         Map<String, Object> m = new LinkedHashMap<>(metrics);
         m.putAll(more);
         return new ModelArchive(kind, task, targets, classes, inputGrid, inputColumns, transform, inputScaling, targetScaling,
-                predictor, parameters, provenance, m);
+                predictor, parameters, provenance, m, calibration);
+    }
+
+    /** The calibration of intervals and domain score, or null (archives written before calibration existed). */
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    /** A copy carrying a calibration (stored as the archive's {@code calibration.json}). */
+    public ModelArchive withCalibration(Calibration c) {
+        return new ModelArchive(kind, task, targets, classes, inputGrid, inputColumns, transform, inputScaling, targetScaling,
+                predictor, parameters, provenance, metrics, c);
     }
 
     /** Raw input rows of a table, checked against the model's grid or columns. */
@@ -235,6 +257,24 @@ public final class ModelArchive {
                 cols.add(p);
                 names.add(targets.get(j) + "_sd");
                 cols.add(sd);
+                Calibration.TargetInterval iv = calibration == null ? null : calibration.interval(targets.get(j));
+                if (iv != null) {
+                    double[] lo = new double[n];
+                    double[] hi = new double[n];
+                    double[] in = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        double h = iv.halfWidth(sd[i]);
+                        lo[i] = v[i][j] - h;
+                        hi[i] = v[i][j] + h;
+                        in[i] = iv.inRange(p[i]) ? 1 : 0;
+                    }
+                    names.add(targets.get(j) + "_lo");
+                    cols.add(lo);
+                    names.add(targets.get(j) + "_hi");
+                    cols.add(hi);
+                    names.add(targets.get(j) + "_in_range");
+                    cols.add(in);
+                }
             }
         } else {
             double[] label = new double[n];
@@ -258,6 +298,21 @@ public final class ModelArchive {
             }
         }
         Map<String, String> meta = new LinkedHashMap<>();
+        if (calibration != null && calibration.domain() != null) {
+            double[] score = calibration.domain().score(features);
+            double[] in = new double[n];
+            for (int i = 0; i < n; i++) {
+                in[i] = score[i] <= 1 ? 1 : 0;
+            }
+            names.add("domain_score");
+            cols.add(score);
+            names.add("in_domain");
+            cols.add(in);
+        }
+        if (calibration != null && task == Task.REGRESSION) {
+            meta.put("interval_level", calibration.levelText());
+            meta.put("interval_method", calibration.method());
+        }
         meta.put("model", kind.id());
         meta.put("task", task.id());
         meta.put("targets", String.join(",", targets));
@@ -298,8 +353,16 @@ public final class ModelArchive {
                     zip.closeEntry();
                 }
             }
+            if (calibration != null) {
+                zip.putNextEntry(new ZipEntry(CALIBRATION_ENTRY));
+                zip.write(Json.write(calibration.toJson()).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         }
     }
+
+    /** Zip entry of the calibration (absent in older archives, which then predict without intervals). */
+    static final String CALIBRATION_ENTRY = "calibration.json";
 
     private Map<String, Object> header() {
         Map<String, Object> h = new LinkedHashMap<>();
@@ -391,9 +454,11 @@ public final class ModelArchive {
             }
             p = NetworkEnsemble.fromBytes(nets, task);
         }
+        byte[] cj = entries.get(CALIBRATION_ENTRY);
+        Calibration cal = cj == null ? null : Calibration.fromJson(Json.parseObject(new String(cj, StandardCharsets.UTF_8)));
         return new ModelArchive(kind, task, targets, classes, grid, (List<String>) h.get("input_columns"), transform, in, out, p,
                 (Map<String, Object>) h.get("parameters"), (Map<String, Object>) h.get("provenance"),
-                (Map<String, Object>) h.get("metrics"));
+                (Map<String, Object>) h.get("metrics"), cal);
     }
 
     @Override

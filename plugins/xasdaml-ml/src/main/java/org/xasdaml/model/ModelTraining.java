@@ -33,9 +33,25 @@ public final class ModelTraining {
      * @param workers parallel fits in a forest search
      * @param threads native (OpenMP/OpenBLAS) threads for the networks; see {@link BlasThreads}
      */
+    /**
+     * @param intervalLevel  nominal coverage of the calibrated prediction intervals
+     * @param intervalMethod auto, absolute or normalised (see {@link Calibration})
+     */
     public record Spec(ModelKind kind, Task task, List<String> targets, NetworkOptions network, ForestOptions forest,
-                       ForestGrid search, int workers, int threads) {
+                       ForestGrid search, int workers, int threads, double intervalLevel, String intervalMethod) {
+        /** Intervals at 90 %, method chosen on the validation set. */
+        public Spec(ModelKind kind, Task task, List<String> targets, NetworkOptions network, ForestOptions forest,
+                    ForestGrid search, int workers, int threads) {
+            this(kind, task, targets, network, forest, search, workers, threads, 0.9, "auto");
+        }
+
         public Spec {
+            if (!(intervalLevel > 0 && intervalLevel < 1)) {
+                throw new IllegalArgumentException("the interval level must lie between 0 and 1, got " + intervalLevel);
+            }
+            if (!List.of("auto", "absolute", "normalised").contains(intervalMethod)) {
+                throw new IllegalArgumentException("interval method is auto, absolute or normalised, got " + intervalMethod);
+            }
             if (workers < 1 || threads < 1) {
                 throw new IllegalArgumentException("workers and threads must be at least 1");
             }
@@ -183,6 +199,11 @@ public final class ModelTraining {
         ColumnScaling targetScaling = outScale;
         ModelArchive archive = new ModelArchive(spec.kind(), spec.task(), spec.targets(), classes, grid, inputColumns, transform,
                 inScale, targetScaling, predictor, params, prov, Map.of());
+        if (valid.ids().isEmpty()) {
+            warn.accept("no validation samples: the model gets no calibrated intervals and no domain score");
+        } else {
+            archive = archive.withCalibration(calibrate(archive, spec, inScale, train, valid));
+        }
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("valid", score(archive, valid));
         SampleTable testPred = null;
@@ -197,6 +218,31 @@ public final class ModelTraining {
         return new Result(archive, curves, testPred, searched, seconds);
     }
 
+    /** Intervals and domain score on the validation rows (see {@link Calibration}). */
+    static Calibration calibrate(ModelArchive a, Spec spec, ColumnScaling inScale, Rows train, Rows valid) {
+        double[][] xv = inScale.apply(valid.x());
+        double[][] mean = null;
+        double[][] spread = null;
+        double[][] yv = null;
+        if (spec.task() == Task.REGRESSION) {
+            SampleTable p = a.predictFeatures(valid.ids(), xv, false);
+            int k = spec.targets().size();
+            mean = new double[valid.ids().size()][k];
+            spread = new double[valid.ids().size()][k];
+            for (int j = 0; j < k; j++) {
+                double[] m = p.column(spec.targets().get(j));
+                double[] s = p.column(spec.targets().get(j) + "_sd");
+                for (int i = 0; i < m.length; i++) {
+                    mean[i][j] = m[i];
+                    spread[i][j] = s[i];
+                }
+            }
+            yv = valid.y();
+        }
+        return Calibration.fit(spec.task() == Task.REGRESSION ? spec.targets() : List.of(), spec.intervalLevel(),
+                spec.intervalMethod(), inScale.apply(train.x()), train.y(), xv, yv, mean, spread);
+    }
+
     static Map<String, Object> score(ModelArchive a, Rows set) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (set.ids().isEmpty()) {
@@ -208,7 +254,12 @@ public final class ModelTraining {
             double[] truth = column(set.y(), j);
             double[] pred = p.column(t);
             if (a.task() == Task.REGRESSION) {
-                out.put(t, RegressionMetrics.of(truth, pred).toMap());
+                Map<String, Object> m = new LinkedHashMap<>(RegressionMetrics.of(truth, pred).toMap());
+                if (p.hasColumn(t + "_lo")) {
+                    m.putAll(org.xasdaml.evaluation.IntervalCoverage.of(truth, p.column(t + "_lo"), p.column(t + "_hi"),
+                            p.meta().get("interval_level")).toMap());
+                }
+                out.put(t, m);
             } else {
                 ClassMapping cm = a.classes();
                 double[][] prob = new double[truth.length][cm.size()];

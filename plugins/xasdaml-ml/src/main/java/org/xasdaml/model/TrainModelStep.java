@@ -73,7 +73,12 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
             @Param(description = "Search: number of folds", min = 2, advanced = true) int folds,
             @Param(description = "Random seed (weights, minibatch order, trees, folds)") long seed,
             @Param(description = "Native threads (OpenMP and OpenBLAS) for the networks; 1 is fastest on a busy 2-core machine",
-                    min = 1, advanced = true) int threads) {
+                    min = 1, advanced = true) int threads,
+            @Param(description = "Nominal coverage of the prediction intervals, calibrated on the validation set "
+                    + "(split-conformal)", min = 0.5, max = 0.99) double intervalLevel,
+            @Param(description = "Interval score: |residual| (absolute), |residual| over the ensemble/tree spread "
+                    + "(normalised), or the narrower of both on validation (auto)",
+                    choices = {"auto", "absolute", "normalised"}, advanced = true) String intervalMethod) {
 
         public Options {
             ModelKind.parse(model);
@@ -151,7 +156,7 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
         return new Options("mlp", "regression", List.of("CN_JmolNN"), List.of("512", "256", "128", "64", "32"),
                 List.of("32", "64", "128"), 3, 2, List.of("128", "64"), 0.0, 1e-4, 1e-3, 32, 100, 20, 0.0, 1,
                 150, 15, 0, 5, 1.0, false, List.of("50", "100", "150"), List.of("5", "10", "15"), List.of("0"),
-                List.of("2", "5", "10"), 5, 42L, 1);
+                List.of("2", "5", "10"), 5, 42L, 1, 0.9, "auto");
     }
 
     @Override
@@ -162,7 +167,7 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
                 ints("searchMtry", o.searchMtry()), ints("searchNodeSizes", o.searchNodeSizes()), o.folds())
                 : null;
         ModelTraining.Spec spec = new ModelTraining.Spec(kind, Task.parse(o.task()), o.targets(), o.network(), o.forest(), grid,
-                ctx.workers(), o.threads());
+                ctx.workers(), o.threads(), o.intervalLevel(), o.intervalMethod());
         int total = kind == ModelKind.RF ? o.targets().size() : o.epochs() * o.ensemble();
         NetworkTrainer.Monitor monitor = (m, e, l) -> {
             ctx.checkCancelled();

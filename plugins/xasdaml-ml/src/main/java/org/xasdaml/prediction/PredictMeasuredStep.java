@@ -6,6 +6,7 @@ import java.util.List;
 import org.xasdaml.curation.recipe.FeatureRecipe;
 import org.xasdaml.curation.recipe.MeasuredFeatures;
 import org.xasdaml.curation.recipe.MeasuredFiles;
+import org.xasdaml.model.Calibration;
 import org.xasdaml.model.ModelArchive;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.workflow.Category;
@@ -98,6 +99,7 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
         if (measured.isEmpty()) {
             throw new IllegalArgumentException("no measured spectrum could be read: " + ctx.failures());
         }
+        PredictStep.warnUncalibrated(model, ctx);
         FeatureRecipe recipe = model.recipe();
         SampleTable spectra;
         SampleTable pred;
@@ -122,18 +124,45 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
             spectra = MeasuredSpectra.table(legacy, model.inputGrid(), o.normalize(), e0, ctx);
             pred = model.predict(spectra, o.round()).withText("source", spectra.text("source"));
         }
+        String[] src = spectra.text("source");
         if (model.transform() != null && model.transform().options().scaling() == org.xasdaml.curation.Standardizer.Scaling.ZSCORE) {
             double[] d = trainingDistance(spectra, model.transform());
-            String[] src = spectra.text("source");
-            for (int i = 0; i < d.length; i++) {
-                if (d[i] > FAR_FROM_TRAINING) {
-                    ctx.warn(String.format(java.util.Locale.ROOT, "%s lies outside the training spectra (RMS z-score %.1f, "
-                            + "training spectra about 1): its predictions are extrapolations", src[i], d[i]));
+            if (model.calibration() == null) {
+                for (int i = 0; i < d.length; i++) {
+                    if (d[i] > FAR_FROM_TRAINING) {
+                        ctx.warn(String.format(java.util.Locale.ROOT, "%s lies outside the training spectra (RMS z-score %.1f, "
+                                + "training spectra about 1): its predictions are extrapolations", src[i], d[i]));
+                    }
                 }
             }
             pred = pred.withColumn("training_rms_z", d);
         }
+        warnOutside(model, pred, src, ctx);
         return StepData.empty().with(SPECTRA, spectra).with(PREDICTIONS, pred);
+    }
+
+    /** One warning per measured file that lies outside the model's domain or whose value lies outside the labels' range. */
+    static void warnOutside(ModelArchive model, SampleTable pred, String[] src, StepContext ctx) {
+        if (model.calibration() == null) {
+            return;
+        }
+        for (int i = 0; i < pred.rows(); i++) {
+            List<String> why = new ArrayList<>();
+            if (pred.hasColumn("in_domain") && pred.column("in_domain")[i] == 0) {
+                why.add(String.format(java.util.Locale.ROOT, "its features lie outside the training domain (domain score %.2f, "
+                        + "95 %% of validation spectra ≤ 1)", pred.column("domain_score")[i]));
+            }
+            for (String t : model.targets()) {
+                if (pred.hasColumn(t + "_in_range") && pred.column(t + "_in_range")[i] == 0) {
+                    Calibration.TargetInterval iv = model.calibration().interval(t);
+                    why.add(String.format(java.util.Locale.ROOT, "%s %.4g lies outside the training labels' range [%.4g, %.4g]",
+                            t, pred.column(t)[i], iv.labelMin(), iv.labelMax()));
+                }
+            }
+            if (!why.isEmpty()) {
+                ctx.warn(src[i] + ": " + String.join("; ", why) + " — the prediction is an extrapolation, not a measurement");
+            }
+        }
     }
 
     /** RMS z-score above which a measured spectrum is reported as outside the training set. */

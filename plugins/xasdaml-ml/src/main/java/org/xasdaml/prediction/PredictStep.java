@@ -53,7 +53,12 @@ public final class PredictStep implements Step<PredictStep.Options> {
 
                 Output: sample id, the prediction of every target and its uncertainty (the spread of the network \
                 ensemble or of the trees; for classifiers 1 − the winning class's probability, and each class's \
-                probability). Classes map back to labels with the mapping stored at training, never by an offset.""",
+                probability). Classes map back to labels with the mapping stored at training, never by an offset.
+
+                With a model calibrated at training, each regression target T also gets T_lo and T_hi (the \
+                split-conformal interval at the level in the table's metadata interval_level) and T_in_range (1 when \
+                the prediction lies within the training labels' range), and each row domain_score (distance of its \
+                features to the training features; 95 % of validation spectra score ≤ 1) and in_domain (1/0).""",
                 List.of(MODEL, SPECTRA), List.of(PREDICTIONS));
     }
 
@@ -66,7 +71,16 @@ public final class PredictStep implements Step<PredictStep.Options> {
     public StepData run(StepData in, Options o, StepContext ctx) {
         ModelArchive model = in.get(MODEL);
         SampleTable spectra = in.get(SPECTRA);
+        warnUncalibrated(model, ctx);
         return StepData.empty().with(PREDICTIONS, predict(model, spectra, o, ctx));
+    }
+
+    /** Old archives predict as before, but say that their numbers come without intervals. */
+    static void warnUncalibrated(ModelArchive model, StepContext ctx) {
+        if (model.calibration() == null) {
+            ctx.warn("the model archive (" + model + ") has no calibration (trained before intervals existed): predictions "
+                    + "come without intervals (<target>_lo/_hi) and without a domain score; retrain it to get them");
+        }
     }
 
     /** The kernel: predictions for a table, regridding if asked. */

@@ -1,0 +1,166 @@
+package org.xasdaml.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xasdaml.evaluation.IntervalCoverage;
+import org.xasdaml.prediction.PredictStep;
+import org.xasdaml.structure.SampleId;
+import org.xasdaml.table.SampleTable;
+import org.xasdaml.workflow.BasicContext;
+import org.xasdaml.workflow.StepData;
+
+/**
+ * Calibrated intervals and the domain score on a real small training (Smile forest, Deeplearning4j
+ * MLP ensemble) of 800 single-scattering spectra split 50/25/25: the 90 % intervals calibrated on
+ * the validation quarter must cover close to 90 % of the test quarter, which the model never saw;
+ * a spectrum unlike the training spectra must score outside the domain; an archive written before
+ * calibration existed must still load and predict, without intervals.
+ */
+class CalibrationTest {
+    static final SyntheticSpectra.Dataset DATA;
+    static final SampleTable SPLIT;
+
+    static {
+        DATA = SyntheticSpectra.of(800, 7).generate();
+        SPLIT = SyntheticSpectra.split(DATA.spectra().ids(), 0.5, 0.25, 7);
+    }
+
+    static List<SampleId> ids(String set) {
+        List<SampleId> out = new ArrayList<>();
+        String[] s = SPLIT.text("set");
+        for (int i = 0; i < s.length; i++) {
+            if (s[i].equals(set)) {
+                out.add(SPLIT.ids().get(i));
+            }
+        }
+        return out;
+    }
+
+    static ModelArchive train(ModelKind kind, int ensemble, String method) {
+        NetworkOptions no = new NetworkOptions(List.of(32, 16), List.of(4), 3, 2, List.of(16), 0.0, 1e-4, 3e-3, 32, 40, 5, 0.0,
+                ensemble, 17);
+        ForestOptions fo = ForestOptions.defaults(5).withTrees(60);
+        return ModelTraining.train(DATA.spectra(), DATA.labels(), SPLIT, null,
+                new ModelTraining.Spec(kind, Task.REGRESSION, List.of(SyntheticSpectra.CN, SyntheticSpectra.CR), no, fo, null, 1, 1,
+                        0.9, method), NetworkTrainer.Monitor.NONE, w -> {
+                }).archive();
+    }
+
+    /** Coverage and mean width of a target's interval on the test rows. */
+    static IntervalCoverage testCoverage(ModelArchive a, String target) {
+        List<SampleId> test = ids("test");
+        SampleTable p = a.predict(DATA.spectra().selectIds(test), false);
+        double[] truth = DATA.labels().selectIds(test).column(target);
+        return IntervalCoverage.of(truth, p.column(target + "_lo"), p.column(target + "_hi"), p.meta().get("interval_level"));
+    }
+
+    @Test
+    void forestIntervalsCoverTheTestSetNearTheirLevel() {
+        ModelArchive auto = train(ModelKind.RF, 1, "auto");
+        ModelArchive abs = train(ModelKind.RF, 1, "absolute");
+        ModelArchive norm = train(ModelKind.RF, 1, "normalised");
+        for (String t : List.of(SyntheticSpectra.CN, SyntheticSpectra.CR)) {
+            IntervalCoverage ca = testCoverage(abs, t);
+            IntervalCoverage cn = testCoverage(norm, t);
+            IntervalCoverage cu = testCoverage(auto, t);
+            System.out.printf(Locale.ROOT, "RF %s test coverage (n=%d): absolute %.3f width %.4g | normalised %.3f width %.4g | "
+                    + "auto chose %s%n", t, ca.n(), ca.coverage(), ca.meanWidth(), cn.coverage(), cn.meanWidth(),
+                    auto.calibration().interval(t).method());
+            for (IntervalCoverage c : List.of(ca, cn, cu)) {
+                assertTrue(c.coverage() >= 0.84 && c.coverage() <= 0.97, t + " coverage " + c.coverage());
+            }
+            assertEquals("0.9", cu.nominal());
+        }
+        // the archive's own test metrics carry the coverage too
+        Map<?, ?> test = (Map<?, ?>) auto.metrics().get("test");
+        assertNotNull(((Map<?, ?>) test.get(SyntheticSpectra.CN)).get("interval_coverage"));
+    }
+
+    @Test
+    void networkEnsembleIntervalsCoverAndFarSpectrumIsOutOfDomain(@TempDir Path dir) throws Exception {
+        ModelArchive a = train(ModelKind.MLP, 3, "auto");
+        for (String t : List.of(SyntheticSpectra.CN, SyntheticSpectra.CR)) {
+            IntervalCoverage c = testCoverage(a, t);
+            System.out.printf(Locale.ROOT, "MLP×3 %s test coverage %.3f (n=%d), width %.4g, method %s%n", t, c.coverage(), c.n(),
+                    c.meanWidth(), a.calibration().interval(t).method());
+            assertTrue(c.coverage() >= 0.84 && c.coverage() <= 0.97, t + " coverage " + c.coverage());
+        }
+        // domain: 95 % of validation spectra score ≤ 1 by construction; test spectra about the same
+        SampleTable pt = a.predict(DATA.spectra().selectIds(ids("test")), false);
+        double inside = java.util.Arrays.stream(pt.column("in_domain")).average().orElse(0);
+        System.out.printf(Locale.ROOT, "MLP×3 test spectra in domain: %.3f%n", inside);
+        assertTrue(inside >= 0.88, "test spectra in domain " + inside);
+
+        // a far-off spectrum: a training spectrum with its oscillation tripled and a slope added
+        SampleTable one = DATA.spectra().selectIds(List.of(ids("test").get(0)));
+        double[] row = one.row(0);
+        double[] far = new double[row.length];
+        for (int i = 0; i < row.length; i++) {
+            far[i] = 3 * row[i] + 0.5 * i / row.length;
+        }
+        SampleTable farTable = SampleTable.spectra(List.of(new SampleId(9999, 0)), "chi", one.axis(), new double[][]{far});
+        SampleTable pf = a.predict(farTable, false);
+        System.out.printf(Locale.ROOT, "far spectrum: domain score %.2f%n", pf.column("domain_score")[0]);
+        assertEquals(0.0, pf.column("in_domain")[0]);
+        assertTrue(pf.column("domain_score")[0] > 3);
+
+        // the calibration travels in the archive
+        Path f = dir.resolve("m.xasmodel");
+        a.write(f);
+        ModelArchive b = ModelArchive.read(f);
+        assertEquals(org.xasdaml.io.Json.write(a.calibration().toJson()), org.xasdaml.io.Json.write(b.calibration().toJson()));
+        assertEquals(a.predict(farTable, false).column("domain_score")[0], b.predict(farTable, false).column("domain_score")[0], 0.0);
+    }
+
+    @Test
+    void archiveWithoutCalibrationStillLoadsAndSaysSo(@TempDir Path dir) throws Exception {
+        ModelArchive a = train(ModelKind.RF, 1, "auto");
+        ByteArrayOutputStream full = new ByteArrayOutputStream();
+        a.write(full);
+        // an archive as written before calibration existed: the same zip without calibration.json
+        ByteArrayOutputStream old = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(full.toByteArray()));
+             ZipOutputStream out = new ZipOutputStream(old)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] b = in.readAllBytes();
+                if (!e.getName().equals(ModelArchive.CALIBRATION_ENTRY)) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    out.write(b);
+                    out.closeEntry();
+                }
+            }
+        }
+        ModelArchive o = ModelArchive.read(new ByteArrayInputStream(old.toByteArray()));
+        assertNull(o.calibration());
+        BasicContext ctx = BasicContext.quiet(dir);
+        SampleTable p = new PredictStep().run(StepData.empty().with(PredictStep.MODEL, o).with(PredictStep.SPECTRA, DATA.spectra()),
+                new PredictStep.Options(false, true), ctx).get(PredictStep.PREDICTIONS);
+        assertTrue(p.hasColumn(SyntheticSpectra.CN) && p.hasColumn(SyntheticSpectra.CN + "_sd"));
+        assertFalse(p.hasColumn(SyntheticSpectra.CN + "_lo"));
+        assertFalse(p.hasColumn("domain_score"));
+        assertTrue(ctx.warnings().stream().anyMatch(w -> w.contains("no calibration")), ctx.warnings().toString());
+        // and the calibrated archive's columns, in the documented order
+        SampleTable pc = a.predict(DATA.spectra(), false);
+        assertEquals(List.of("CN_JmolNN", "CN_JmolNN_sd", "CN_JmolNN_lo", "CN_JmolNN_hi", "CN_JmolNN_in_range",
+                "CR_JmolNN", "CR_JmolNN_sd", "CR_JmolNN_lo", "CR_JmolNN_hi", "CR_JmolNN_in_range", "domain_score", "in_domain"),
+                pc.columnNames());
+        assertEquals("0.9", pc.meta().get("interval_level"));
+        assertTrue(pc.meta().get("interval_method").startsWith("split-conformal"));
+    }
+}
