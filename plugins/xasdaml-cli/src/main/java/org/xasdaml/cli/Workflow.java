@@ -55,15 +55,31 @@ record Workflow(String name, String description, List<Stage> stages) {
         }
     }
 
-    @SuppressWarnings("unchecked")
     static Workflow parse(String json) {
         Map<String, Object> m = Json.parseObject(json);
+        return new Workflow((String) m.get("name"), (String) m.getOrDefault("description", ""), stages(m));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Stage> stages(Map<String, Object> m) {
         List<Stage> stages = new ArrayList<>();
         for (Object o : (List<Object>) m.get("stages")) {
             Map<String, Object> s = (Map<String, Object>) o;
             stages.add(new Stage((String) s.get("name"), (String) s.get("step"), text(s.get("inputs")), text(s.get("options"))));
         }
-        return new Workflow((String) m.get("name"), (String) m.getOrDefault("description", ""), stages);
+        return stages;
+    }
+
+    /**
+     * This workflow followed by the stages of another description (JSON), whose inputs may name this
+     * one's stages: the checks that read the main job's models run in the main job's folder, reusing
+     * what it computed.
+     */
+    Workflow then(String json) {
+        Map<String, Object> m = Json.parseObject(json);
+        List<Stage> all = new ArrayList<>(stages);
+        all.addAll(stages(m));
+        return new Workflow(name, description + " " + m.getOrDefault("description", ""), all);
     }
 
     static Workflow read(Path file) throws IOException {
