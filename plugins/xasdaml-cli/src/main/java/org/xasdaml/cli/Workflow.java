@@ -95,6 +95,18 @@ record Workflow(String name, String description, List<Stage> stages) {
         return new Workflow(name == null ? "workflow" : (String) name, description == null ? "" : String.valueOf(description), stages);
     }
 
+    /**
+     * This workflow followed by the stages of another description (JSON), whose inputs may name this
+     * one's stages: the checks that read the main job's models run in the main job's folder, reusing
+     * what it computed.
+     */
+    Workflow then(String json) {
+        Workflow other = parse(json);
+        List<Stage> all = new ArrayList<>(stages);
+        all.addAll(other.stages);
+        return new Workflow(name, description + " " + other.description, all);
+    }
+
     static Workflow read(Path file) throws IOException {
         try {
             return parse(Files.readString(file));

@@ -17,11 +17,20 @@ final class WorkflowCommands {
 
     /** The Cu workflow shipped with the program (the main job). */
     static Workflow cuWorkflow() throws IOException {
-        try (InputStream in = WorkflowCommands.class.getResourceAsStream("cu-workflow.json")) {
+        return Workflow.parse(resource("cu-workflow.json"));
+    }
+
+    /** The main job followed by its checks on data it has not seen (cu-checks.json, stages reading the main job's). */
+    static Workflow cuWorkflowWithChecks() throws IOException {
+        return cuWorkflow().then(resource("cu-checks.json"));
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = WorkflowCommands.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("cu-workflow.json is missing from the program");
+                throw new IllegalStateException(name + " is missing from the program");
             }
-            return Workflow.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -69,23 +78,36 @@ final class WorkflowCommands {
 
     static int demo(CommandLine cl, StepRegistry registry, PrintStream out, PrintStream err) throws Exception {
         if (cl.flag("help")) {
-            out.println("usage: xasdaml demo [--out DIR] [--frames N] [--full-scf] [--set \"stage.option=value;...\"] [--workers N]");
+            out.println("usage: xasdaml demo [--out DIR] [--frames N] [--full-scf] [--checks] [--set \"stage.option=value;...\"] "
+                    + "[--workers N]");
             out.println();
-            out.println(Main.wrap("The main job: the whole XASDAML workflow on the bundled Cu data (structures, FEFF, descriptors, "
-                    + "reconciliation, plots, statistics, PCA/K-means, filtering, division, standardisation, MLP, CNN and random "
-                    + "forest, prediction, evaluation), then CN and CR of the measured Cu foil spectrum, and one HTML report. "
-                    + "Default output folder: runs/cu. --frames limits the frames used; --full-scf runs FEFF's self-consistent "
-                    + "potentials for every frame instead of the shared-potential mode (slow).", 0));
+            out.println(Main.wrap("The main job: the whole XASDAML workflow on the bundled Cu data, cluster and periodic bulk "
+                    + "frames (structures, FEFF, descriptors, reconciliation, plots, statistics, PCA/K-means, filtering, division, "
+                    + "features by one recipe: k²χ(k) and |χ(R)| augmented over S0², ΔE0, σ² and noise, standardisation, MLP, "
+                    + "CNN and random forest with calibrated intervals, prediction, evaluation), then CN and CR of the measured Cu "
+                    + "foil spectrum from every model, and one HTML report. Default output folder: runs/cu. --frames N uses the "
+                    + "first N cluster frames and 0.8 N bulk frames; --full-scf runs FEFF's self-consistent potentials for every "
+                    + "frame instead of the shared-potential mode (slow); --checks adds the fresh-run check: 200 Cu frames of "
+                    + "another MD run (data/cu-fresh-md.dump), simulated by FEFF in a run of their own and predicted by every "
+                    + "model of the main job.", 0));
             return 0;
         }
         List<String> ov = new ArrayList<>(overrides(cl));
         if (cl.options().containsKey("frames")) {
-            ov.add("structures.maxFrames=" + cl.options().get("frames").strip());
+            // the cluster set and the bulk set in the main job's proportion (500 : 400)
+            int frames;
+            try {
+                frames = Integer.parseInt(cl.options().get("frames").strip());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--frames takes a whole number of frames, got '" + cl.options().get("frames") + "'");
+            }
+            ov.add("clusters.maxFrames=" + frames);
+            ov.add("bulk.maxFrames=" + Math.max(1, (int) Math.round(0.8 * frames)));
         }
         if (cl.flag("full-scf")) {
             ov.add("feff.mode=full");
         }
-        Workflow wf = cuWorkflow().with(ov);
+        Workflow wf = (cl.flag("checks") ? cuWorkflowWithChecks() : cuWorkflow()).with(ov);
         return execute(wf, cl, registry, out, err, "XASDAML demo: Cu clusters");
     }
 

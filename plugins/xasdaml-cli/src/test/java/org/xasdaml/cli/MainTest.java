@@ -127,6 +127,41 @@ class MainTest {
                 Files.readString(runDir.resolve("descriptors/descriptors.csv")));
     }
 
+    /**
+     * The main job, its checks and the Ni workflow: every stage names a registered step, every option one
+     * of its parameters with a valid value, every input an earlier stage's output port.
+     */
+    @Test
+    void mainJobChecksAndNiWorkflowAreWellFormed() throws Exception {
+        StepRegistry registry = StepRegistry.load(MainTest.class.getClassLoader());
+        List<Workflow> all = List.of(WorkflowCommands.cuWorkflowWithChecks(),
+                Workflow.read(Path.of("../../checks/ni-workflow.json")));
+        for (Workflow wf : all) {
+            Map<String, Step<?>> stepOf = new java.util.HashMap<>();
+            for (Workflow.Stage s : wf.stages()) {
+                Step<?> step = registry.byId(s.step());
+                assertTrue(step != null, "stage " + s.name() + ": no step " + s.step());
+                stepOf.put(s.name(), step);
+                checkOptions(step, s);
+                for (var in : s.inputs().entrySet()) {
+                    assertTrue(step.info().inputs().stream().anyMatch(p -> p.name().equals(in.getKey())),
+                            s.name() + " has no input " + in.getKey());
+                    String[] src = in.getValue().split("/");
+                    Step<?> from = stepOf.get(src[0]);
+                    assertTrue(src.length == 1 || from.info().outputs().stream().anyMatch(p -> p.name().equals(src[1])),
+                            s.name() + " reads " + in.getValue() + ", which " + src[0] + " does not write");
+                }
+            }
+        }
+        Workflow withFrames = WorkflowCommands.cuWorkflow().with(List.of("clusters.maxFrames=50", "bulk.maxFrames=40"));
+        assertEquals("40", withFrames.stages().get(1).options().get("maxFrames"));
+    }
+
+    private static <P extends Record> void checkOptions(Step<P> step, Workflow.Stage s) {
+        org.xasdaml.workflow.ParameterSet<P> ps = org.xasdaml.workflow.ParameterSet.of(step.defaults());
+        ps.fromText(step.defaults(), s.options());
+    }
+
     @Test
     void workflowsRejectDanglingInputs() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Workflow.parse("""

@@ -36,6 +36,32 @@ public sealed interface AbsorberChoice {
         }
     }
 
+    /**
+     * Several fixed indices, e.g. "0,27,54,81": a periodic crystal's atoms are all bulk sites, so a few
+     * sites of each MD frame give several thermally independent environments for the cost of one frame.
+     */
+    record Indices(List<Integer> indices) implements AbsorberChoice {
+        public Indices {
+            indices = List.copyOf(new java.util.TreeSet<>(indices));
+            for (int i : indices) {
+                new Index(i);
+            }
+        }
+
+        @Override
+        public List<Integer> sites(Frame frame) {
+            for (int i : indices) {
+                new Index(i).sites(frame);
+            }
+            return indices;
+        }
+
+        @Override
+        public String toString() {
+            return String.join(",", indices.stream().map(String::valueOf).toList());
+        }
+    }
+
     /** Every atom of one element. */
     record EveryAtomOf(Element element) implements AbsorberChoice {
         @Override
@@ -55,16 +81,25 @@ public sealed interface AbsorberChoice {
         }
     }
 
-    /** Parses "0", "5" (an index) or "Cu" (every Cu atom). */
+    /** Parses "0", "5" (an index), "0,27,54" (several indices) or "Cu" (every Cu atom). */
     static AbsorberChoice parse(String text) {
         String s = text.strip();
         if (!s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
             return new Index(Integer.parseInt(s));
         }
+        if (s.contains(",") && s.replace(",", "").replace(" ", "").chars().allMatch(Character::isDigit)) {
+            List<Integer> l = new ArrayList<>();
+            for (String p : s.split(",")) {
+                if (!p.isBlank()) {
+                    l.add(Integer.parseInt(p.strip()));
+                }
+            }
+            return l.size() == 1 ? new Index(l.get(0)) : new Indices(l);
+        }
         Element e = Element.lookup(s);
         if (e == null) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "absorber must be an atom index (e.g. 0) or an element symbol (e.g. Cu), got '%s'", text));
+                    "absorber must be an atom index (e.g. 0), indices (e.g. 0,27,54) or an element symbol (e.g. Cu), got '%s'", text));
         }
         return new EveryAtomOf(e);
     }

@@ -26,8 +26,9 @@ public final class ReadStructuresStep implements Step<ReadStructuresStep.Options
             @Param(label = "File format", description = "File format; auto guesses it from the name and first line",
                     choices = {"auto", "lammps-dump", "xyz", "extxyz", "poscar", "contcar", "xdatcar"})
             String format,
-            @Param(label = "Absorbing atoms", description = "Absorbing atoms: an atom index (0 = first atom, as the reference) or an element symbol "
-                    + "(every atom of that element becomes a sample)")
+            @Param(label = "Absorbing atoms", description = "Absorbing atoms: an atom index (0 = first atom, as the reference), several indices "
+                    + "(e.g. 0,27,54: a few sites of each frame of a crystal) or an element symbol (every atom of that element "
+                    + "becomes a sample)")
             String absorber,
             @Param(label = "Most frames read", description = "Read at most this many frames from the start of the file (0 = all)", min = 0)
             int maxFrames,

@@ -43,11 +43,12 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
             @Param(label = "Neighbour methods", group = "Coordination", description = "Neighbour methods (pymatgen classes, default parameters) giving CN and CR",
                     choices = {"BrunnerNN_relative", "VoronoiNN", "JmolNN", "MinimumDistanceNN", "CrystalNN", "EconNN"})
             List<String> methods,
-            @Param(label = "Periodic cell", group = "Coordination", description = "Cell the neighbour methods see: CLUSTER_IN_BOX puts each frame, unmoved, in a cubic "
-                    + "periodic box as the reference does (comparable with its labels); AS_READ uses the file's own cell "
-                    + "and periodicity (crystals)")
+            @Param(label = "Periodic cell", group = "Coordination", description = "Cell the neighbour methods see: AUTO keeps the cell of a periodic frame (crystals) and "
+                    + "puts a frame without periodicity in the reference's cubic box; CLUSTER_IN_BOX puts every frame, "
+                    + "unmoved, in the cubic periodic box as the reference does (comparable with its labels); AS_READ uses "
+                    + "the file's own cell and periodicity")
             BoxConvention box,
-            @Param(label = "Box edge", group = "Coordination", appliesWhen = "box=cluster-in-box", description = "Edge of the cubic box of CLUSTER_IN_BOX", unit = "Å", min = 1e-6, advanced = true)
+            @Param(label = "Box edge", group = "Coordination", description = "Edge of the cubic box of CLUSTER_IN_BOX (and of AUTO for frames without periodicity)", unit = "Å", min = 1e-6, advanced = true)
             double boxSize,
             @Param(label = "Smallest RDF distance", group = "Radial distribution function", description = "Smallest distance of the RDF", unit = "Å", min = 0)
             double rdfRmin,
@@ -62,7 +63,13 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
             boolean rdfPeriodic,
             @Param(label = "RDF partner element", group = "Radial distribution function", description = "Element of the RDF's partner atoms (the reference's keyword, e.g. Cu); empty: every "
                     + "other atom", advanced = true)
-            String rdfPartners) {
+            String rdfPartners,
+            @Param(description = "JmolNN: tolerance added to the sum of the two Jmol bond radii (pymatgen's tol; 0.45 Å "
+                    + "by default puts the Cu-Cu cutoff at 3.49 Å, between fcc Cu's first and second shells at 2.56 and "
+                    + "3.62 Å, but the Ni-Ni cutoff at 3.45 Å, 0.07 Å short of Ni's second shell at 3.52 Å, so thermal "
+                    + "motion counts second-shell atoms: use 0 for Ni, a 3.00 Å cutoff at the first minimum of its RDF)",
+                    unit = "Å", min = 0)
+            double jmolTolerance) {
 
         public Options {
             methods = List.copyOf(methods);
@@ -79,7 +86,7 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
                 }
             }
             if (box == null) {
-                throw InvalidParameterException.of("box", "choose CLUSTER_IN_BOX or AS_READ");
+                throw InvalidParameterException.of("box", "choose AUTO, CLUSTER_IN_BOX or AS_READ");
             }
             if (!(boxSize > 0)) {
                 throw InvalidParameterException.of("boxSize", "box size %s Å must be positive", boxSize);
@@ -92,6 +99,9 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
             }
             if (!(rdfSigma >= 0)) {
                 throw InvalidParameterException.of("rdfSigma", "smoothing width %s Å must be ≥ 0", rdfSigma);
+            }
+            if (!(jmolTolerance >= 0)) {
+                throw InvalidParameterException.of("jmolTolerance", "JmolNN tolerance %s Å must be ≥ 0", jmolTolerance);
             }
             rdfPartners = rdfPartners == null ? "" : rdfPartners.strip();
             if (!rdfPartners.isEmpty() && Element.lookup(rdfPartners) == null) {
@@ -111,11 +121,17 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
                 distance from the absorber to them (minimum image, Å), as the XASDAML reference defines them; the six \
                 methods share one neighbour search per sample.
 
-                With the reference's convention (CLUSTER_IN_BOX, default) each frame is put, unmoved, in a 40 Å cubic \
-                periodic box. VoronoiNN then gives surface atoms facets towards the periodic images of the cluster \
+                By default (AUTO) a periodic frame keeps the cell and periodicity of its file (a bulk crystal stays a \
+                crystal: fcc Cu gives JmolNN CN 12) and a frame without periodicity is treated with the reference's \
+                convention (CLUSTER_IN_BOX), which puts each frame, unmoved, in a 40 Å cubic periodic box. VoronoiNN then gives surface atoms facets towards the periodic images of the cluster \
                 across the vacuum, i.e. many far neighbours and a large CR; BrunnerNN_relative looks for the largest \
                 relative gap among all atoms within 8 Å, which for a surface atom may fall beyond the first shell. \
-                AS_READ uses the file's own cell and periodicity (crystals).
+                CLUSTER_IN_BOX applies that box to periodic frames too, as the reference did; AS_READ uses the file's \
+                own cell and periodicity for every frame.
+
+                JmolNN's tolerance (default 0.45 Å, pymatgen's) is a parameter because the Jmol bond radii put the \
+                cutoff of some metals too close to their second shell: bulk Ni at room temperature comes out CN 13-15 \
+                with 0.45 Å and 12 with 0 (cutoff 3.00 Å).
 
                 The RDF is vasppy's as the reference uses it: the frame in the cell the file gives, minimum-image \
                 distances from the absorber to the partner atoms, 100 bins from 1 to 8 Å, normalised by shell volume \
@@ -128,7 +144,7 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
 
     @Override
     public Options defaults() {
-        return new Options(NeighborFinder.REFERENCE_METHODS, BoxConvention.CLUSTER_IN_BOX, 40.0, 1.0, 8.0, 100, 0.1, true, "");
+        return new Options(NeighborFinder.REFERENCE_METHODS, BoxConvention.AUTO, 40.0, 1.0, 8.0, 100, 0.1, true, "", 0.45);
     }
 
     /** One sample's results. */
@@ -138,7 +154,9 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
     @Override
     public StepData run(StepData inputs, Options o, StepContext context) {
         StructureSet set = inputs.get(STRUCTURES);
-        List<SiteDescriptor> descriptors = o.methods().stream().map(SiteDescriptor::named).toList();
+        List<SiteDescriptor> descriptors = o.methods().stream()
+                .map(m -> m.equals("JmolNN") ? new Coordination(new JmolNN(o.jmolTolerance(), 0.4)) : SiteDescriptor.named(m))
+                .toList();
         List<String> columns = new ArrayList<>();
         for (SiteDescriptor d : descriptors) {
             columns.addAll(d.columns());
@@ -163,8 +181,11 @@ public final class ComputeDescriptorsStep implements Step<ComputeDescriptorsStep
         }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("box", o.box().name());
-        if (o.box() == BoxConvention.CLUSTER_IN_BOX) {
+        if (o.box() != BoxConvention.AS_READ) {
             meta.put("box_size_angstrom", Double.toString(o.boxSize()));
+        }
+        if (o.methods().contains("JmolNN")) {
+            meta.put("jmol_tolerance_angstrom", Double.toString(o.jmolTolerance()));
         }
         SampleTable table = SampleTable.ofRows(ids, columns, dv.toArray(new double[0][])).withMeta(meta);
         Map<String, String> rdfMeta = new LinkedHashMap<>();

@@ -29,7 +29,7 @@ import org.xasdaml.workflow.StepRegistry;
 class ComputeDescriptorsStepTest {
 
     private static ComputeDescriptorsStep.Options with(List<String> methods, double rmin, double rmax, String partners) {
-        return new ComputeDescriptorsStep.Options(methods, BoxConvention.CLUSTER_IN_BOX, 40, rmin, rmax, 100, 0.1, true, partners);
+        return new ComputeDescriptorsStep.Options(methods, BoxConvention.CLUSTER_IN_BOX, 40, rmin, rmax, 100, 0.1, true, partners, 0.45);
     }
 
     @Test
@@ -113,7 +113,7 @@ class ComputeDescriptorsStepTest {
         StructureSet set = StructureSet.of(List.of(coo), AbsorberChoice.parse("Co"), "CoO", "", List.of());
         ComputeDescriptorsStep step = new ComputeDescriptorsStep();
         ComputeDescriptorsStep.Options o = new ComputeDescriptorsStep.Options(List.of("CrystalNN", "JmolNN"), BoxConvention.AS_READ,
-                40, 1, 8, 100, 0.1, true, "O");
+                40, 1, 8, 100, 0.1, true, "O", 0.45);
         BasicContext ctx = BasicContext.quiet(tmp);
         SampleTable t = step.run(StepData.empty().with(ComputeDescriptorsStep.STRUCTURES, set), o, ctx).get(ComputeDescriptorsStep.DESCRIPTORS);
         assertTrue(ctx.failures().isEmpty(), () -> ctx.failures().toString());

@@ -19,6 +19,14 @@ import org.xasdaml.structure.Sample;
  * (periodic images included when the frame is periodic) within the cluster radius, sorted by distance.
  * With the default 20 Å radius a 108-atom cluster is taken whole.
  *
+ * <p>Periodic frames: a 20 Å sphere of periodic fcc Cu holds about 2,900 atoms and Feff8L stops with
+ * "Too many atoms, max is 1000" (its compiled array size {@code nattx}). So the cluster is cut to the
+ * largest sphere around the absorber, no larger than the cluster radius, that holds at most
+ * {@link #MAX_ATOMS} atoms (absorber included): the radius becomes the distance of the first atom that
+ * does not fit, and atoms at that distance or beyond are left out, so the cluster stays a whole sphere.
+ * For bulk Cu that is about 14 Å, twice RPATH (7 Å) and the SCF radius (6.8 Å): every path and the
+ * self-consistency cluster of the default cards lie inside it. The radius used is written in the title.
+ *
  * @param title      TITLE lines (sample id, formula)
  * @param cards      control cards
  * @param potentials potentials, index = ipot
@@ -31,6 +39,9 @@ public record FeffInput(List<String> title, FeffCards cards, List<Potential> pot
      * broken structure, and Feff8L's pot crashes on it (segmentation fault) instead of saying so.
      */
     public static final double MIN_SEPARATION = 0.5;
+
+    /** Most atoms Feff8L accepts in {@code feff.inp} (its {@code nattx}; it stops with "Too many atoms, max is 1000"). */
+    public static final int MAX_ATOMS = 1000;
 
     /** Stoichiometry pymatgen writes for the absorber's potential: a trace against the element's count. */
     public static final double ABSORBER_STOICHIOMETRY = 0.0001;
@@ -75,6 +86,19 @@ public record FeffInput(List<String> title, FeffCards cards, List<Potential> pot
      *         {@link #MIN_SEPARATION}, or when the absorber has no neighbour within the radius
      */
     public static FeffInput of(Sample sample, double clusterRadius, FeffCards cards) {
+        return of(sample, clusterRadius, cards, MAX_ATOMS);
+    }
+
+    /**
+     * The input for one sample with at most {@code maxAtoms} atoms: the sphere shrinks below the cluster
+     * radius until it holds no more (see the class comment).
+     *
+     * @param maxAtoms most atoms written, absorber included (at least 2)
+     */
+    public static FeffInput of(Sample sample, double clusterRadius, FeffCards cards, int maxAtoms) {
+        if (maxAtoms < 2) {
+            throw new IllegalArgumentException("at most " + maxAtoms + " atoms: FEFF needs the absorber and one scatterer");
+        }
         if (!(clusterRadius > 0)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "cluster radius %s must be positive", clusterRadius));
         }
@@ -115,6 +139,19 @@ public record FeffInput(List<String> title, FeffCards cards, List<Potential> pot
                     sample.id(), FeffCards.number(clusterRadius), a));
         }
         found.sort(Comparator.comparingDouble((double[] r) -> r[4]).thenComparingDouble(r -> r[3]));
+        double radius = clusterRadius;
+        if (found.size() + 1 > maxAtoms) {
+            radius = found.get(maxAtoms - 1)[4];
+            int keep = maxAtoms - 1;
+            while (keep > 0 && found.get(keep - 1)[4] >= radius) {
+                keep--;
+            }
+            if (keep == 0) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "sample %s: more than %d atoms at the absorber's shortest distance %.3f Å", sample.id(), maxAtoms - 1, radius));
+            }
+            found = new ArrayList<>(found.subList(0, keep));
+        }
         TreeMap<String, Element> others = new TreeMap<>();
         for (double[] r : found) {
             Element e = f.element((int) r[3]);
@@ -140,7 +177,8 @@ public record FeffInput(List<String> title, FeffCards cards, List<Potential> pot
         checkSeparation(sample, atoms);
         List<String> title = List.of("XASDAML sample " + sample.id() + " (frame " + f.index() + ", absorber atom " + a + " "
                 + sample.absorber().symbol() + ")", "formula " + f.formula() + ", " + atoms.size() + " atoms within "
-                + FeffCards.number(clusterRadius) + " A");
+                + (radius < clusterRadius ? String.format(Locale.ROOT, "%.3f A (cut from %s A: at most %d atoms)", radius,
+                FeffCards.number(clusterRadius), maxAtoms) : FeffCards.number(clusterRadius) + " A"));
         return new FeffInput(title, cards, pots, atoms);
     }
 

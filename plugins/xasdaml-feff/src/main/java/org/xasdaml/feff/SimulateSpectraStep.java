@@ -102,7 +102,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             @Param(label = "Largest photoelectron wavenumber k", group = "Spectrum", description = "EXAFS card: largest k", unit = "Å⁻¹", min = 1, max = 20, advanced = true)
             double kmax,
             @Param(label = "Cluster radius around the absorber", description = "Atoms within this distance of the absorber go into feff.inp (20 Å takes a 108-atom "
-                    + "cluster whole, as the reference)", unit = "Å", min = 1)
+                    + "cluster whole, as the reference); a periodic crystal is cut to the largest sphere within it holding "
+                    + "at most 1000 atoms, Feff8L's limit (about 14 Å for bulk Cu)", unit = "Å", min = 1)
             double clusterRadius,
             @Param(label = "Time limit per sample", group = "Running FEFF", description = "Largest wall time of one sample's FEFF run; a sample over it is killed and recorded as "
                     + "failed", unit = "s", min = 1)

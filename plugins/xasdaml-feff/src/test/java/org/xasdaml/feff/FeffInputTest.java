@@ -80,6 +80,51 @@ class FeffInputTest {
         }
     }
 
+    /**
+     * A periodic bulk frame (108-atom fcc Cu cell, 10.7 Å) with the default 20 Å radius: about 2,900 atoms
+     * lie within 20 Å, more than Feff8L's 1000. The cluster becomes the largest whole sphere of at most 1000
+     * atoms; counted independently here by brute force over periodic images.
+     */
+    @Test
+    void periodicBulkIsCutToFeffsAtomLimitAsAWholeSphere() {
+        java.nio.file.Path dump = java.nio.file.Path.of("../../data/cu-bulk-md-public.dump");
+        org.xasdaml.structure.StructureSet set = org.xasdaml.structure.ReadStructuresStep.read(dump,
+                new org.xasdaml.structure.ReadStructuresStep().defaults());
+        Sample s = set.sampleList().get(0);
+        Frame f = s.frame();
+        assertTrue(f.periodic());
+        List<Double> d = new ArrayList<>();
+        double[][] m = f.lattice().matrix();
+        for (int i = -3; i <= 3; i++) {
+            for (int j = -3; j <= 3; j++) {
+                for (int k = -3; k <= 3; k++) {
+                    for (int a = 0; a < f.size(); a++) {
+                        double dx = f.x(a) + i * m[0][0] + j * m[1][0] + k * m[2][0] - f.x(0);
+                        double dy = f.y(a) + i * m[0][1] + j * m[1][1] + k * m[2][1] - f.y(0);
+                        double dz = f.z(a) + i * m[0][2] + j * m[1][2] + k * m[2][2] - f.z(0);
+                        d.add(Math.sqrt(dx * dx + dy * dy + dz * dz));
+                    }
+                }
+            }
+        }
+        d.sort(null);
+        long within20 = d.stream().filter(x -> x <= 20).count();
+        assertTrue(within20 > 2500, "atoms within 20 Å: " + within20);
+        FeffInput in = FeffInput.of(s, 20, FeffCards.defaults());
+        int n = in.atoms().size();
+        assertTrue(n <= FeffInput.MAX_ATOMS && n > 990, "atoms written: " + n);
+        double rmax = in.atoms().get(n - 1).distance();
+        // whole sphere: every image atom closer than the farthest written one is written, and the next one is farther
+        assertEquals(d.stream().filter(x -> x <= rmax + 1e-9).count(), n);
+        assertTrue(d.get(n) > rmax, "the first atom left out lies beyond the sphere");
+        assertTrue(rmax > 13.5 && rmax < 15, "radius of the cut sphere " + rmax);
+        assertTrue(in.title().get(1).contains("at most 1000 atoms"), in.title().get(1));
+        // a smaller cap shrinks the sphere the same way
+        FeffInput small = FeffInput.of(s, 20, FeffCards.defaults(), 200);
+        assertTrue(small.atoms().size() <= 200 && small.atoms().size() > 150, "atoms " + small.atoms().size());
+        assertTrue(d.get(small.atoms().size()) > small.atoms().get(small.atoms().size() - 1).distance());
+    }
+
     @Test
     void twoAtomsAtOnePlaceAreRefusedWithTheirNames() {
         Element cu = Element.of("Cu");

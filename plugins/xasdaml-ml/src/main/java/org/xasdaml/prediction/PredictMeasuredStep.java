@@ -103,6 +103,7 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
         if (measured.isEmpty()) {
             throw new IllegalArgumentException("no measured spectrum could be read: " + ctx.failures());
         }
+        PredictStep.warnUncalibrated(model, ctx);
         FeatureRecipe recipe = model.recipe();
         SampleTable spectra;
         SampleTable pred;

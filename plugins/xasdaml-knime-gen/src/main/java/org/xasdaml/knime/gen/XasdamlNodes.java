@@ -45,6 +45,7 @@ public final class XasdamlNodes {
     /** One declaration per step, in no particular order (the node repository sorts by category). */
     public static final List<NodeDeclaration> ALL = List.of(
             node("read-structures", "ReadStructuresNodeFactory", SOURCE, ATOMS),
+            node("merge-structures", "MergeStructuresNodeFactory", MANIPULATOR),
             node("feff", "FeffNodeFactory", MANIPULATOR, SPECTRUM),
             node("wavelet", "WaveletNodeFactory", MANIPULATOR, WAVELET),
             node("descriptors", "DescriptorsNodeFactory", MANIPULATOR, NEIGHBOURS),
