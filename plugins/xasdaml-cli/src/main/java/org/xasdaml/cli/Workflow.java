@@ -101,10 +101,24 @@ record Workflow(String name, String description, List<Stage> stages) {
      * what it computed.
      */
     Workflow then(String json) {
-        Workflow other = parse(json);
-        List<Stage> all = new ArrayList<>(stages);
-        all.addAll(other.stages);
-        return new Workflow(name, description + " " + other.description, all);
+        Map<String, Object> more = Json.parseObject(json);
+        List<Object> all = new ArrayList<>();
+        for (Stage s : stages) {
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("name", s.name());
+            st.put("step", s.step());
+            st.put("inputs", new LinkedHashMap<>(s.inputs()));
+            st.put("options", new LinkedHashMap<>(s.options()));
+            all.add(st);
+        }
+        if (more.get("stages") instanceof List<?> l) {
+            all.addAll(l);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", name);
+        root.put("description", description + " " + more.getOrDefault("description", ""));
+        root.put("stages", all);
+        return parse(Json.write(root)); // the same shape checks as any workflow file
     }
 
     static Workflow read(Path file) throws IOException {
