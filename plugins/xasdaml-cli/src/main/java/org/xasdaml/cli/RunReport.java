@@ -326,7 +326,9 @@ final class RunReport {
             String q = spectra.meta().getOrDefault("quantity", "spectrum");
             q = switch (q) {
                 case "mu", "norm", "flat", "mu_norm" -> "normalised μ(E)";
-                case "chi", "chi_k" -> "χ(k)";
+                case "chi" -> "k-weighted χ(k)"; // the recipe's kⁿ·χ(k)
+                case "chi_k" -> "χ(k)";
+                case "chir", "chi_r" -> "|χ(R)|";
                 case "chi_k1" -> "k·χ(k)";
                 case "chi_k2" -> "k²·χ(k)";
                 case "chi_k3" -> "k³·χ(k)";

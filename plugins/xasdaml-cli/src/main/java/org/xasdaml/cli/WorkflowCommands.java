@@ -108,7 +108,7 @@ final class WorkflowCommands {
             ov.add("feff.mode=full");
         }
         Workflow wf = (cl.flag("checks") ? cuWorkflowWithChecks() : cuWorkflow()).with(ov);
-        return execute(wf, cl, registry, out, err, "XASDAML demo: Cu clusters");
+        return execute(wf, cl, registry, out, err, "XASDAML demo: Cu clusters and bulk Cu");
     }
 
     private static int execute(Workflow wf, CommandLine cl, StepRegistry registry, PrintStream out, PrintStream err, String title)
