@@ -3,6 +3,7 @@ package org.xasdaml.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -231,31 +232,52 @@ public final class Json {
                 what.lines().findFirst().orElse(what), at.getLineNr(), at.getColumnNr(), at.getCharOffset()));
     }
 
+    /**
+     * How a number token becomes a value while a tree is read: this class keeps longs and doubles;
+     * the Athena project reader keeps each number's source text, so no precision is lost before it
+     * parses the number itself.
+     */
+    @FunctionalInterface
+    public interface NumberRule {
+        Object of(JsonParser p) throws IOException;
+    }
+
+    /** Whole numbers as long (too large ones as double), others as double. */
+    private static final NumberRule PLAIN = p -> p.currentToken() == JsonToken.VALUE_NUMBER_INT
+            && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER ? (Object) p.getLongValue() : (Object) p.getDoubleValue();
+
     private static Object value(JsonParser p, JsonToken t) throws IOException {
+        return value(p, t, PLAIN);
+    }
+
+    /**
+     * The value starting at token {@code t}: objects as insertion-ordered maps, arrays as lists,
+     * strings, numbers by the rule, true/false/null. The one tree reader of the project's JSON.
+     *
+     * @throws JsonParseException on a token that starts no value, at its place in the text
+     */
+    public static Object value(JsonParser p, JsonToken t, NumberRule numbers) throws IOException {
         switch (t) {
             case START_OBJECT -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String key = p.currentName();
-                    m.put(key, value(p, p.nextToken()));
+                    m.put(key, value(p, p.nextToken(), numbers));
                 }
                 return m;
             }
             case START_ARRAY -> {
                 List<Object> l = new ArrayList<>();
                 for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
-                    l.add(value(p, v));
+                    l.add(value(p, v, numbers));
                 }
                 return l;
             }
             case VALUE_STRING -> {
                 return p.getText();
             }
-            case VALUE_NUMBER_INT -> {
-                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? (Object) p.getDoubleValue() : (Object) p.getLongValue();
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return p.getDoubleValue();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return numbers.of(p);
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;
@@ -266,7 +288,7 @@ public final class Json {
             case VALUE_NULL -> {
                 return null;
             }
-            default -> throw error("unexpected " + t, p.currentTokenLocation());
+            default -> throw new JsonParseException(p, "unexpected " + t);
         }
     }
 
