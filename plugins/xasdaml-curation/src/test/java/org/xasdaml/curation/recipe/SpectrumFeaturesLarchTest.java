@@ -1,5 +1,7 @@
 package org.xasdaml.curation.recipe;
 
+import static org.xasdaml.curation.FixtureArrays.array;
+import static org.xasdaml.curation.FixtureArrays.relL2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,21 +31,6 @@ class SpectrumFeaturesLarchTest {
         FeaturesStep step = new FeaturesStep();
         return ParameterSet.of(step.defaults()).fromText(step.defaults(), Map.of("quantity", quantity, "input", "mu",
                 "simulated", "false")).recipe();
-    }
-
-    @SuppressWarnings("unchecked")
-    static double[] array(Map<String, Object> m, String key) {
-        return ((List<Number>) m.get(key)).stream().mapToDouble(Number::doubleValue).toArray();
-    }
-
-    static double relL2(double[] a, double[] ref) {
-        double d = 0;
-        double n = 0;
-        for (int i = 0; i < ref.length; i++) {
-            d += (a[i] - ref[i]) * (a[i] - ref[i]);
-            n += ref[i] * ref[i];
-        }
-        return Math.sqrt(d / n);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.xasdaml.curation.xas;
 
+import static org.xasdaml.curation.FixtureArrays.array;
+import static org.xasdaml.curation.FixtureArrays.relL2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,21 +29,6 @@ class ProcessingStepsLarchTest {
 
     @TempDir
     Path dir;
-
-    @SuppressWarnings("unchecked")
-    static double[] array(Map<String, Object> m, String key) {
-        return ((List<Number>) m.get(key)).stream().mapToDouble(Number::doubleValue).toArray();
-    }
-
-    static double relL2(double[] a, double[] ref) {
-        double d = 0;
-        double n = 0;
-        for (int i = 0; i < ref.length; i++) {
-            d += (a[i] - ref[i]) * (a[i] - ref[i]);
-            n += ref[i] * ref[i];
-        }
-        return Math.sqrt(d / n);
-    }
 
     void check(String file, List<String> groups, String fixture) throws Exception {
         BasicContext ctx = BasicContext.quiet(dir.resolve(fixture));
