@@ -72,6 +72,9 @@ public final class PredictStep implements Step<PredictStep.Options> {
         ModelArchive model = in.get(MODEL);
         SampleTable spectra = in.get(SPECTRA);
         warnUncalibrated(model, ctx);
+        if (model.recipe() != null) {
+            model.recipe().recordIn(ctx);
+        }
         return StepData.empty().with(PREDICTIONS, predict(model, spectra, o, ctx));
     }
 

@@ -215,6 +215,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             recipe = recipe.withAlignE0(medianE0(src, recipe, ctx));
         }
         final FeatureRecipe r = recipe;
+        r.recordIn(ctx);
         SampleTable split = in.find(SPLIT);
         Map<SampleId, String> setOf = new LinkedHashMap<>();
         if (split != null) {
