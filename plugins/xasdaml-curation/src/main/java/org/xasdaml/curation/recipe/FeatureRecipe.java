@@ -155,7 +155,10 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
         }
     }
 
-    /** Energy grid of μ features: reference E0 + emin .. reference E0 + emax, points. */
+    /**
+     * Energy grid of μ features: reference E0 + emin .. reference E0 + emax, points. Steps declare
+     * it through the parameter group {@link EnergyGridOptions} (below, above, points).
+     */
     public record EnergyGrid(double emin, double emax, int points) {
         public EnergyGrid {
             if (!(emax > emin) || points < 2) {
