@@ -179,8 +179,9 @@ class ReconcileStepTest {
     void reconcileFeaturesAndTheMeasuredPathNormaliseAlike(@TempDir Path dir) throws Exception {
         Path foil = Path.of("../xasdaml-xafs/src/test/resources/org/xasdaml/xafs/data/cu_metal_rt.xdi");
         BasicContext ctx = BasicContext.quiet(dir);
-        SampleTable mu = new org.xasdaml.curation.xas.ReadSpectraStep().run(StepData.empty(), new org.xasdaml.curation.xas.ReadSpectraStep
-                .Options(List.of(foil.toString()), List.of(), 0, 1, -1, -1, -1), ctx).get(org.xasdaml.curation.xas.ReadSpectraStep.MU);
+        SampleTable mu = new org.xasdaml.curation.xas.ReadSpectraStep().run(StepData.empty(),
+                org.xasdaml.curation.xas.ReadSpectraStep.Options.of(List.of(foil.toString()), List.of()), ctx)
+                .get(org.xasdaml.curation.xas.ReadSpectraStep.MU);
         ReconcileStep step = new ReconcileStep();
         StepData r = step.run(StepData.empty().with(ReconcileStep.MU_IN, mu), new ReconcileStep.Options(
                 new EnergyGridOptions(20, 150, 400), "refuse", 0, false, 10, 8, 0), ctx);
