@@ -127,12 +127,8 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
     @Override
     public StepData run(StepData inputs, Options o, StepContext context) {
         SampleTable mu = inputs.get(MU_IN);
-        Axis ax = mu.axis();
-        if (ax == null || !ax.name().equals("energy") || !ax.unit().equals("eV")) {
-            throw new IllegalArgumentException("input mu needs an energy axis (eV), got " + (ax == null ? "none" : ax.toString())
-                    + "; refusing the wrong quantity");
-        }
-        double[] energy = ax.values();
+        SpectrumFeatures.requireAxis(mu, "mu", "energy", "eV");
+        double[] energy = mu.axis().values();
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < mu.rows(); i++) {
             rows.add(i);
@@ -152,10 +148,8 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         Axis grid;
         SampleTable saved = inputs.find(GRID);
         if (saved != null) {
+            SpectrumFeatures.requireAxis(saved, "grid", "energy", "eV");
             grid = SpectrumGrid.of(saved).axis();
-            if (!grid.name().equals("energy") || !grid.unit().equals("eV")) {
-                throw new IllegalArgumentException("the grid table's axis is " + grid + ", not an energy grid (eV)");
-            }
         } else {
             grid = SpectrumFeatures.energyAxis(o.grid().grid(), ok.stream().mapToDouble(Edge::e0).min().orElseThrow(),
                     ok.stream().mapToDouble(Edge::e0).max().orElseThrow());
@@ -220,10 +214,8 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
 
     /** The columns of a χ table with 0 &lt; k ≤ kmax (kmax 0 = all). */
     static SampleTable chiOnGrid(SampleTable chi, double kmax) {
+        SpectrumFeatures.requireAxis(chi, "chi", "k", "Å⁻¹");
         Axis k = chi.axis();
-        if (k == null || !k.name().equals("k")) {
-            throw new IllegalArgumentException("input chi needs a k axis (Å⁻¹), got " + (k == null ? "none" : k.toString()));
-        }
         List<String> keep = new ArrayList<>();
         for (int j = 0; j < k.size(); j++) {
             if (k.get(j) > 0 && (kmax <= 0 || k.get(j) <= kmax + 1e-9)) {

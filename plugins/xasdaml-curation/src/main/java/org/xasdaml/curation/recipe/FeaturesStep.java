@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.xasdaml.structure.SampleId;
-import org.xasdaml.table.Axis;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.workflow.Category;
 import org.xasdaml.workflow.InvalidParameterException;
@@ -206,7 +205,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         if (src == null) {
             throw new IllegalArgumentException("input " + o.input() + " is selected but the " + o.input() + " port is not connected");
         }
-        requireAxis(src, fromChi ? "k" : "energy", fromChi ? "Å⁻¹" : "eV");
+        SpectrumFeatures.requireAxis(src, o.input(), fromChi ? "k" : "energy", fromChi ? "Å⁻¹" : "eV");
         double[] x = src.axis().values();
         if (recipe.energyFeatures() && !(recipe.alignE0() > 0)) {
             recipe = recipe.withAlignE0(medianE0(src, recipe, ctx));
@@ -342,15 +341,6 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         return out.withText("source_sample", src.toArray(new String[0]));
     }
 
-    /** Refuses a table whose axis is not the one expected (never interpolated across quantities). */
-    static void requireAxis(SampleTable t, String name, String unit) {
-        Axis a = t.axis();
-        if (a == null || !a.name().equals(name) || !a.unit().equals(unit)) {
-            throw new IllegalArgumentException("expected spectra on a " + name + " axis (" + unit + "), got "
-                    + (a == null ? "a table without axis" : a.name() + " (" + a.unit() + ")") + ": wrong quantity for this input");
-        }
-    }
-
     /** The median pre_edge E0 of the spectra (the reference E0 of energy-grid features). */
     static double medianE0(SampleTable mu, FeatureRecipe r, StepContext ctx) {
         double[] x = mu.axis().values();
@@ -358,8 +348,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         int n = 0;
         for (int i = 0; i < mu.rows(); i++) {
             try {
-                e0[n] = org.xasdaml.xafs.EdgeNormalization.preEdge(new org.xasdaml.xafs.MuSpectrum(x, mu.row(i)),
-                        SpectrumFeatures.preEdgeOptions(r.preEdge())).e0();
+                e0[n] = SpectrumFeatures.preEdge(new org.xasdaml.xafs.MuSpectrum(x, mu.row(i)), r.preEdge()).e0();
                 n++;
             } catch (IllegalArgumentException e) {
                 ctx.warn("no E0 for sample " + mu.ids().get(i) + ": " + e.getMessage());

@@ -99,6 +99,21 @@ public final class SpectrumFeatures {
     }
 
     /**
+     * Refuses a table whose axis name or unit is not the one expected (χ(k) given for μ(E), keV for
+     * eV): spectra are never interpolated across quantities. The one axis check of the features,
+     * reconcile and processing steps.
+     *
+     * @param port the input's name, for the message
+     */
+    public static void requireAxis(org.xasdaml.table.SampleTable t, String port, String name, String unit) {
+        Axis a = t.axis();
+        if (a == null || !a.name().equals(name) || !a.unit().equals(unit)) {
+            throw new IllegalArgumentException("input " + port + " must be spectra on a " + name + " axis (" + unit + "), got "
+                    + (a == null ? "a table without axis" : a.name() + " (" + a.unit() + ")") + "; refusing the wrong quantity");
+        }
+    }
+
+    /**
      * The energy grid lowE0 + emin .. highE0 + emax in {@code points} points: for μ features one
      * reference E0 (low = high), for a reconciled dataset its lowest and highest E0 (the reference's
      * {@code linspace(min E0 - 10, max E0 + 200, 1000)}).
