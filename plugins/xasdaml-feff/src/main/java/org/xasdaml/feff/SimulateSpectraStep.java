@@ -488,5 +488,10 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         public void recordSoftware(String name, String version) {
             inner.recordSoftware(name, version);
         }
+
+        @Override
+        public void recordProvenance(String name, Object value) {
+            inner.recordProvenance(name, value);
+        }
     }
 }

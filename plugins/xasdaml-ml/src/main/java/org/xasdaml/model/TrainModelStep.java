@@ -179,6 +179,9 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
         ModelTraining.Result r = ModelTraining.train(in.get(FEATURES), in.get(LABELS), in.get(SPLIT), in.find(TRANSFORM), spec,
                 monitor, ctx::warn);
         Software.versions().forEach(ctx::recordSoftware);
+        if (r.archive().recipe() != null) {
+            r.archive().recipe().recordIn(ctx);
+        }
         List<Figure> figs = new ArrayList<>();
         if (r.curves().rows() > 0) {
             figs.add(curveFigure(r.curves(), "loss", "training_validation_loss", "Loss"));

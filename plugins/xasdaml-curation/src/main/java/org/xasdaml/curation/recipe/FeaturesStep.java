@@ -26,6 +26,9 @@ import org.xasdaml.workflow.StepInfo;
  * features (table metadata {@value FeatureRecipe#META_KEY}) into training and the model archive,
  * from where {@code predict-measured} applies it unchanged to measured spectra.
  *
+ * <p>The energy grid of mu/norm features is the parameter group {@link EnergyGridOptions}
+ * (below, above, points), declared once and shared with the reconcile step.
+ *
  * <p>Augmented variants keep their source sample: variant v of sample (frame, site) gets the id
  * (frame + v·B, site) with B the smallest power of ten above every frame index (variant 3 of frame
  * 12 of a 1000-frame set is 3012), and every output carries the text column {@code source_sample}
@@ -93,10 +96,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             @Param(description = "xftf kweight, also the n of kⁿχ(k) features", min = 0, max = 5) double kweight,
             @Param(description = "Start of the R window of chir and wavelet features", unit = "Å", min = 0) double rmin,
             @Param(description = "End of the R window", unit = "Å", min = 0) double rmax,
-            @Param(description = "Energy grid of mu/norm features: start relative to the reference E0", unit = "eV",
-                    advanced = true) double emin,
-            @Param(description = "Energy grid end relative to the reference E0", unit = "eV", advanced = true) double emax,
-            @Param(description = "Energy grid points", min = 2, advanced = true) int points,
+            EnergyGridOptions energyGrid,
             @Param(description = "S0², amplitude reduction factor of the measurements (0.90 ± 0.05: the usual range for K "
                     + "edges of 3d-metal foils against FEFF theory)", min = 0.01, max = 2) double s02,
             @Param(description = "Uncertainty of S0² (augmentation spans S0² ± this)", min = 0, max = 1) double s02Uncertainty,
@@ -128,9 +128,6 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             if ((quantity.equals("mu") || quantity.equals("norm")) && input.equals("chi")) {
                 throw InvalidParameterException.of("input", "%s features are made from μ(E): set input to mu", quantity);
             }
-            if (emax <= emin) {
-                throw InvalidParameterException.of("emax", "emax %s must exceed emin %s", emax, emin);
-            }
             optional("e0", e0);
             optional("pre1", pre1);
             optional("pre2", pre2);
@@ -149,7 +146,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
                             Double.isNaN(optional("nnorm", nnorm)) ? -1 : (int) optional("nnorm", nnorm)),
                     new FeatureRecipe.Autobk(rbkg, bkgKweight, bkgKmin, optional("bkgKmax", bkgKmax), bkgDk, bkgWindow),
                     new FeatureRecipe.Xftf(kmin, kmax, dk, window, kweight, rmin, rmax),
-                    new FeatureRecipe.EnergyGrid(emin, emax, points), s02, s02Uncertainty,
+                    energyGrid.grid(), s02, s02Uncertainty,
                     new FeatureRecipe.Augmentation(variants, keepOriginal, de0, dsigma2Min, dsigma2Max, fwhmMax, broadening, noise, seed));
         }
     }
@@ -193,7 +190,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
     @Override
     public Options defaults() {
         return new Options("chi", "chi", true, 0, "none", 0, "", "", "", "", "", "", 1.0, 2, 0, "", 0.1, "hanning",
-                3, 11, 1, "hanning", 2, 1, 3.5, -10, 200, 1000, 0.90, 0.05,
+                3, 11, 1, "hanning", 2, 1, 3.5, EnergyGridOptions.reference(), 0.90, 0.05,
                 0, true, 3.0, 0, 0.002, 0, "gaussian", 0.001, List.of("train", "valid"), 42);
     }
 
@@ -215,6 +212,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             recipe = recipe.withAlignE0(medianE0(src, recipe, ctx));
         }
         final FeatureRecipe r = recipe;
+        r.recordIn(ctx);
         SampleTable split = in.find(SPLIT);
         Map<SampleId, String> setOf = new LinkedHashMap<>();
         if (split != null) {
