@@ -19,7 +19,6 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.util.FileUtil;
 import org.knime.core.data.DataTableSpec;
-import org.xasdaml.knime.gen.KnimeColumn;
 import org.xasdaml.knime.gen.KnimeNode;
 import org.xasdaml.knime.gen.OutputSpecs;
 import org.xasdaml.knime.gen.PortSummaries;
@@ -79,18 +78,28 @@ public final class StepNodeModel extends NodeModel {
         for (int i = 0; i < inPorts.size() && i < inSpecs.length; i++) {
             if (inSpecs[i] instanceof DataTableSpec t) {
                 inputs.put(inPorts.get(i).port().name(), SampleTables.columns(t));
+            } else if (inSpecs[i] instanceof org.xasdaml.knime.port.CodecPortObjectSpec c && c.columns() != null) {
+                inputs.put(inPorts.get(i).port().name(), c.columns());
             }
         }
-        List<List<KnimeColumn>> derived;
+        List<TableColumns> derived;
         try {
-            derived = OutputSpecs.of(node, text(), inputs);
+            derived = OutputSpecs.columns(node, text(), inputs);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
         List<KnimePort> outPorts = node.outPorts();
         PortObjectSpec[] out = new PortObjectSpec[outPorts.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = derived.get(i) != null ? SampleTables.spec(derived.get(i)) : XasdamlPorts.spec(outPorts.get(i));
+            KnimePort p = outPorts.get(i);
+            TableColumns c = derived.get(i);
+            if (c != null && p.kind() == KnimePort.Kind.TABLE) {
+                out[i] = SampleTables.spec(org.xasdaml.knime.gen.TableLayout.knimeColumns(c));
+            } else if (c != null && p.kind() == KnimePort.Kind.CUSTOM) {
+                out[i] = ((org.xasdaml.knime.port.CodecPortObjectSpec) XasdamlPorts.spec(p)).withColumns(c);
+            } else {
+                out[i] = XasdamlPorts.spec(p);
+            }
         }
         return out;
     }

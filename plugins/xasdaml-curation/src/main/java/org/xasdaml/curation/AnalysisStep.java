@@ -320,4 +320,11 @@ public final class AnalysisStep implements Step<AnalysisStep.Options> {
         }
         return d;
     }
+
+    /** The cluster of each sample; the number of principal components depends on the data's rank. */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           java.util.Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        return output.equals(CLUSTERS.name()) ? org.xasdaml.workflow.TableColumns.numeric(List.of("cluster")) : null;
+    }
 }
