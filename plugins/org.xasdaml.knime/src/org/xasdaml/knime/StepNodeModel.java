@@ -82,9 +82,16 @@ public final class StepNodeModel extends NodeModel {
                 inputs.put(inPorts.get(i).port().name(), c.columns());
             }
         }
+        // paths resolved as at execution (workflow-relative, knime:// URLs), so a reader can look at its files now
+        Map<String, String> settingsText;
+        try {
+            settingsText = textOf(node.step().parameters(), KnimePaths.resolve(node.step().parameters(), options()));
+        } catch (InvalidSettingsException | RuntimeException e) {
+            settingsText = text(); // the columns of a file not found stay unknown; execution says why
+        }
         List<TableColumns> derived;
         try {
-            derived = OutputSpecs.columns(node, text(), inputs);
+            derived = OutputSpecs.columns(node, settingsText, inputs);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
@@ -147,6 +154,11 @@ public final class StepNodeModel extends NodeModel {
             setWarningMessage(warning);
         }
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> Map<String, String> textOf(ParameterSet<P> ps, Record options) {
+        return ps.toText((P) options);
     }
 
     @SuppressWarnings("unchecked")

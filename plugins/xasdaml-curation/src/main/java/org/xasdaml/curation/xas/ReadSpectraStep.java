@@ -80,27 +80,12 @@ public final class ReadSpectraStep implements Step<ReadSpectraStep.Options> {
         if (m.isEmpty()) {
             throw new IllegalArgumentException("no spectrum could be read: " + ctx.failures());
         }
-        double[] e = m.get(0).mu().energy();
-        double lo = e[0];
-        double hi = e[e.length - 1];
-        boolean same = true;
-        for (MeasuredFiles.Measured s : m) {
-            double[] x = s.mu().energy();
-            lo = Math.max(lo, x[0]);
-            hi = Math.min(hi, x[x.length - 1]);
-            same &= Arrays.equals(x, e);
-        }
-        double[] grid = e;
+        Energies en = energies(m);
+        double[] grid = en.grid();
+        boolean same = en.same();
         if (!same) {
-            final double a = lo;
-            final double b = hi;
-            grid = Arrays.stream(e).filter(v -> v >= a && v <= b).toArray();
-            if (grid.length < 10) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "the spectra share only %.1f..%.1f eV; read them into separate tables", lo, hi));
-            }
             ctx.warn(String.format(Locale.ROOT, "the spectra have different energies: all were put on %d energies of %s from "
-                    + "%.2f to %.2f eV by linear interpolation", grid.length, m.get(0).source(), lo, hi));
+                    + "%.2f to %.2f eV by linear interpolation", grid.length, m.get(0).source(), grid[0], grid[grid.length - 1]));
         }
         List<SampleId> ids = new ArrayList<>();
         double[][] rows = new double[m.size()][];
@@ -113,5 +98,72 @@ public final class ReadSpectraStep implements Step<ReadSpectraStep.Options> {
         }
         ctx.progress(1, m.size() + " spectra read");
         return StepData.empty().with(MU, SampleTable.spectra(ids, "mu", new Axis("energy", "eV", grid), rows).withText("source", src));
+    }
+
+    /** The table's energies: the first file's, cut to the range every file covers when they differ. */
+    record Energies(double[] grid, boolean same) {
+    }
+
+    static Energies energies(List<MeasuredFiles.Measured> m) {
+        double[] e = m.get(0).mu().energy();
+        double lo = e[0];
+        double hi = e[e.length - 1];
+        boolean same = true;
+        for (MeasuredFiles.Measured s : m) {
+            double[] x = s.mu().energy();
+            lo = Math.max(lo, x[0]);
+            hi = Math.min(hi, x[x.length - 1]);
+            same &= Arrays.equals(x, e);
+        }
+        if (same) {
+            return new Energies(e, true);
+        }
+        final double a = lo;
+        final double b = hi;
+        double[] grid = Arrays.stream(e).filter(v -> v >= a && v <= b).toArray();
+        if (grid.length < 10) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "the spectra share only %.1f..%.1f eV; read them into separate tables", lo, hi));
+        }
+        return new Energies(grid, false);
+    }
+
+    /** Files read at configure time, at most (more are read only when the node runs). */
+    static final int CONFIGURE_MAX_FILES = 50;
+    /** Bytes read at configure time, at most: a few spectra files, as a file reader reads a table's header. */
+    static final long CONFIGURE_MAX_BYTES = 20L << 20;
+
+    /**
+     * The energies are the files': like a table reader, the step reads them to say its columns
+     * before running (up to {@value #CONFIGURE_MAX_FILES} files and 20 MB together; beyond that,
+     * or when a file is missing or unreadable, the columns are known after running).
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           java.util.Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        if (o.files().isEmpty() || o.files().size() > CONFIGURE_MAX_FILES) {
+            return null;
+        }
+        List<Path> paths = new ArrayList<>();
+        long bytes = 0;
+        try {
+            for (String f : o.files()) {
+                Path p = Path.of(f);
+                if (!p.isAbsolute() || !java.nio.file.Files.isRegularFile(p)) {
+                    return null; // a relative path is resolved where the step runs (the workflow folder in KNIME)
+                }
+                bytes += java.nio.file.Files.size(p);
+                paths.add(p);
+            }
+            if (bytes > CONFIGURE_MAX_BYTES) {
+                return null;
+            }
+            org.xasdaml.workflow.BasicContext quiet = org.xasdaml.workflow.BasicContext.quiet(paths.get(0).getParent());
+            List<MeasuredFiles.Measured> m = MeasuredFiles.read(paths, o.groups(), new MeasuredFiles.Columns(o.energyColumn(),
+                    o.muColumn(), o.i0Column(), o.itColumn(), o.ifColumn()), quiet);
+            return m.isEmpty() ? null : org.xasdaml.workflow.TableColumns.spectra("mu", energies(m).grid()).plusText(List.of("source"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // the node says what is wrong with the files when it runs
+        }
     }
 }

@@ -135,8 +135,8 @@ class OutputSpecsTest {
      * port always has a spec; a model's carries its prediction columns). A node whose connected
      * inputs all have specs is configured. Every node is, except those after a table whose columns
      * the data set: FEFF's μ(E) (its energies start at the edge energy FEFF computes) before
-     * reconcile and the μ(E) plots, and the foil's processing chain (the spectrum's energies are
-     * the file's, and autobk's k range ends where the data ends above its E0).
+     * reconcile and the μ(E) plots, and autobk's χ(k) (its k range ends where the data ends above
+     * E0) before the foil's Fourier transforms.
      */
     @Test
     void everyNodeOfTheCuExampleIsConfiguredBeforeRunning() {
@@ -168,7 +168,10 @@ class OutputSpecsTest {
                 unconfigured.add(n.label());
                 continue;
             }
-            List<TableColumns> out = OutputSpecs.columns(node, n.settings(), inputs);
+            // paths as KNIME resolves them, relative to the workflow folder (here: the repository, which holds the same files)
+            Map<String, String> settings = KnimeUrls.resolvePaths(node.step().parameters().specs(), n.settings(),
+                    url -> ExampleWorkflows.repositoryFile(url.substring(KnimeUrls.WORKFLOW.length())).toAbsolutePath().toString());
+            List<TableColumns> out = OutputSpecs.columns(node, settings, inputs);
             for (int i = 0; i < out.size(); i++) {
                 KnimePort p = node.outPorts().get(i);
                 if (p.kind() == KnimePort.Kind.TABLE) {
@@ -182,16 +185,17 @@ class OutputSpecsTest {
                 }
             }
         }
-        assertEquals(java.util.Set.of("reconcile", "plots", "align", "autobk", "normalise", "xftf", "xftr"), unconfigured,
-                "nodes left unconfigured until FEFF has run (reconcile and the μ(E) plots) or the foil is read");
-        // known only from the data: FEFF's μ(E) starts at the edge energy FEFF computes; the foil's energies are the file's;
+        assertEquals(java.util.Set.of("reconcile", "plots", "xftf", "xftr"), unconfigured,
+                "nodes left unconfigured until FEFF has run (reconcile and the μ(E) plots) or autobk has found the foil's k range");
+        // known only from the data: FEFF's μ(E) starts at the edge energy FEFF computes; autobk's k grid ends where the
+        // shortest spectrum ends above its E0 (the foil's energies are read from its file at configure, as a table reader does);
         // the principal components are counted on the data's rank; the test features' labels and split are not made
         // (no labels or split connected: optional outputs left empty, nothing reads them); predictions of measured spectra add columns from the
         // archive's recipe and scaling, which the model port does not carry
-        assertEquals(java.util.Set.of("feff.mu", "foil.mu",
+        assertEquals(java.util.Set.of("feff.mu", "autobk.chi",
                 "analysis.scores", "test-features.labels-out", "test-features.split-out", "foil-mlp.spectra", "foil-mlp.predictions", "foil-forest.spectra", "foil-forest.predictions"),
                 unknownTables, "tables whose columns are known only after running");
-        assertEquals(25, tables - unknownTables.size(), "tables known before running, of " + tables + " on configured nodes");
+        assertEquals(33, tables - unknownTables.size(), "tables known before running, of " + tables + " on configured nodes");
         // what the nodes after Train see: the model's prediction columns, then Predict's
         KnimeNode predict = set.byStep("predict");
         int p = cu.nodes().stream().filter(x -> x.label().equals("predict")).findFirst().orElseThrow().id();
@@ -208,8 +212,10 @@ class OutputSpecsTest {
     @Test
     void processingColumnsAtConfigureAreTheColumnsAfterRunning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
         org.xasdaml.workflow.BasicContext ctx = org.xasdaml.workflow.BasicContext.quiet(tmp);
-        String foil = ExampleWorkflows.repositoryFile(ExampleWorkflows.FOIL).toString();
-        org.xasdaml.workflow.StepData mu = checked("read-spectra", Map.of("files", foil), Map.of(), ctx, 0);
+        String foil = ExampleWorkflows.repositoryFile(ExampleWorkflows.FOIL).toAbsolutePath().toString();
+        org.xasdaml.workflow.StepData mu = checked("read-spectra", Map.of("files", foil), Map.of(), ctx, 1);
+        assertEquals(java.util.Arrays.asList((Object) null), OutputSpecs.columns(set.byStep("read-spectra"),
+                Map.of("files", ExampleWorkflows.FOIL), Map.of()), "a relative path is resolved where the node runs");
         org.xasdaml.workflow.StepData aligned = checked("align", Map.of("mode", "e0", "e0", "8979"), Map.of("mu", mu.raw("mu")), ctx, 2);
         org.xasdaml.workflow.StepData norm = checked("normalise", Map.of(), Map.of("mu", aligned.raw("aligned")), ctx, 3);
         org.xasdaml.workflow.StepData bk = checked("autobk", Map.of(), Map.of("mu", aligned.raw("aligned"), "edges", norm.raw("edges")), ctx, 2);
