@@ -39,6 +39,34 @@ public final class ExampleWorkflows {
         return out;
     }
 
+    /**
+     * Checks of the Cu example's outputs, known physics of the data it carries: the foil's edge at
+     * the Cu K edge after alignment, Cu-Cu distances of a few Å, the foil's first shell as the
+     * largest peak of |χ(R)| (at about 2.2 Å before phase correction, Cu metal: 12 neighbours at
+     * 2.556 Å). A test workflow checks those of its nodes ({@link #checksOf}).
+     */
+    public static List<OutputCheck> checks() {
+        return List.of(
+                new OutputCheck("foil", "mu", "mu_8979.0000", -1e6, 1e6, "a finite μ at the Cu K edge energy"),
+                new OutputCheck("align", "shifts", "e0_aligned", 8978.99, 8979.01, "aligned to the given E0"),
+                new OutputCheck("normalise", "edges", "e0", 8970, 8990, "the edge near the Cu K edge, 8979 eV"),
+                new OutputCheck("normalise", "edges", "edge_step", 0.1, 10, "a measured edge step"),
+                new OutputCheck("autobk", "values", "kmax", 11, 30, "the data reach the k range of the transform"),
+                new OutputCheck("xftf", "chir-mag", OutputCheck.PEAK, 1.9, 2.5, "Cu metal's first shell (2.556 Å, phase-shifted)"),
+                new OutputCheck("xftr", "chiq-re", "chiq_re_5.0000", -10, 10, "a finite back-transform"),
+                new OutputCheck("descriptors", "descriptors", "CR_JmolNN", 2.0, 3.2, "Cu-Cu distances"),
+                new OutputCheck("descriptors", "descriptors", "CN_JmolNN", 1, 16, "coordination numbers of Cu atoms"),
+                new OutputCheck("foil-mlp", "predictions", "CN_JmolNN", -1e6, 1e6, "a finite prediction"),
+                new OutputCheck("foil-forest", "predictions", "CN_JmolNN", 0, 16, "a forest predicts within its labels' range"));
+    }
+
+    /** The checks of the nodes a workflow has. */
+    public static List<OutputCheck> checksOf(WorkflowDescription wf) {
+        java.util.Set<String> labels = new java.util.HashSet<>();
+        wf.nodes().forEach(n -> labels.add(n.label()));
+        return checks().stream().filter(c -> labels.contains(c.node())).toList();
+    }
+
     /** The structure file, relative to the repository root on the command line and to the workflow folder in KNIME. */
     public static final String CU_DUMP = "data/cu-md-public.dump";
     /** Frames the example reads (the .knwf carries just these, so it stays small and runs as opened). */
