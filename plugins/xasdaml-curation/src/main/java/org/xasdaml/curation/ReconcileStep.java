@@ -227,4 +227,32 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         }
         return chi.selectColumns(keep);
     }
+
+    /**
+     * The edges table's columns are fixed and χ keeps the input's k columns up to kmax; the energy
+     * grid of μ and norm is not known before running (it spans the E0s found in the data), nor are the
+     * wavelet columns kept by variance.
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        if (output.equals(EDGES.name())) {
+            return org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "edge_step", "extrapolated_below", "extrapolated_above"));
+        }
+        org.xasdaml.workflow.TableColumns chi = inputs.get(CHI_IN.name());
+        if (!output.equals(CHI.name()) || chi == null) {
+            return null;
+        }
+        List<String> keep = new ArrayList<>();
+        for (String c : chi.numeric()) {
+            double k = org.xasdaml.workflow.TableColumns.point(c);
+            if (Double.isNaN(k)) {
+                return null;
+            }
+            if (k > 0 && (o.kmax() <= 0 || k <= o.kmax() + 1e-9)) {
+                keep.add(c);
+            }
+        }
+        return org.xasdaml.workflow.TableColumns.numeric(keep);
+    }
 }

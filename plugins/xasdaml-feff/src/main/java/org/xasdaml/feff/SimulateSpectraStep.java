@@ -494,4 +494,33 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             inner.recordProvenance(name, value);
         }
     }
+
+    /**
+     * χ is on FEFF's fixed k grid (0.05 Å⁻¹ apart, written to 20 Å⁻¹) cut at kmax, and the runs
+     * table's columns follow from the mode; μ(E) is not known before running: its energies start at
+     * the edge energy FEFF computes for the structures.
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        if (output.equals(RUNS.name())) {
+            org.xasdaml.workflow.TableColumns runs = org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "seconds"));
+            return o.mode().equals("environment")
+                    ? runs.plusNumeric(List.of("environment_distance")).plusText(List.of("representative")) : runs;
+        }
+        if (!output.equals(CHI.name())) {
+            return null;
+        }
+        int n = (int) Math.floor(Math.min(o.kmax(), FEFF_KMAX) / FEFF_KSTEP + 1e-6);
+        double[] k = new double[Math.max(n, 1)];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = FEFF_KSTEP * (i + 1);
+        }
+        return org.xasdaml.workflow.TableColumns.spectra("chi", k);
+    }
+
+    /** Feff8L's ff2x: χ(k) every 0.05 Å⁻¹ … */
+    static final double FEFF_KSTEP = 0.05;
+    /** … up to 20 Å⁻¹, whatever the EXAFS card says. */
+    static final double FEFF_KMAX = 20;
 }

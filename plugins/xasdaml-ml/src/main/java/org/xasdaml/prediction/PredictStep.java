@@ -186,4 +186,11 @@ public final class PredictStep implements Step<PredictStep.Options> {
         String q = spectra.meta().getOrDefault("quantity", "x");
         return SampleTable.spectra(ids, q, grid, ok.toArray(new double[0][]));
     }
+
+    /** The predictions' columns are the model's, as its port says them before running (see {@code ModelPorts.MODEL}). */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           java.util.Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        return output.equals(PREDICTIONS.name()) ? inputs.get(MODEL.name()) : null;
+    }
 }

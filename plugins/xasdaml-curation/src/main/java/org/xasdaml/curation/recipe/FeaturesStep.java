@@ -361,4 +361,35 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         Arrays.sort(s);
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
+
+    /**
+     * The features' grid is the recipe's (k, R or wavelet grid; an energy grid only when its
+     * reference E0 is given, else it is the data's median E0); the other tables add source_sample
+     * (and source, when the spectra have it) to their input's columns.
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        org.xasdaml.workflow.TableColumns src = inputs.get(o.input().equals("chi") ? CHI.name() : MU.name());
+        if (output.equals(LABELS_OUT.name()) || output.equals(SPLIT_OUT.name())) {
+            org.xasdaml.workflow.TableColumns t = inputs.get(output.equals(LABELS_OUT.name()) ? LABELS.name() : SPLIT.name());
+            return t == null ? null : new org.xasdaml.workflow.TableColumns(t.numeric(),
+                    t.text().stream().filter(c -> !c.equals("source_sample")).toList()).plusText(List.of("source_sample"));
+        }
+        if (src == null) {
+            return null;
+        }
+        List<String> text = src.text().contains("source") ? List.of("source_sample", "source") : List.of("source_sample");
+        if (output.equals(VALUES.name())) {
+            return new org.xasdaml.workflow.TableColumns(List.of("e0", "edge_step", "e0_shift", "s02", "de0", "dsigma2", "fwhm"), text);
+        }
+        if (!output.equals(FEATURES.name())) {
+            return null;
+        }
+        FeatureRecipe r = o.recipe();
+        if (r.energyFeatures() && !(r.alignE0() > 0)) {
+            return null;
+        }
+        return org.xasdaml.workflow.TableColumns.spectra(r.quantity(), SpectrumFeatures.axis(r).values()).plusText(text);
+    }
 }

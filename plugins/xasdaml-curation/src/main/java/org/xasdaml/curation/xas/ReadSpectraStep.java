@@ -128,49 +128,10 @@ public final class ReadSpectraStep implements Step<ReadSpectraStep.Options> {
         if (m.isEmpty()) {
             throw new IllegalArgumentException("no spectrum could be read: " + ctx.failures());
         }
-        double start = SpectraTables.optional("gridStart", o.gridStart());
-        double end = SpectraTables.optional("gridEnd", o.gridEnd());
+        CommonGrid cg = commonGrid(m, o);
+        double[] grid = cg.grid();
         double[] first = m.get(0).mu().energy();
-        boolean same = m.stream().allMatch(s -> Arrays.equals(s.mu().energy(), first));
-        Map<String, Object> rule = new LinkedHashMap<>();
-        double[] grid;
-        if (same && Double.isNaN(start) && Double.isNaN(end)) {
-            grid = first;
-            rule.put("rule", m.size() == 1 ? "the spectrum's own energies" : "the spectra's own energies (the same in every one)");
-        } else {
-            double lo = start;
-            double hi = end;
-            String narrowLo = "";
-            String narrowHi = "";
-            for (MeasuredFiles.Measured s : m) {
-                double[] x = s.mu().energy();
-                if (Double.isNaN(start) && (narrowLo.isEmpty() || x[0] > lo)) {
-                    lo = x[0];
-                    narrowLo = s.source();
-                }
-                if (Double.isNaN(end) && (narrowHi.isEmpty() || x[x.length - 1] < hi)) {
-                    hi = x[x.length - 1];
-                    narrowHi = s.source();
-                }
-            }
-            double e0ref = medianE0(m);
-            grid = grid(lo, hi, o.gridStep(), e0ref);
-            if (!(hi > lo) || grid.length < 10) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "the spectra share only %.2f..%.2f eV (%s starts at "
-                        + "%.2f eV, %s ends at %.2f eV): give gridStart and gridEnd so that the spectra too short for them are "
-                        + "refused, or read them into separate tables", lo, hi, narrowLo.isEmpty() ? "the grid" : narrowLo, lo,
-                        narrowHi.isEmpty() ? "the grid" : narrowHi, hi));
-            }
-            String from = Double.isNaN(start) ? "the highest first energy (" + narrowLo + ")" : "gridStart";
-            String to = Double.isNaN(end) ? "the lowest last energy (" + narrowHi + ")" : "gridEnd";
-            rule.put("rule", Double.isNaN(e0ref)
-                    ? String.format(Locale.ROOT, "%s eV steps from %s to %s (no edge found for a k grid)", o.gridStep(), from, to)
-                    : String.format(Locale.ROOT, "%s eV steps from %s to the median E0 %.3f eV + %s eV, then %s Å⁻¹ steps in k to %s",
-                            o.gridStep(), from, e0ref, EXAFS_START, FeatureRecipe.KSTEP, to));
-            rule.put("step", o.gridStep());
-            rule.put("e0", Double.isNaN(e0ref) ? null : e0ref);
-            rule.put("kstep", FeatureRecipe.KSTEP);
-        }
+        Map<String, Object> rule = cg.rule();
         rule.put("start", grid[0]);
         rule.put("end", grid[grid.length - 1]);
         rule.put("points", grid.length);
@@ -250,5 +211,99 @@ public final class ReadSpectraStep implements Step<ReadSpectraStep.Options> {
         java.util.Collections.sort(e0);
         int n = e0.size();
         return n % 2 == 1 ? e0.get(n / 2) : 0.5 * (e0.get(n / 2 - 1) + e0.get(n / 2));
+    }
+
+    /** The table's energies and the rule that chose them (written to the metadata and the provenance). */
+    record CommonGrid(double[] grid, Map<String, Object> rule) {
+    }
+
+    /**
+     * The one grid choice, used by the run and by {@link #outputColumns} at configure time, so that the columns a
+     * KNIME node announces before running are those it writes.
+     */
+    static CommonGrid commonGrid(List<MeasuredFiles.Measured> m, Options o) {
+        double start = SpectraTables.optional("gridStart", o.gridStart());
+        double end = SpectraTables.optional("gridEnd", o.gridEnd());
+        double[] first = m.get(0).mu().energy();
+        boolean same = m.stream().allMatch(s -> Arrays.equals(s.mu().energy(), first));
+        Map<String, Object> rule = new LinkedHashMap<>();
+        double[] grid;
+        if (same && Double.isNaN(start) && Double.isNaN(end)) {
+            grid = first;
+            rule.put("rule", m.size() == 1 ? "the spectrum's own energies" : "the spectra's own energies (the same in every one)");
+        } else {
+            double lo = start;
+            double hi = end;
+            String narrowLo = "";
+            String narrowHi = "";
+            for (MeasuredFiles.Measured s : m) {
+                double[] x = s.mu().energy();
+                if (Double.isNaN(start) && (narrowLo.isEmpty() || x[0] > lo)) {
+                    lo = x[0];
+                    narrowLo = s.source();
+                }
+                if (Double.isNaN(end) && (narrowHi.isEmpty() || x[x.length - 1] < hi)) {
+                    hi = x[x.length - 1];
+                    narrowHi = s.source();
+                }
+            }
+            double e0ref = medianE0(m);
+            grid = grid(lo, hi, o.gridStep(), e0ref);
+            if (!(hi > lo) || grid.length < 10) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the spectra share only %.2f..%.2f eV (%s starts at "
+                        + "%.2f eV, %s ends at %.2f eV): give gridStart and gridEnd so that the spectra too short for them are "
+                        + "refused, or read them into separate tables", lo, hi, narrowLo.isEmpty() ? "the grid" : narrowLo, lo,
+                        narrowHi.isEmpty() ? "the grid" : narrowHi, hi));
+            }
+            String from = Double.isNaN(start) ? "the highest first energy (" + narrowLo + ")" : "gridStart";
+            String to = Double.isNaN(end) ? "the lowest last energy (" + narrowHi + ")" : "gridEnd";
+            rule.put("rule", Double.isNaN(e0ref)
+                    ? String.format(Locale.ROOT, "%s eV steps from %s to %s (no edge found for a k grid)", o.gridStep(), from, to)
+                    : String.format(Locale.ROOT, "%s eV steps from %s to the median E0 %.3f eV + %s eV, then %s Å⁻¹ steps in k to %s",
+                            o.gridStep(), from, e0ref, EXAFS_START, FeatureRecipe.KSTEP, to));
+            rule.put("step", o.gridStep());
+            rule.put("e0", Double.isNaN(e0ref) ? null : e0ref);
+            rule.put("kstep", FeatureRecipe.KSTEP);
+        }
+        return new CommonGrid(grid, rule);
+    }
+
+    /** Files read at configure time, at most (more are read only when the node runs). */
+    static final int CONFIGURE_MAX_FILES = 50;
+    /** Bytes read at configure time, at most: a few spectra files, as a file reader reads a table's header. */
+    static final long CONFIGURE_MAX_BYTES = 20L << 20;
+
+    /**
+     * The energies are the files': like a table reader, the step reads them to say its columns
+     * before running (up to {@value #CONFIGURE_MAX_FILES} files and 20 MB together; beyond that,
+     * or when a file is missing or unreadable, the columns are known after running).
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           java.util.Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        if (o.files().isEmpty() || o.files().size() > CONFIGURE_MAX_FILES) {
+            return null;
+        }
+        List<Path> paths = new ArrayList<>();
+        long bytes = 0;
+        try {
+            for (String f : o.files()) {
+                Path p = Path.of(f);
+                if (!p.isAbsolute() || !java.nio.file.Files.isRegularFile(p)) {
+                    return null; // a relative path is resolved where the step runs (the workflow folder in KNIME)
+                }
+                bytes += java.nio.file.Files.size(p);
+                paths.add(p);
+            }
+            if (bytes > CONFIGURE_MAX_BYTES) {
+                return null;
+            }
+            org.xasdaml.workflow.BasicContext quiet = org.xasdaml.workflow.BasicContext.quiet(paths.get(0).getParent());
+            List<MeasuredFiles.Measured> m = MeasuredFiles.read(paths, o.groups(), new MeasuredFiles.Columns(o.energyColumn(),
+                    o.muColumn(), o.i0Column(), o.itColumn(), o.ifColumn()), quiet);
+            return m.isEmpty() ? null : org.xasdaml.workflow.TableColumns.spectra("mu", commonGrid(m, o).grid()).plusText(List.of("source"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // the node says what is wrong with the files when it runs
+        }
     }
 }
