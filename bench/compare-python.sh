@@ -16,7 +16,7 @@
 # which a machine loaded by other work inflates much less than wall time.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-frames=20 repeats=5 samples=1000 feff_samples=40 feff_warm=20 only=descriptors,xafs,ml,nn,feff
+frames=20 repeats=5 samples=1000 feff_samples=40 feff_warm=30 only=descriptors,xafs,ml,nn,feff
 while [ $# -gt 0 ]; do
   case "$1" in
     --frames) frames="$2"; shift 2 ;;

@@ -76,7 +76,7 @@ final class CompareBench {
             out.println("usage: xasdaml bench compare [--frames 20] [--repeats 5] [--dump FILE] [--xdi FILE]");
             out.println("           [--spectra X.npz --labels Y.csv | --samples 1000 --seed 42] [--target CN_JmolNN]");
             out.println("           [--write-table DIR] [--only descriptors,xafs,ml,nn,feff] [--warm-up-seconds 2]");
-            out.println("           [--feff-samples 40] [--feff-warm 20]");
+            out.println("           [--feff-samples 40] [--feff-warm 30]");
             out.println();
             out.println(Main.wrap("Times, on one thread, what bench/python/*.py time with pymatgen, Larch and scikit-learn: the "
                     + "six neighbour finders on the first N frames (40 Å box, site 0), Larch's pre_edge, autobk, xftf and "
@@ -143,7 +143,7 @@ final class CompareBench {
             }
             if (only.contains("feff")) {
                 Path dump = cl.options().containsKey("dump") ? Main.requireFile(cl.options().get("dump")) : Benchmarks.bundledCuDump();
-                int warm = positive(cl, "feff-warm", 20);
+                int warm = positive(cl, "feff-warm", 30);
                 int timed = positive(cl, "feff-samples", 40);
                 Path dir = cl.options().containsKey("write-table") ? Path.of(cl.options().get("write-table")).resolve("feff")
                         : Files.createTempDirectory("xasdaml-compare-feff");
