@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Side-by-side timing of this program against the Python tools the XASDAML reference runs:
 # pymatgen (six neighbour finders), Larch (pre_edge, autobk, xftf, cauchy_wavelet), scikit-learn
-# (random forest, PCA), PyTorch (MLP and CNN training epochs), on the same inputs, one thread each
-# side, medians after warm-up.
+# (random forest, PCA), PyTorch (MLP and CNN training epochs), and Larch's FeffRunner around FEFF in
+# shared-potential mode (the programs' CPU and the driver's own per sample), on the same inputs, one
+# thread each side, medians after warm-up.
 #
-# usage: bench/compare-python.sh [--frames 20] [--repeats 5] [--samples 1000] [--only descriptors,xafs,ml,nn]
+# usage: bench/compare-python.sh [--frames 20] [--repeats 5] [--samples 1000] [--feff-samples 40]
+#                                [--only descriptors,xafs,ml,nn,feff]
 #
 # Runs (a) `./xasdaml bench compare`, which prints "compare java ..." lines and writes the seeded
 # synthetic spectra table both sides fit, then (b) bench/python/*.py with Debian's /usr/bin/python3,
@@ -14,19 +16,20 @@
 # which a machine loaded by other work inflates much less than wall time.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-frames=20 repeats=5 samples=1000 only=descriptors,xafs,ml,nn
+frames=20 repeats=5 samples=1000 feff_samples=40 feff_warm=30 only=descriptors,xafs,ml,nn,feff
 while [ $# -gt 0 ]; do
   case "$1" in
     --frames) frames="$2"; shift 2 ;;
     --repeats) repeats="$2"; shift 2 ;;
     --samples) samples="$2"; shift 2 ;;
+    --feff-samples) feff_samples="$2"; shift 2 ;;
     --only) only="$2"; shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
-for v in "$frames" "$repeats" "$samples"; do
-  [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "--frames, --repeats, --samples take whole numbers >= 1, got '$v'" >&2; exit 2; }
+for v in "$frames" "$repeats" "$samples" "$feff_samples"; do
+  [[ "$v" =~ ^[1-9][0-9]*$ ]] || { echo "--frames, --repeats, --samples, --feff-samples take whole numbers >= 1, got '$v'" >&2; exit 2; }
 done
 "$here/scripts/install-deps.sh" bench
 py=/usr/bin/python3
@@ -44,6 +47,7 @@ echo "inputs: $frames frames of $(basename "$dump"); $(basename "$xdi"); seeded 
 echo
 
 "$here/xasdaml" bench compare --frames "$frames" --repeats "$repeats" --samples "$samples" --only "$only" \
+  --feff-samples "$feff_samples" --feff-warm "$feff_warm" \
   --dump "$dump" --xdi "$xdi" --write-table "$work" 2> >(grep -v '^SLF4J' >&2) | tee "$work/java.txt"
 : > "$work/python.txt"
 case ",$only," in *,descriptors,*)
@@ -56,6 +60,8 @@ case ",$only," in *,ml,*)
 case ",$only," in *,nn,*)
   $py "$here/bench/python/torch_networks.py" "$work/spectra.npz" "$work/labels.csv" CN_JmolNN "$repeats" \
     | tee -a "$work/python.txt" ;; esac
+case ",$only," in *,feff,*)
+  $py "$here/bench/python/larch_feff.py" "$work/feff/timed" | tee -a "$work/python.txt" ;; esac
 echo
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo

@@ -19,6 +19,7 @@ import org.xasdaml.descriptor.BoxConvention;
 import org.xasdaml.descriptor.NeighborFinder;
 import org.xasdaml.descriptor.Neighbors;
 import org.xasdaml.descriptor.SiteEnvironment;
+import org.xasdaml.feff.bench.FeffOverheadBench;
 import org.xasdaml.model.BlasThreads;
 import org.xasdaml.model.Forest;
 import org.xasdaml.model.ForestOptions;
@@ -64,8 +65,8 @@ import org.xasdaml.xafs.io.XdiReader;
 final class CompareBench {
     static final String DEFAULT_XDI = "/usr/share/doc/python-xraylarch-doc/examples/xafsdata/cu_metal_rt.xdi";
     static final Set<String> OPTIONS = Set.of("frames", "repeats", "dump", "xdi", "spectra", "labels", "target", "samples",
-            "seed", "write-table", "only", "warm-up-seconds", "help");
-    static final List<String> SECTIONS = List.of("descriptors", "xafs", "ml", "nn");
+            "seed", "write-table", "only", "warm-up-seconds", "feff-samples", "feff-warm", "help");
+    static final List<String> SECTIONS = List.of("descriptors", "xafs", "ml", "nn", "feff");
 
     private CompareBench() {
     }
@@ -74,13 +75,17 @@ final class CompareBench {
         if (cl.flag("help")) {
             out.println("usage: xasdaml bench compare [--frames 20] [--repeats 5] [--dump FILE] [--xdi FILE]");
             out.println("           [--spectra X.npz --labels Y.csv | --samples 1000 --seed 42] [--target CN_JmolNN]");
-            out.println("           [--write-table DIR] [--only descriptors,xafs,ml,nn] [--warm-up-seconds 2]");
+            out.println("           [--write-table DIR] [--only descriptors,xafs,ml,nn,feff] [--warm-up-seconds 2]");
+            out.println("           [--feff-samples 40] [--feff-warm 30]");
             out.println();
             out.println(Main.wrap("Times, on one thread, what bench/python/*.py time with pymatgen, Larch and scikit-learn: the "
                     + "six neighbour finders on the first N frames (40 Å box, site 0), Larch's pre_edge, autobk, xftf and "
                     + "cauchy_wavelet on one XDI spectrum (repeats x 20 runs, wavelet repeats x 4), a random forest fit "
                     + "(150 trees, depth 15, sqrt features; leaves of at least 1 and of 5 samples) and PCA(2) on a spectra table, "
-                    + "and one training epoch of the MLP and the CNN (batch 32) on it. Without --spectra the table is "
+                    + "and one training epoch of the MLP and the CNN (batch 32) on it; and FEFF in shared-potential mode on "
+                    + "the dump's first --feff-samples frames after a warm-up batch of --feff-warm (one worker): CPU per sample of the FEFF programs "
+                    + "and of this program around them (bench/python/larch_feff.py runs the same samples through Larch's "
+                    + "FeffRunner; the timed batch's folders go to DIR/feff/timed with --write-table). Without --spectra the table is "
                     + "seeded synthetic k²χ spectra (--samples, --seed); --write-table DIR stores it as DIR/spectra.npz "
                     + "and DIR/labels.csv for the Python side. Prints one 'compare java ...' line per operation (medians); "
                     + "bench/compare-python.sh makes the side-by-side table. Each operation is first run for --warm-up-seconds of CPU "
@@ -135,6 +140,14 @@ final class CompareBench {
                 if (only.contains("nn")) {
                     nn(t, repeats, pool, out);
                 }
+            }
+            if (only.contains("feff")) {
+                Path dump = cl.options().containsKey("dump") ? Main.requireFile(cl.options().get("dump")) : Benchmarks.bundledCuDump();
+                int warm = positive(cl, "feff-warm", 30);
+                int timed = positive(cl, "feff-samples", 40);
+                Path dir = cl.options().containsKey("write-table") ? Path.of(cl.options().get("write-table")).resolve("feff")
+                        : Files.createTempDirectory("xasdaml-compare-feff");
+                feff(dump, warm, timed, dir, out);
             }
         } finally {
             pool.shutdown();
@@ -342,6 +355,25 @@ final class CompareBench {
             print(out, kind.name().toLowerCase(Locale.ROOT) + "_train_epoch", 1, "epoch", pool.measure(1, repeats, 1,
                     runner::epoch), repeats, shape + ",batch32,adam," + runner.describe());
         }
+    }
+
+    /**
+     * larch_feff.py: shared-potential FEFF (rdinp, pathfinder, genfmt, ff2x per sample, SCF radius 3 Å) with one
+     * worker, as {@link FeffOverheadBench#measure}: two lines, the FEFF programs' CPU per sample (the same work on
+     * both sides) and this program's own CPU per sample around them (starting the programs, files, reading
+     * xmu.dat and chi.dat, writing the result). Not through the one-thread pool: the batch has its own worker.
+     */
+    private static void feff(Path dump, int warm, int timed, Path dir, PrintStream out) throws Exception {
+        FeffOverheadBench.Overhead o = FeffOverheadBench.measure(dump, timed, warm, 3.0, dir);
+        String detail = String.format(Locale.ROOT, "%s,shared-potential,scf3A,warm%d,launch=%s,load=%.1f-%.1f", dump.getFileName(),
+                o.warm(), o.launch(), o.loadBefore(), o.loadAfter());
+        Timing programs = new Timing(o.wall() * 1e3, o.feffCpu() * 1e3, o.feffCpu() * 1e3, 1);
+        Timing own = new Timing(o.wall() * 1e3, o.jvmCpu() * 1e3, o.jvmCpu() * 1e3, 1);
+        print(out, "feff_programs", 1, "sample", programs, o.samples(), detail);
+        print(out, "feff_own_overhead", 1, "sample", own, o.samples(), detail + String.format(Locale.ROOT, ",share=%.1f%%_of_FEFF_CPU",
+                o.share()));
+        out.println("# feff: this program's CPU per sample by thread: " + o.threads().entrySet().stream().limit(6)
+                .map(e -> String.format(Locale.ROOT, "%s %.1f ms", e.getKey(), e.getValue() * 1e3)).toList());
     }
 
     private static void print(PrintStream out, String op, int items, String unit, Timing t, int repeats, String detail) {

@@ -46,6 +46,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        org.xasdaml.feff.FeffProgram.preferVforkLaunch(); // before any process is started: see there
         Main m = new Main(StepRegistry.load(Main.class.getClassLoader()), System.out, System.err);
         System.exit(m.run(args));
     }

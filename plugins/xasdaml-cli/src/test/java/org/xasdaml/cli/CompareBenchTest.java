@@ -29,7 +29,7 @@ class CompareBenchTest {
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     static final String XDI = "../xasdaml-xafs/src/test/resources/org/xasdaml/xafs/data/cu_metal_rt.xdi";
-    static final Pattern LINE = Pattern.compile("compare java (\\S+) items=(\\d+) unit=(frame|spectrum|fit) "
+    static final Pattern LINE = Pattern.compile("compare java (\\S+) items=(\\d+) unit=(frame|spectrum|fit|sample) "
             + "wall_ms=(\\d+\\.\\d{4}) cpu_ms=(\\d+\\.\\d{4}) proc_cpu_ms=(\\d+\\.\\d{4}) threads=(\\d+) repeats=(\\d+) "
             + "detail=(\\S+)");
 
@@ -73,6 +73,37 @@ class CompareBenchTest {
         assertEquals("index,CN_JmolNN", Files.readAllLines(table.resolve("labels.csv")).get(0));
     }
 
+    /**
+     * The feff section with real FEFF (one warm-up sample, two timed ones): the FEFF programs' CPU and this
+     * program's own, per sample, and the timed batch's folders where larch_feff.py reads them.
+     */
+    @Test
+    void feffSectionPrintsTheProgramsAndTheOwnCpuPerSample() throws Exception {
+        Path table = dir.resolve("table");
+        assertEquals(0, run("bench", "compare", "--only", "feff", "--feff-warm", "1", "--feff-samples", "2",
+                "--dump", "../../data/cu-md-public.dump", "--write-table", table.toString()), err.toString(StandardCharsets.UTF_8));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("compare ")).toList();
+        assertEquals(2, lines.size(), out.toString(StandardCharsets.UTF_8));
+        List<String> ops = List.of("feff_programs", "feff_own_overhead");
+        for (int i = 0; i < 2; i++) {
+            Matcher m = LINE.matcher(lines.get(i));
+            assertTrue(m.matches(), lines.get(i));
+            assertEquals(ops.get(i), m.group(1));
+            assertEquals("sample", m.group(3));
+            assertEquals(2, Integer.parseInt(m.group(8)), lines.get(i));
+        }
+        // FEFF's four programs per sample take far more CPU than this program around them (10 ms ticks: > 0)
+        double programs = Double.parseDouble(LINE.matcher(lines.get(0)).replaceAll("$5"));
+        assertTrue(programs > 0, lines.get(0));
+        assertTrue(lines.get(1).contains(",share="), lines.get(1));
+        for (String f : List.of("f0_s0", "f1_s0")) {
+            assertTrue(Files.isRegularFile(table.resolve("feff/timed/samples").resolve(f).resolve("feff.inp")), f);
+        }
+        try (var shared = Files.list(table.resolve("feff/timed/shared"))) {
+            assertTrue(Files.isRegularFile(shared.findFirst().orElseThrow().resolve("phase.pad")));
+        }
+    }
+
     @Test
     void badOptionsAreUsageErrors() {
         assertEquals(2, run("bench", "compare", "--frame", "2"));
@@ -82,7 +113,7 @@ class CompareBenchTest {
         assertEquals("error: --repeats must be a whole number of at least 1, got '0'\n", err.toString(StandardCharsets.UTF_8));
         err.reset();
         assertEquals(2, run("bench", "compare", "--only", "fft"));
-        assertEquals("error: --only takes descriptors,xafs,ml,nn, got 'fft'\n", err.toString(StandardCharsets.UTF_8));
+        assertEquals("error: --only takes descriptors,xafs,ml,nn,feff, got 'fft'\n", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

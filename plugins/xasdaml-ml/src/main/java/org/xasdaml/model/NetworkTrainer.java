@@ -17,6 +17,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -90,9 +91,7 @@ public final class NetworkTrainer {
             for (int epoch = 1; epoch <= o.epochs(); epoch++) {
                 DataSet shuffled = train.copy();
                 shuffled.shuffle(seed * 1_000_003L + epoch);
-                for (DataSet mb : shuffled.batchBy(o.batch())) {
-                    net.fit(mb);
-                }
+                fitMinibatches(net, shuffled, o.batch());
                 double reg = net.calcRegularizationScore(true);
                 double[] te = errors(net, xtArr, xt, yt, task, targets, classes);
                 double[] ve = errors(net, xvArr, xv, yv, task, targets, classes);
@@ -115,6 +114,25 @@ public final class NetworkTrainer {
             curves.add(new LossCurve(m, loss, bestEpoch));
         }
         return new Result(new NetworkEnsemble(nets, task), curves);
+    }
+
+    /**
+     * One pass of {@code fit} over consecutive minibatches of {@code batch} rows (the last one shorter).
+     *
+     * <p>The minibatches are row views of the shuffled arrays, the same rows as {@code DataSet.batchBy}
+     * gives: batchBy splits the set into one DataSet per row and merges them again, which took about 20 %
+     * of an MLP epoch's CPU time (201-512-256-128-64-32-1, 1000 rows, batches of 32: 233 → 188 ms, the
+     * same loss to the last digit; {@code xasdaml bench compare}, section nn).
+     */
+    public static void fitMinibatches(MultiLayerNetwork net, DataSet shuffled, int batch) {
+        INDArray f = shuffled.getFeatures();
+        INDArray l = shuffled.getLabels();
+        long n = f.size(0);
+        for (long start = 0; start < n; start += batch) {
+            long end = Math.min(n, start + batch);
+            net.fit(new DataSet(f.get(NDArrayIndex.interval(start, end), NDArrayIndex.all()),
+                    l.get(NDArrayIndex.interval(start, end), NDArrayIndex.all())));
+        }
     }
 
     /**

@@ -49,9 +49,7 @@ public final class EpochRunner {
     public double epoch() {
         DataSet shuffled = train.copy();
         shuffled.shuffle(1_000_003L + ++epoch);
-        for (DataSet mb : shuffled.batchBy(batch)) {
-            net.fit(mb);
-        }
+        NetworkTrainer.fitMinibatches(net, shuffled, batch);
         return net.score();
     }
 

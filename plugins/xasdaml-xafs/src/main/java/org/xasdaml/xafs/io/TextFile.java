@@ -18,9 +18,13 @@ import java.util.zip.GZIPInputStream;
  */
 final class TextFile {
 
-    /** Decimal or Fortran (D exponent) number; no hex, no Java suffixes like "1f". */
-    private static final Pattern NUMBER =
+    /** Decimal or Fortran (D exponent) number; no hex, no Java suffixes like "1f" (the definition; {@link #isNumber} checks it). */
+    static final Pattern NUMBER =
             Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eEdD][+-]?\\d+)?");
+    /** Infinity as C and Fortran print it, named as such in the message. */
+    private static final Pattern INFINITE = Pattern.compile("[+-]?inf(inity)?");
+    /** Column separators of a data line (the definition; {@link #tokens} splits without it). */
+    static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     final String name;
     final List<String> lines;
@@ -75,21 +79,99 @@ final class TextFile {
      */
     double number(String token, int line, int column) throws XafsFileException {
         String t = token.trim();
-        String lower = t.toLowerCase(Locale.ROOT);
-        if (lower.equals("nan") || lower.equals("+nan") || lower.equals("-nan")) {
-            throw error(line, "column %d is NaN", column);
-        }
-        if (lower.matches("[+-]?inf(inity)?")) {
-            throw error(line, "column %d is infinite: '%s'", column, t);
-        }
-        if (!NUMBER.matcher(t).matches()) {
+        if (!isNumber(t, 0, t.length())) {
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (lower.equals("nan") || lower.equals("+nan") || lower.equals("-nan")) {
+                throw error(line, "column %d is NaN", column);
+            }
+            if (INFINITE.matcher(lower).matches()) {
+                throw error(line, "column %d is infinite: '%s'", column, t);
+            }
             throw error(line, "column %d is not a number: '%s'", column, t);
         }
-        double v = Double.parseDouble(t.replace('d', 'e').replace('D', 'e'));
+        double v = Double.parseDouble(t.indexOf('d') < 0 && t.indexOf('D') < 0 ? t : t.replace('d', 'e').replace('D', 'e'));
         if (!Double.isFinite(v)) {
             throw error(line, "column %d overflows: '%s'", column, t);
         }
         return v;
+    }
+
+    /**
+     * Whether {@code s[from, to)} is a number of the form {@link #NUMBER} describes (decimal or Fortran D
+     * exponent; NaN and infinity are not), checked character by character: FEFF batches read two files of
+     * about 540 rows per sample, and the regular expressions (a split and a match per number) took most of
+     * the program's own CPU per sample around FEFF (FeffOverheadBench). {@code ReadersTest} checks the
+     * messages; the pattern stays as the definition.
+     */
+    static boolean isNumber(String s, int from, int to) {
+        int p = from;
+        if (p < to && (s.charAt(p) == '+' || s.charAt(p) == '-')) {
+            p++;
+        }
+        int start = p;
+        while (p < to && isDigit(s.charAt(p))) {
+            p++;
+        }
+        int whole = p - start;
+        int fraction = 0;
+        if (p < to && s.charAt(p) == '.') {
+            p++;
+            int f0 = p;
+            while (p < to && isDigit(s.charAt(p))) {
+                p++;
+            }
+            fraction = p - f0;
+        }
+        if (whole == 0 && fraction == 0) {
+            return false;
+        }
+        if (p < to && "eEdD".indexOf(s.charAt(p)) >= 0) {
+            p++;
+            if (p < to && (s.charAt(p) == '+' || s.charAt(p) == '-')) {
+                p++;
+            }
+            int e0 = p;
+            while (p < to && isDigit(s.charAt(p))) {
+                p++;
+            }
+            if (p == e0) {
+                return false;
+            }
+        }
+        return p == to;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The column separators of {@link #SEPARATORS}: whitespace as {@code \s} means it, and the comma. */
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\t' || c == ',' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+    }
+
+    /**
+     * The tokens of a stripped data line, as {@code SEPARATORS.split(t)} gives them (a leading separator
+     * gives an empty first token, trailing ones none), without a regular expression.
+     */
+    static List<String> tokens(String t) {
+        List<String> out = new ArrayList<>(8);
+        int n = t.length();
+        int p = 0;
+        while (p < n) {
+            int start = p;
+            while (p < n && !isSeparator(t.charAt(p))) {
+                p++;
+            }
+            out.add(t.substring(start, p));
+            while (p < n && isSeparator(t.charAt(p))) {
+                p++;
+            }
+        }
+        if (out.size() == 1 && out.get(0).isEmpty()) {
+            out.clear(); // only separators: split drops the trailing empty token
+        }
+        return out;
     }
 
     /** A table row: line number (1-based) and values. */
@@ -107,13 +189,13 @@ final class TextFile {
             if (t.isEmpty() || commentChars.indexOf(t.charAt(0)) >= 0) {
                 continue;
             }
-            String[] tok = t.split("[\\s,]+");
-            if (tok.length < minColumns) {
-                throw error(i + 1, "expected at least %d columns, found %d", minColumns, tok.length);
+            List<String> tok = tokens(t);
+            if (tok.size() < minColumns) {
+                throw error(i + 1, "expected at least %d columns, found %d", minColumns, tok.size());
             }
-            double[] v = new double[tok.length];
-            for (int c = 0; c < tok.length; c++) {
-                v[c] = number(tok[c], i + 1, c + 1);
+            double[] v = new double[tok.size()];
+            for (int c = 0; c < v.length; c++) {
+                v[c] = number(tok.get(c), i + 1, c + 1);
             }
             rows.add(new Row(i + 1, v));
         }
