@@ -87,7 +87,7 @@ public final class ExampleWorkflows {
         WorkflowDescription.Builder b = new WorkflowDescription.Builder("cu-workflow",
                 "XASDAML on the public Cu cluster set: structures to spectra, descriptors, dataset, model, predictions")
                 .variable(STRUCTURE_FILE, CU_DUMP)
-                .variable(FEFF_MODE, "shared-potential")
+                .variable(FEFF_MODE, "environment")
                 .file(CU_DUMP, dump);
         // main line, left to right: the paper's blocks in order
         int structures = b.node("read-structures", "structures", 40, 120, Map.of("maxFrames", Integer.toString(CU_FRAMES)),
