@@ -132,7 +132,7 @@ public final class ExampleWorkflows {
                 "XASDAML on the public Cu cluster set: structures to spectra, descriptors, features by one recipe, models, "
                         + "predictions, and the measured Cu foil through the same recipe")
                 .variable(STRUCTURE_FILE, CU_DUMP)
-                .variable(FEFF_MODE, "shared-potential")
+                .variable(FEFF_MODE, "environment")
                 .file(CU_DUMP, dump)
                 .file(BULK_DUMP, firstFrames(read(BULK_DUMP), BULK_FRAMES))
                 .file(FOIL, read(FOIL));
