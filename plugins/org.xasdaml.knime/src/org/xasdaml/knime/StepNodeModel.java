@@ -65,13 +65,8 @@ public final class StepNodeModel extends NodeModel {
         }
     }
 
-    /**
-     * Output specs from the settings and the input tables' columns ({@link OutputSpecs}, tested without
-     * KNIME): a table whose columns the step can tell gets its spec now, so the nodes after it can be
-     * configured before anything runs; the others stay unknown (null) until execution.
-     */
-    @Override
-    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+    /** The step's columns of each output from the settings and the inputs' specs (tables' columns, a model's prediction columns). */
+    private List<TableColumns> derive(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         options();
         Map<String, TableColumns> inputs = new LinkedHashMap<>();
         List<KnimePort> inPorts = node.inPorts();
@@ -89,12 +84,21 @@ public final class StepNodeModel extends NodeModel {
         } catch (InvalidSettingsException | RuntimeException e) {
             settingsText = text(); // the columns of a file not found stay unknown; execution says why
         }
-        List<TableColumns> derived;
         try {
-            derived = OutputSpecs.columns(node, settingsText, inputs);
+            return OutputSpecs.columns(node, settingsText, inputs);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Output specs from the settings and the input tables' columns ({@link OutputSpecs}, tested without
+     * KNIME): a table whose columns the step can tell gets its spec now, so the nodes after it can be
+     * configured before anything runs; the others stay unknown (null) until execution.
+     */
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        List<TableColumns> derived = derive(inSpecs);
         List<KnimePort> outPorts = node.outPorts();
         PortObjectSpec[] out = new PortObjectSpec[outPorts.size()];
         for (int i = 0; i < out.length; i++) {
@@ -123,6 +127,16 @@ public final class StepNodeModel extends NodeModel {
             }
             convertIn.setProgress((i + 1.0) / inPorts.size());
         }
+        PortObjectSpec[] inSpecs = new PortObjectSpec[in.length];
+        for (int i = 0; i < in.length; i++) {
+            inSpecs[i] = in[i] == null ? null : in[i].getSpec();
+        }
+        List<TableColumns> specColumns;
+        try {
+            specColumns = derive(inSpecs);
+        } catch (InvalidSettingsException | RuntimeException e) {
+            specColumns = java.util.Collections.nCopies(node.outPorts().size(), null); // the step says what is wrong when it runs
+        }
         File work = FileUtil.createTempDir("xasdaml-" + node.declaration().stepId());
         KnimeStepContext context = new KnimeStepContext(exec.createSubProgress(0.9), Path.of(work.getPath()));
         List<KnimePort> outPorts = node.outPorts();
@@ -139,6 +153,9 @@ public final class StepNodeModel extends NodeModel {
                             + p.port().name() + "'");
                 }
                 result[i] = v == null ? XasdamlPorts.absent(p, convertOut) : XasdamlPorts.toKnime(p, v, convertOut);
+                if (result[i] instanceof org.xasdaml.knime.port.CodecPortObject c && specColumns.get(i) != null) {
+                    c.setColumns(specColumns.get(i)); // the executed port's spec says what the configured one said
+                }
                 if (v != null) {
                     // key numbers (a model's test R², MAE, ...) for the nodes after this one
                     PortSummaries.flowVariables(v).forEach(this::pushFlowVariableDouble);

@@ -21,6 +21,7 @@ import org.knime.core.node.port.PortObjectSpec;
 public abstract class CodecPortObject extends AbstractSimplePortObject {
     private byte[] data = new byte[0];
     private String summary = "";
+    private org.xasdaml.workflow.TableColumns columns;
 
     protected CodecPortObject() {
     }
@@ -29,6 +30,17 @@ public abstract class CodecPortObject extends AbstractSimplePortObject {
     protected CodecPortObject(byte[] data, String summary) {
         this.data = data.clone();
         this.summary = summary;
+    }
+
+    /** Sets the columns its spec carries (see {@link CodecPortObjectSpec#columns}), right after it is made. */
+    public void setColumns(org.xasdaml.workflow.TableColumns c) {
+        columns = c;
+    }
+
+    /** The spec of the generated subclass with this object's columns: what {@code getSpec()} returns. */
+    @SuppressWarnings("unchecked")
+    protected <S extends CodecPortObjectSpec> S specOf(S bare) {
+        return columns == null ? bare : (S) bare.withColumns(columns);
     }
 
     /** The codec's bytes. */
@@ -58,6 +70,10 @@ public abstract class CodecPortObject extends AbstractSimplePortObject {
     protected void save(ModelContentWO model, ExecutionMonitor exec) throws CanceledExecutionException {
         model.addString("summary", summary);
         model.addString("data", Base64.getEncoder().encodeToString(data));
+        if (columns != null) {
+            model.addStringArray("numeric", columns.numeric().toArray(new String[0]));
+            model.addStringArray("text", columns.text().toArray(new String[0]));
+        }
     }
 
     @Override
@@ -65,5 +81,7 @@ public abstract class CodecPortObject extends AbstractSimplePortObject {
             throws InvalidSettingsException, CanceledExecutionException {
         summary = model.getString("summary");
         data = Base64.getDecoder().decode(model.getString("data"));
+        columns = model.containsKey("numeric") ? new org.xasdaml.workflow.TableColumns(
+                java.util.List.of(model.getStringArray("numeric")), java.util.List.of(model.getStringArray("text"))) : null;
     }
 }

@@ -86,7 +86,7 @@ public record TableColumns(List<String> numeric, List<String> text) {
         return new TableColumns(n, text.stream().filter(keepText::contains).toList());
     }
 
-    /** These columns, or only the numeric ones, with {@code source} as text column when these have it (the processing steps keep it). */
+    /** The given columns, with this table's text column {@code source} after them when it has one (the processing steps keep it). */
     public TableColumns keepingSource(TableColumns out) {
         return text.contains("source") ? out.plusText(List.of("source")) : out;
     }

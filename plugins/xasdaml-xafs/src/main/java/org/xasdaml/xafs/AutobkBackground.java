@@ -254,14 +254,11 @@ public final class AutobkBackground {
             throw new XafsArgumentException(XafsArgumentException.OUT_OF_RANGE, "kmax", kmax,
                     "data end above E0 must exceed kmin " + kmin);
         }
-        int nkout = (int) (1.01 + kmax / kstep);
+        double[] kout = outputK(kmax, kstep);
+        int nkout = kout.length;
         if (nkout > nfft) {
             throw new XafsArgumentException(XafsArgumentException.OUT_OF_RANGE, "kmax", kmax,
                     "needs more than nfft=" + nfft + " points");
-        }
-        double[] kout = new double[nkout];
-        for (int i = 0; i < nkout; i++) {
-            kout[i] = kstep * i;
         }
         int iemax = Math.min(n, 2 + Indexing.indexOf(energy, e0 + kmax * kmax / XafsConstants.ETOK)) - 1;
 
@@ -417,5 +414,18 @@ public final class AutobkBackground {
         Details details = new Details(kmin, kmax, rbkg, irbkg, nknots, spline.knots(), splY, coef,
                 opt.getEvaluations(), opt.getCost() * opt.getCost());
         return new Result(e0, edgeStep, new ChiSpectrum(kout, chi), bkg, details);
+    }
+
+    /**
+     * The k grid of χ for a spline ending at {@code kmax}: 0, kstep, … ≤ kmax, as Larch's autobk.
+     * When kmax is given and the data reach it, this grid follows from the options alone.
+     */
+    public static double[] outputK(double kmax, double kstep) {
+        int nkout = (int) (1.01 + kmax / kstep);
+        double[] kout = new double[nkout];
+        for (int i = 0; i < nkout; i++) {
+            kout[i] = kstep * i;
+        }
+        return kout;
     }
 }

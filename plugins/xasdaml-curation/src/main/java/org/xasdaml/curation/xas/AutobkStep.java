@@ -20,7 +20,10 @@ import org.xasdaml.xafs.EdgeNormalization;
 import org.xasdaml.xafs.FourierWindow;
 import org.xasdaml.xafs.MuSpectrum;
 
-/** Larch's autobk on every spectrum: χ(k) on one common k grid (0, 0.05, … up to the shortest spectrum's end). */
+/**
+ * Larch's autobk on every spectrum: χ(k) on one common k grid (0, 0.05, … up to kmax when given,
+ * else up to the shortest spectrum's end).
+ */
 public final class AutobkStep implements Step<AutobkStep.Options> {
 
     public static final Port<SampleTable> MU = Port.of("mu", PortTypes.TABLE, "μ(E) per spectrum (axis energy, eV)");
@@ -36,7 +39,8 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
             @Param(description = "rbkg: R below which the background takes the signal", unit = "Å", min = 0.05) double rbkg,
             @Param(description = "kweight of the background fit", min = 0, max = 5) double kweight,
             @Param(description = "kmin of the spline", unit = "Å⁻¹", min = 0) double kmin,
-            @Param(description = "kmax of the spline (empty = end of the data)", unit = "Å⁻¹") String kmax,
+            @Param(description = "kmax of the spline and end of the χ(k) grid; a spectrum whose data end before it is "
+                    + "refused (empty = end of the data, the shortest spectrum's for the grid)", unit = "Å⁻¹") String kmax,
             @Param(description = "dk: window taper", unit = "Å⁻¹", min = 0) double dk,
             @Param(description = "window", choices = {"hanning", "fhanning", "gaussian", "kaiser", "bessel", "parzen", "welch",
                     "sine"}) String window,
@@ -90,8 +94,24 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
                     }
                     return AutobkBackground.autobk(new MuSpectrum(e, mu.row(r)), new AutobkBackground.Options(o.rbkg(), null, e0,
                             step, o.kmin(), SpectraTables.boxed(kmax), o.kweight(), o.dk(), FourierWindow.Shape.of(o.window()), 2048,
-                            0.05, o.nclamp(), o.clampLo(), o.clampHi(), EdgeNormalization.Options.defaults()));
+                            KSTEP, o.nclamp(), o.clampLo(), o.clampHi(), EdgeNormalization.Options.defaults()));
                 }, ctx);
+        res = new java.util.ArrayList<>(res);
+        if (!Double.isNaN(kmax)) {
+            // a given kmax is the k range of the output: a spectrum whose data end before it is refused alone
+            // (never a shorter grid for every spectrum because of one)
+            int want = AutobkBackground.outputK(kmax, KSTEP).length;
+            for (int r = 0; r < res.size(); r++) {
+                AutobkBackground.Result x = res.get(r);
+                if (x != null && x.chi().size() < want) {
+                    double[] kk = x.chi().k();
+                    ctx.recordFailure(new org.xasdaml.workflow.SampleFailure(mu.ids().get(r), "autobk", String.format(Locale.ROOT,
+                            "the data end at k = %.2f Å⁻¹ above E0 %.2f eV, short of kmax %s Å⁻¹; lower kmax or leave it empty",
+                            kk[kk.length - 1], x.e0(), o.kmax())));
+                    res.set(r, null);
+                }
+            }
+        }
         int n = Integer.MAX_VALUE;
         for (AutobkBackground.Result r : res) {
             if (r != null) {
@@ -120,16 +140,25 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
                 .with(VALUES, chi.values(List.of("e0", "edge_step", "kmin", "kmax", "rbkg", "nknots")));
     }
 
+    /** χ(k) every 0.05 Å⁻¹ (Larch's kstep). */
+    static final double KSTEP = 0.05;
+
     /**
-     * The background on the input's energies and the values table are known from the input; χ(k) is
-     * not: its k grid ends where the shortest spectrum ends above its own E0, found in the data.
+     * The background on the input's energies and the values table are known from the input; χ(k)
+     * when kmax is given (its k grid, 0 … kmax; spectra ending short of it are refused), otherwise
+     * not: its k grid then ends where the shortest spectrum ends above its own E0, found in the data.
      */
     @Override
     public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
                                                            Map<String, org.xasdaml.workflow.TableColumns> inputs) {
         org.xasdaml.workflow.TableColumns mu = inputs.get(MU.name());
-        if (mu == null || output.equals(CHI.name())) {
+        if (mu == null) {
             return null;
+        }
+        if (output.equals(CHI.name())) {
+            double kmax = SpectraTables.optional("kmax", o.kmax());
+            return Double.isNaN(kmax) ? null
+                    : mu.keepingSource(org.xasdaml.workflow.TableColumns.spectra("chi", AutobkBackground.outputK(kmax, KSTEP)));
         }
         if (output.equals(VALUES.name())) {
             return mu.keepingSource(org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "edge_step", "kmin", "kmax", "rbkg", "nknots")));

@@ -80,6 +80,25 @@ class ProcessingStepsLarchTest {
         check("io/cu.prj", List.of("cu150k.dat"), "cu_prj_cu150k_dat");
     }
 
+    /** A given kmax is the end of the χ(k) grid; a spectrum whose data end before it is refused, named, not cut short. */
+    @Test
+    void autobkKmaxIsTheGridAndShortSpectraAreRefused() throws Exception {
+        BasicContext ctx = BasicContext.quiet(dir);
+        SampleTable mu = new ReadSpectraStep().run(StepData.empty(), new ReadSpectraStep.Options(
+                List.of(XAFS.resolve("data/cu_metal_rt.xdi").toString()), List.of(), 0, 1, -1, -1, -1), ctx).get(ReadSpectraStep.MU);
+        AutobkStep bk = new AutobkStep();
+        AutobkStep.Options d = bk.defaults();
+        StepData in = StepData.empty().with(AutobkStep.MU, mu);
+        SampleTable chi = bk.run(in, bk.parameters().fromText(Map.of("kmax", "15")), ctx).get(AutobkStep.CHI);
+        assertEquals(301, chi.axis().size());
+        assertEquals(15.0, chi.axis().get(300), 1e-9);
+        BasicContext ctx2 = BasicContext.quiet(dir.resolve("short"));
+        assertThrows(IllegalArgumentException.class, () -> bk.run(in, bk.parameters().fromText(Map.of("kmax", "20")), ctx2));
+        assertEquals(1, ctx2.failures().size());
+        assertTrue(ctx2.failures().get(0).toString().contains("short of kmax 20"), ctx2.failures().toString());
+        assertEquals(d, bk.parameters().fromText(Map.of()));
+    }
+
     @Test
     void alignmentFindsAKnownShiftAndWrongAxesAreRefused() throws Exception {
         BasicContext ctx = BasicContext.quiet(dir);

@@ -78,7 +78,7 @@ public final class PluginGenerator {
 
                     @Override
                     public %4$sSpec getSpec() {
-                        return new %4$sSpec();
+                        return specOf(new %4$sSpec());
                     }
 
                     /** Saves and loads through {@link CodecPortObject#save} and {@link CodecPortObject#load}. */

@@ -135,8 +135,7 @@ class OutputSpecsTest {
      * port always has a spec; a model's carries its prediction columns). A node whose connected
      * inputs all have specs is configured. Every node is, except those after a table whose columns
      * the data set: FEFF's μ(E) (its energies start at the edge energy FEFF computes) before
-     * reconcile and the μ(E) plots, and autobk's χ(k) (its k range ends where the data ends above
-     * E0) before the foil's Fourier transforms.
+     * reconcile and the μ(E) plots.
      */
     @Test
     void everyNodeOfTheCuExampleIsConfiguredBeforeRunning() {
@@ -185,17 +184,17 @@ class OutputSpecsTest {
                 }
             }
         }
-        assertEquals(java.util.Set.of("reconcile", "plots", "xftf", "xftr"), unconfigured,
-                "nodes left unconfigured until FEFF has run (reconcile and the μ(E) plots) or autobk has found the foil's k range");
-        // known only from the data: FEFF's μ(E) starts at the edge energy FEFF computes; autobk's k grid ends where the
-        // shortest spectrum ends above its E0 (the foil's energies are read from its file at configure, as a table reader does);
+        assertEquals(java.util.Set.of("reconcile", "plots"), unconfigured,
+                "nodes left unconfigured until FEFF has run (reconcile and the μ(E) plots)");
+        // known only from the data: FEFF's μ(E) starts at the edge energy FEFF computes (the foil's energies are read from
+        // its file at configure, as a table reader does; autobk's k grid ends at the kmax given);
         // the principal components are counted on the data's rank; the test features' labels and split are not made
         // (no labels or split connected: optional outputs left empty, nothing reads them); predictions of measured spectra add columns from the
         // archive's recipe and scaling, which the model port does not carry
-        assertEquals(java.util.Set.of("feff.mu", "autobk.chi",
+        assertEquals(java.util.Set.of("feff.mu",
                 "analysis.scores", "test-features.labels-out", "test-features.split-out", "foil-mlp.spectra", "foil-mlp.predictions", "foil-forest.spectra", "foil-forest.predictions"),
                 unknownTables, "tables whose columns are known only after running");
-        assertEquals(33, tables - unknownTables.size(), "tables known before running, of " + tables + " on configured nodes");
+        assertEquals(39, tables - unknownTables.size(), "tables known before running, of " + tables + " on configured nodes");
         // what the nodes after Train see: the model's prediction columns, then Predict's
         KnimeNode predict = set.byStep("predict");
         int p = cu.nodes().stream().filter(x -> x.label().equals("predict")).findFirst().orElseThrow().id();
@@ -218,7 +217,10 @@ class OutputSpecsTest {
                 Map.of("files", ExampleWorkflows.FOIL), Map.of()), "a relative path is resolved where the node runs");
         org.xasdaml.workflow.StepData aligned = checked("align", Map.of("mode", "e0", "e0", "8979"), Map.of("mu", mu.raw("mu")), ctx, 2);
         org.xasdaml.workflow.StepData norm = checked("normalise", Map.of(), Map.of("mu", aligned.raw("aligned")), ctx, 3);
-        org.xasdaml.workflow.StepData bk = checked("autobk", Map.of(), Map.of("mu", aligned.raw("aligned"), "edges", norm.raw("edges")), ctx, 2);
+        org.xasdaml.workflow.StepData bk = checked("autobk", Map.of("kmax", "15"), Map.of("mu", aligned.raw("aligned"), "edges",
+                norm.raw("edges")), ctx, 3);
+        assertEquals(null, OutputSpecs.columns(set.byStep("autobk"), Map.of(), Map.of("mu", TableColumns.of(
+                (org.xasdaml.table.SampleTable) aligned.raw("aligned")))).get(0), "no kmax: the k range is the data's");
         org.xasdaml.workflow.StepData ft = checked("xftf", Map.of("kmin", "3", "kmax", "11"), Map.of("chi", bk.raw("chi")), ctx, 3);
         checked("xftr", Map.of("rmin", "1", "rmax", "3.5"), Map.of("chir-re", ft.raw("chir-re"), "chir-im", ft.raw("chir-im")), ctx, 2);
         for (String q : List.of("chi", "chir")) {
