@@ -84,8 +84,8 @@ class ProcessingStepsLarchTest {
     @Test
     void autobkKmaxIsTheGridAndShortSpectraAreRefused() throws Exception {
         BasicContext ctx = BasicContext.quiet(dir);
-        SampleTable mu = new ReadSpectraStep().run(StepData.empty(), new ReadSpectraStep.Options(
-                List.of(XAFS.resolve("data/cu_metal_rt.xdi").toString()), List.of(), 0, 1, -1, -1, -1), ctx).get(ReadSpectraStep.MU);
+        SampleTable mu = new ReadSpectraStep().run(StepData.empty(), ReadSpectraStep.Options.of(
+                List.of(XAFS.resolve("data/cu_metal_rt.xdi").toString()), List.of()), ctx).get(ReadSpectraStep.MU);
         AutobkStep bk = new AutobkStep();
         AutobkStep.Options d = bk.defaults();
         StepData in = StepData.empty().with(AutobkStep.MU, mu);
