@@ -73,4 +73,9 @@ final class KnimeStepContext implements StepContext {
     public void recordSoftware(String name, String version) {
         // KNIME keeps its own record of the workflow; provenance files are the command line's
     }
+
+    @Override
+    public void recordProvenance(String name, Object value) {
+        // as recordSoftware: KNIME keeps its own record of the workflow
+    }
 }

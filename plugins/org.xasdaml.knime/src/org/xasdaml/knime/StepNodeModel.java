@@ -19,7 +19,6 @@ import org.knime.core.node.port.PortType;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.util.FileUtil;
 import org.knime.core.data.DataTableSpec;
-import org.xasdaml.knime.gen.KnimeColumn;
 import org.xasdaml.knime.gen.KnimeNode;
 import org.xasdaml.knime.gen.OutputSpecs;
 import org.xasdaml.knime.gen.PortSummaries;
@@ -79,18 +78,35 @@ public final class StepNodeModel extends NodeModel {
         for (int i = 0; i < inPorts.size() && i < inSpecs.length; i++) {
             if (inSpecs[i] instanceof DataTableSpec t) {
                 inputs.put(inPorts.get(i).port().name(), SampleTables.columns(t));
+            } else if (inSpecs[i] instanceof org.xasdaml.knime.port.CodecPortObjectSpec c && c.columns() != null) {
+                inputs.put(inPorts.get(i).port().name(), c.columns());
             }
         }
-        List<List<KnimeColumn>> derived;
+        // paths resolved as at execution (workflow-relative, knime:// URLs), so a reader can look at its files now
+        Map<String, String> settingsText;
         try {
-            derived = OutputSpecs.of(node, text(), inputs);
+            settingsText = textOf(node.step().parameters(), KnimePaths.resolve(node.step().parameters(), options()));
+        } catch (InvalidSettingsException | RuntimeException e) {
+            settingsText = text(); // the columns of a file not found stay unknown; execution says why
+        }
+        List<TableColumns> derived;
+        try {
+            derived = OutputSpecs.columns(node, settingsText, inputs);
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
         List<KnimePort> outPorts = node.outPorts();
         PortObjectSpec[] out = new PortObjectSpec[outPorts.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = derived.get(i) != null ? SampleTables.spec(derived.get(i)) : XasdamlPorts.spec(outPorts.get(i));
+            KnimePort p = outPorts.get(i);
+            TableColumns c = derived.get(i);
+            if (c != null && p.kind() == KnimePort.Kind.TABLE) {
+                out[i] = SampleTables.spec(org.xasdaml.knime.gen.TableLayout.knimeColumns(c));
+            } else if (c != null && p.kind() == KnimePort.Kind.CUSTOM) {
+                out[i] = ((org.xasdaml.knime.port.CodecPortObjectSpec) XasdamlPorts.spec(p)).withColumns(c);
+            } else {
+                out[i] = XasdamlPorts.spec(p);
+            }
         }
         return out;
     }
@@ -138,6 +154,11 @@ public final class StepNodeModel extends NodeModel {
             setWarningMessage(warning);
         }
         return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Record> Map<String, String> textOf(ParameterSet<P> ps, Record options) {
+        return ps.toText((P) options);
     }
 
     @SuppressWarnings("unchecked")

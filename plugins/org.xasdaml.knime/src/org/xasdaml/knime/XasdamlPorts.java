@@ -78,7 +78,7 @@ final class XasdamlPorts {
                 byte[] bytes = CodecBytes.encode((org.xasdaml.workflow.PortType) p.port().type(), value);
                 try {
                     yield portObjectClass(p.port().type()).getConstructor(byte[].class, String.class).newInstance(bytes,
-                            org.xasdaml.knime.gen.PortSummaries.summary(p.port().type(), value));
+                            org.xasdaml.knime.gen.PortSummaries.details(p.port().type(), value));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }

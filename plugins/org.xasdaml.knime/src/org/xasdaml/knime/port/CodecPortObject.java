@@ -2,7 +2,8 @@ package org.xasdaml.knime.port;
 
 import java.util.Base64;
 import javax.swing.JComponent;
-import javax.swing.JLabel;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
@@ -24,6 +25,7 @@ public abstract class CodecPortObject extends AbstractSimplePortObject {
     protected CodecPortObject() {
     }
 
+    /** @param summary the description: a one-line summary, then details for the port's view */
     protected CodecPortObject(byte[] data, String summary) {
         this.data = data.clone();
         this.summary = summary;
@@ -34,16 +36,22 @@ public abstract class CodecPortObject extends AbstractSimplePortObject {
         return data.clone();
     }
 
+    /** The first line of the description (what KNIME shows on the port). */
     @Override
     public String getSummary() {
-        return summary;
+        int nl = summary.indexOf('\n');
+        return nl < 0 ? summary : summary.substring(0, nl);
     }
 
+    /** The whole description ({@code PortSummaries.details}: a model's recipe, intervals and every score), as text to read and copy. */
     @Override
     public JComponent[] getViews() {
-        JLabel l = new JLabel(summary);
-        l.setName("XASDAML data");
-        return new JComponent[] {l};
+        JTextArea text = new JTextArea(summary);
+        text.setEditable(false);
+        text.setFont(new java.awt.Font(java.awt.Font.MONOSPACED, java.awt.Font.PLAIN, 12));
+        JScrollPane view = new JScrollPane(text);
+        view.setName("XASDAML data");
+        return new JComponent[] {view};
     }
 
     @Override

@@ -87,7 +87,7 @@ final class WorkflowCommands {
                     + "CNN and random forest with calibrated intervals, prediction, evaluation), then CN and CR of the measured Cu "
                     + "foil spectrum from every model, and one HTML report. Default output folder: runs/cu. --frames N uses the "
                     + "first N cluster frames and 0.8 N bulk frames; --full-scf runs FEFF's self-consistent potentials for every "
-                    + "frame instead of the shared-potential mode (slow); --checks adds the fresh-run check: 200 Cu frames of "
+                    + "frame instead of the environment mode (representatives' potentials; slow); --checks adds the fresh-run check: 200 Cu frames of "
                     + "another MD run (data/cu-fresh-md.dump), simulated by FEFF in a run of their own and predicted by every "
                     + "model of the main job.", 0));
             return 0;

@@ -26,6 +26,7 @@ public final class BasicContext implements StepContext {
     private final List<SampleFailure> failures = Collections.synchronizedList(new ArrayList<>());
     private final List<String> warnings = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> software = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Object> records = Collections.synchronizedMap(new LinkedHashMap<>());
 
     public BasicContext(int workers, Path workDir, BiConsumer<Double, String> progressListener, Consumer<String> warningListener) {
         if (workers < 1) {
@@ -103,6 +104,21 @@ public final class BasicContext implements StepContext {
     public Map<String, String> software() {
         synchronized (software) {
             return Map.copyOf(software);
+        }
+    }
+
+    @Override
+    public void recordProvenance(String name, Object value) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a provenance entry needs a name");
+        }
+        records.put(name, value);
+    }
+
+    /** The entries steps recorded for provenance, by name, in the order first recorded. */
+    public Map<String, Object> records() {
+        synchronized (records) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(records));
         }
     }
 }

@@ -16,6 +16,12 @@ import java.util.Map;
  * The parameters of a step, read from its options record: each component annotated with
  * {@link Param} is one parameter, and the step's default record gives the defaults.
  *
+ * <p>A component without {@code @Param} whose type is itself a record is a <em>parameter group</em>:
+ * each of that record's {@code @Param} components is a parameter of the step under its own name
+ * (names stay flat: the command line says {@code --below}, not {@code --grid.below}). A group is how
+ * two steps share one declaration of the same parameters (the energy grid of the features and
+ * reconcile steps is {@code EnergyGridOptions}), instead of declaring them twice.
+ *
  * <p>Values travel as text (command line, KNIME settings, provenance), so this class converts
  * both ways and validates ranges and choices before the record's own constructor checks
  * relations between parameters (e.g. kmax > kmin). Whatever goes wrong comes out as an
@@ -27,6 +33,8 @@ public final class ParameterSet<P extends Record> {
     private final Class<P> type;
     private final P defaults;
     private final RecordComponent[] components;
+    /** Per parameter the components leading to it: one (a plain parameter) or two (group, member). */
+    private final List<RecordComponent[]> leaves;
     private final List<ParameterSpec> specs;
     private final Constructor<P> constructor;
 
@@ -34,27 +42,58 @@ public final class ParameterSet<P extends Record> {
         this.type = type;
         this.defaults = defaults;
         this.components = type.getRecordComponents();
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        try {
-            this.constructor = type.getDeclaredConstructor(types);
-            this.constructor.setAccessible(true);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(type + " has no canonical constructor", e);
-        }
-        List<ParameterSpec> s = new ArrayList<>();
+        this.constructor = canonical(type);
+        List<RecordComponent[]> l = new ArrayList<>();
         for (RecordComponent c : components) {
+            if (c.getAnnotation(Param.class) == null && c.getType().isRecord()) {
+                canonical(c.getType());
+                if (c.getType().getRecordComponents().length == 0) {
+                    throw new IllegalStateException(type.getName() + "." + c.getName() + ": an empty parameter group");
+                }
+                for (RecordComponent m : c.getType().getRecordComponents()) {
+                    if (m.getAnnotation(Param.class) == null) {
+                        throw new IllegalStateException(c.getType().getName() + "." + m.getName()
+                                + " lacks a @Param declaration (parameter group " + c.getName() + " of " + type.getName() + ")");
+                    }
+                    l.add(new RecordComponent[] {c, m});
+                }
+            } else {
+                l.add(new RecordComponent[] {c});
+            }
+        }
+        this.leaves = List.copyOf(l);
+        List<ParameterSpec> s = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (RecordComponent[] leaf : leaves) {
+            RecordComponent c = leaf[leaf.length - 1];
             Param p = c.getAnnotation(Param.class);
             if (p == null) {
                 throw new IllegalStateException(type.getName() + "." + c.getName() + " lacks a @Param declaration");
             }
+            if (!names.add(c.getName())) {
+                throw new IllegalStateException(type.getName() + ": parameter " + c.getName() + " is declared twice (a group member "
+                        + "and another parameter share the name)");
+            }
             ParameterSpec.Kind kind = kindOf(c, p);
-            s.add(new ParameterSpec(c.getName(), kind, format(get(c, defaults)), p.unit(), p.min(), p.max(),
+            s.add(new ParameterSpec(c.getName(), kind, format(get(leaf, defaults)), p.unit(), p.min(), p.max(),
                     choicesOf(c, p), p.description(), p.advanced(), p.label().strip(), p.group().strip(),
                     ParameterSpec.Condition.parseAll(p.appliesWhen()), p.columnsOf().strip(), p.columnPrefix(),
                     pathOf(c, p, kind)));
         }
         this.specs = List.copyOf(s);
         checkConditions(type, specs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> Constructor<R> canonical(Class<R> type) {
+        Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            Constructor<R> c = type.getDeclaredConstructor(types);
+            c.setAccessible(true);
+            return c;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type + " has no canonical constructor", e);
+        }
     }
 
     private static ParameterSpec.PathKind pathOf(RecordComponent c, Param p, ParameterSpec.Kind kind) {
@@ -118,8 +157,8 @@ public final class ParameterSet<P extends Record> {
     /** Every parameter's value as text, in declaration order. */
     public Map<String, String> toText(P options) {
         Map<String, String> m = new LinkedHashMap<>();
-        for (RecordComponent c : components) {
-            m.put(c.getName(), format(get(c, options)));
+        for (RecordComponent[] leaf : leaves) {
+            m.put(leaf[leaf.length - 1].getName(), format(get(leaf, options)));
         }
         return m;
     }
@@ -131,11 +170,12 @@ public final class ParameterSet<P extends Record> {
      */
     public Map<String, List<String>> files(P options) {
         Map<String, List<String>> m = new LinkedHashMap<>();
-        for (RecordComponent c : components) {
+        for (RecordComponent[] leaf : leaves) {
+            RecordComponent c = leaf[leaf.length - 1];
             if (!c.getAnnotation(Param.class).file()) {
                 continue;
             }
-            Object v = get(c, options);
+            Object v = get(leaf, options);
             List<String> paths = (v instanceof List<?> l ? l.stream().map(String::valueOf) : java.util.stream.Stream.of(String.valueOf(v)))
                     .filter(x -> !x.isBlank() && !x.equals("null")).toList();
             if (!paths.isEmpty()) {
@@ -160,29 +200,47 @@ public final class ParameterSet<P extends Record> {
         for (String k : values.keySet()) {
             spec(k);
         }
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
+        Object[] args = new Object[leaves.size()];
+        for (int i = 0; i < args.length; i++) {
+            RecordComponent[] leaf = leaves.get(i);
+            RecordComponent c = leaf[leaf.length - 1];
             String text = values.get(c.getName());
-            args[i] = text == null ? get(c, base) : parse(c, specs.get(i), text);
+            args[i] = text == null ? get(leaf, base) : parse(c, specs.get(i), text);
         }
         return construct(args);
     }
 
     /** Checks a complete options record against ranges and choices (records made in code skip parsing). */
     public P validate(P options) {
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            args[i] = get(components[i], options);
+        Object[] args = new Object[leaves.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = get(leaves.get(i), options);
             checkRange(specs.get(i), args[i]);
         }
         return construct(args);
     }
 
-    private P construct(Object[] args) {
-        for (int i = 0; i < components.length; i++) {
-            checkRange(specs.get(i), args[i]);
+    /** The options record from one value per parameter (groups built first from their members' values). */
+    private P construct(Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            checkRange(specs.get(i), values[i]);
         }
+        Object[] args = new Object[components.length];
+        int at = 0;
+        for (int i = 0; i < components.length; i++) {
+            if (leaves.get(at).length == 1) {
+                args[i] = values[at++];
+            } else {
+                Class<?> group = components[i].getType();
+                Object[] members = Arrays.copyOfRange(values, at, at + group.getRecordComponents().length);
+                at += members.length;
+                args[i] = newInstance(canonical(group), members);
+            }
+        }
+        return newInstance(constructor, args);
+    }
+
+    private <R> R newInstance(Constructor<R> constructor, Object[] args) {
         try {
             return constructor.newInstance(args);
         } catch (InvocationTargetException e) {
@@ -193,7 +251,7 @@ public final class ParameterSet<P extends Record> {
             if (cause instanceof IllegalArgumentException iae) {
                 throw new InvalidParameterException(null, iae.getMessage());
             }
-            throw new IllegalStateException("cannot build " + type.getSimpleName() + ": " + cause, cause);
+            throw new IllegalStateException("cannot build " + constructor.getDeclaringClass().getSimpleName() + ": " + cause, cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -220,6 +278,14 @@ public final class ParameterSet<P extends Record> {
                 }
             }
         }
+    }
+
+    private static Object get(RecordComponent[] leaf, Object record) {
+        Object v = record;
+        for (RecordComponent c : leaf) {
+            v = get(c, v);
+        }
+        return v;
     }
 
     private static Object get(RecordComponent c, Object record) {

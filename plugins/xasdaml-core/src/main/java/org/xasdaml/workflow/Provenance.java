@@ -19,12 +19,15 @@ import org.xasdaml.io.Json;
  *
  * @param inputs  input name (port, or "option NAME" for a file option) to "path sha256:hex"
  * @param outputs output port name to the SHA-256 of what is stored under it
+ * @param records entries the step recorded itself ({@link StepContext#recordProvenance}), by name: JSON
+ *                trees such as the feature recipe a stage built or applied
  */
 public record Provenance(String step, Map<String, String> parameters, Map<String, String> inputs,
                          Map<String, String> outputs, Map<String, String> software, Instant started, Instant finished,
-                         List<SampleFailure> failures, List<String> warnings) {
+                         List<SampleFailure> failures, List<String> warnings, Map<String, Object> records) {
 
     public Provenance {
+        records = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(records));
         parameters = Map.copyOf(parameters);
         inputs = Map.copyOf(inputs);
         outputs = Map.copyOf(outputs);
@@ -53,6 +56,7 @@ public record Provenance(String step, Map<String, String> parameters, Map<String
         }
         m.put("failures", f);
         m.put("warnings", warnings);
+        m.put("records", records);
         return m;
     }
 
@@ -71,7 +75,8 @@ public record Provenance(String step, Map<String, String> parameters, Map<String
         }
         return new Provenance((String) m.get("step"), strings(m.get("parameters")), strings(m.get("inputs")),
                 strings(m.get("outputs")), strings(m.get("software")), Instant.parse((String) m.get("started")), Instant.parse((String) m.get("finished")), f,
-                ((List<Object>) m.getOrDefault("warnings", List.of())).stream().map(String::valueOf).toList());
+                ((List<Object>) m.getOrDefault("warnings", List.of())).stream().map(String::valueOf).toList(),
+                m.get("records") instanceof Map<?, ?> r ? (Map<String, Object>) r : Map.of());
     }
 
     private static Map<String, String> strings(Object o) {

@@ -39,6 +39,10 @@ public interface Step<P extends Record> {
      * it can be configured (and their column pickers filled) before anything runs. Steps override it
      * for the outputs they can predict; the default knows none.
      *
+     * <p>A port that is not a table may also have columns here, with the meaning its port type gives
+     * them: a model archive's are the columns of the predictions it makes, so Predict after Train
+     * knows its output too. They arrive in {@code inputs} under the input port's name like a table's.
+     *
      * @param output  the output port's name
      * @param options the options
      * @param inputs  the columns of the connected table inputs, by port name (absent when not connected

@@ -42,4 +42,12 @@ public interface StepContext {
 
     /** Records the version of an external program or library used, for provenance (e.g. "feff", "8.5L"). */
     void recordSoftware(String name, String version);
+
+    /**
+     * Records a named entry of this run's provenance beside parameters and software, for what a
+     * step builds or applies that its parameters alone do not show (e.g. the feature recipe a
+     * prediction took from its model archive). The value is a JSON tree: a map with text keys, a
+     * list, text, a number, a boolean or null; a second entry under the same name replaces the first.
+     */
+    void recordProvenance(String name, Object value);
 }

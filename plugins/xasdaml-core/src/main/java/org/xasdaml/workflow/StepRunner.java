@@ -170,7 +170,7 @@ public final class StepRunner {
         Map<String, String> software = new LinkedHashMap<>(SoftwareVersions.runtime());
         software.putAll(context.software());
         new Provenance(step.info().id(), step.parameters().toText(options), in, outputChecksums(step, outDir), software, start,
-                Instant.now(), context.failures(), context.warnings()).write(prov);
+                Instant.now(), context.failures(), context.warnings(), context.records()).write(prov);
         return out;
     }
 

@@ -64,4 +64,40 @@ class ParameterSetTest {
         assertEquals("kmin must be a number, not NaN",
                 assertThrows(InvalidParameterException.class, () -> set.fromText(Map.of("kmin", "NaN"))).getMessage());
     }
+
+    /** A parameter group: one declaration shared by two steps' options. */
+    record Grid(@Param(description = "Start", unit = "eV") double emin,
+                @Param(description = "End", unit = "eV") double emax,
+                @Param(description = "Points", min = 2) int points) {
+        Grid {
+            if (emax <= emin) {
+                throw InvalidParameterException.of("emax", "emax %s must exceed emin %s", emax, emin);
+            }
+        }
+    }
+
+    record WithGroup(@Param(description = "Mode", choices = {"clamp", "refuse"}) String mode, Grid grid,
+                     @Param(description = "Largest k", min = 0) double kmax) {
+    }
+
+    record Twice(@Param(description = "Points") int points, Grid grid) {
+    }
+
+    @Test
+    void aGroupsMembersAreParametersUnderTheirOwnNames() {
+        ParameterSet<WithGroup> g = ParameterSet.of(new WithGroup("clamp", new Grid(-10, 200, 1000), 0));
+        assertEquals(List.of("mode", "emin", "emax", "points", "kmax"), g.specs().stream().map(ParameterSpec::name).toList());
+        assertEquals("-10", g.spec("emin").defaultValue());
+        assertEquals(Map.of("mode", "clamp", "emin", "-10", "emax", "200", "points", "1000", "kmax", "0"),
+                g.toText(g.defaults()));
+        WithGroup o = g.fromText(Map.of("emax", "150", "kmax", "12"));
+        assertEquals(new WithGroup("clamp", new Grid(-10, 150, 1000), 12), o);
+        assertEquals(o, g.fromText(g.toText(o)), "text round trip");
+        InvalidParameterException range = assertThrows(InvalidParameterException.class, () -> g.fromText(Map.of("points", "1")));
+        assertEquals("points", range.parameter());
+        InvalidParameterException rel = assertThrows(InvalidParameterException.class, () -> g.fromText(Map.of("emax", "-20")));
+        assertEquals("emax", rel.parameter(), "the group's own check names its parameter");
+        assertThrows(InvalidParameterException.class, () -> g.validate(new WithGroup("clamp", new Grid(-10, 200, 1), 0)));
+        assertThrows(IllegalStateException.class, () -> ParameterSet.of(new Twice(3, new Grid(0, 1, 2))), "a name declared twice");
+    }
 }

@@ -42,4 +42,46 @@ class StepRunnerTest {
                 .get("structures").toString();
         assertTrue(input.matches(".*structures sha256:[0-9a-f]{64}"), input);
     }
+
+    /** A step that records what it applied beyond its parameters (as the feature recipe). */
+    static final class Recording implements Step<Recording.Options> {
+        record Options(@Param(description = "scale") double scale) {
+        }
+
+        @Override
+        public StepInfo info() {
+            return new StepInfo("recording", java.util.List.of("recording"), "Recording", Category.DATASET_CALCULATION, "-",
+                    "records an entry", "records an entry", java.util.List.of(), java.util.List.of());
+        }
+
+        @Override
+        public Options defaults() {
+            return new Options(2);
+        }
+
+        @Override
+        public StepData run(StepData in, Options o, StepContext ctx) {
+            java.util.Map<String, Object> applied = new java.util.LinkedHashMap<>();
+            applied.put("kweight", 2.0);
+            applied.put("e0", Double.NaN);
+            applied.put("windows", java.util.List.of("hanning", "kaiser"));
+            ctx.recordProvenance("applied", applied);
+            return StepData.empty();
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void entriesAStepRecordsLandInItsProvenance() throws Exception {
+        Recording step = new Recording();
+        StepRunner.run(step, StepData.empty(), Map.of(), step.defaults(), BasicContext.quiet(dir.resolve("w")), dir);
+        Map<String, Object> json = Json.parseObject(Files.readString(dir.resolve("provenance.json")));
+        Map<String, Object> applied = (Map<String, Object>) ((Map<String, Object>) json.get("records")).get("applied");
+        assertEquals(2.0, ((Number) applied.get("kweight")).doubleValue());
+        assertTrue(applied.containsKey("e0") && applied.get("e0") == null, "NaN (determined) is written as null: " + applied);
+        assertEquals(java.util.List.of("hanning", "kaiser"), applied.get("windows"));
+        Provenance back = Provenance.read(dir.resolve("provenance.json"));
+        assertEquals(java.util.Set.of("applied"), back.records().keySet());
+        assertEquals("2", back.parameters().get("scale"));
+    }
 }

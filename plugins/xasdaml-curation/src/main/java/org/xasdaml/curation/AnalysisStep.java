@@ -150,11 +150,12 @@ public final class AnalysisStep implements Step<AnalysisStep.Options> {
         }
         KMeans km = fits[chosen - 1];
         int[] lab = km.labels();
-        double[] cluster = new double[n];
+        // a label, not a quantity: a text column, so tables show "2" (not 2.0) and KNIME takes it as nominal
+        String[] cluster = new String[n];
         for (int i = 0; i < n; i++) {
-            cluster[i] = lab[i] + 1;
+            cluster[i] = Integer.toString(lab[i] + 1);
         }
-        SampleTable clusters = SampleTable.ofColumns(spectra.ids(), List.of("cluster"), new double[][] {cluster})
+        SampleTable clusters = SampleTable.ofColumns(spectra.ids(), List.of(), new double[0][]).withText("cluster", cluster)
                 .withMeta(java.util.Map.of("kmeans", String.format(Locale.ROOT, "k = %d (%s), on %s, seed %d, n_init %d, inertia %s",
                         chosen, o.clusters() > 0 ? "given" : "elbow", o.clusterOn(), o.seed(), o.nInit(), km.inertia())));
         SampleTable scoreTable = SampleTable.ofRows(spectra.ids(), pcNames, scores);
@@ -319,5 +320,12 @@ public final class AnalysisStep implements Step<AnalysisStep.Options> {
             d[i] = v[rows.get(i)];
         }
         return d;
+    }
+
+    /** The cluster of each sample; the number of principal components depends on the data's rank. */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           java.util.Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        return output.equals(CLUSTERS.name()) ? new org.xasdaml.workflow.TableColumns(List.of(), List.of("cluster")) : null;
     }
 }

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.xasdaml.curation.recipe.EnergyGridOptions;
+import org.xasdaml.curation.recipe.FeatureRecipe;
+import org.xasdaml.curation.recipe.SpectrumFeatures;
 import org.xasdaml.structure.SampleId;
 import org.xasdaml.table.Axis;
 import org.xasdaml.table.SampleTable;
@@ -18,7 +21,6 @@ import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepContext;
 import org.xasdaml.workflow.StepData;
 import org.xasdaml.workflow.StepInfo;
-import org.xasdaml.xafs.EdgeEnergy;
 import org.xasdaml.xafs.EdgeNormalization;
 import org.xasdaml.xafs.GridInterpolation.Extrapolation;
 import org.xasdaml.xafs.MuSpectrum;
@@ -27,11 +29,15 @@ import org.xasdaml.xafs.MuSpectrum;
  * Puts a dataset's spectra on common grids (paper M3): μ(E) and normalised μ(E) on one energy grid,
  * χ(k) on one k grid without k = 0, and optionally subsampled wavelet maps.
  *
- * <p>Procedure: 1. E0 of each spectrum by Larch's {@code find_e0} rule ({@link EdgeEnergy}) and
- * the normalised μ by {@code pre_edge} defaults ({@link EdgeNormalization}); 2. the energy grid
- * {@code linspace(min E0 - below, max E0 + above, points)} ([10, 200, 1000] as the reference), or
- * the grid of a connected earlier dataset, so that later spectra land on exactly the same points;
- * 3. linear interpolation; where a spectrum does not cover the grid, by default its end values are
+ * <p>Procedure, through the same implementation as the features step and the measured path
+ * ({@link SpectrumFeatures}), so simulated and measured spectra cannot be processed apart: 1. E0
+ * (Larch's {@code find_e0} rule), edge step and normalised μ by the recipe's {@code pre_edge} with
+ * Larch's defaults ({@link SpectrumFeatures#preEdge}); 2. the energy grid
+ * {@code linspace(min E0 - below, max E0 + above, points)} ([10, 200, 1000] as the reference; the
+ * parameter group {@link EnergyGridOptions}, declared once for this step and the features
+ * step, built by {@link SpectrumFeatures#energyAxis}), or the grid of a connected earlier dataset,
+ * so that later spectra land on exactly the same points; 3. linear interpolation
+ * ({@link SpectrumFeatures#onEnergyGrid}); where a spectrum does not cover the grid, by default its end values are
  * repeated (the reference's {@code np.interp}) and the uncovered eV below and above are recorded
  * per sample in the edges table and reported as a warning, or, with "refuse", the sample is
  * recorded as failed; 4. χ: the k columns with 0 &lt; k ≤ kmax; 5. wavelet: Cauchy
@@ -65,14 +71,9 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
             "Per sample: e0 and edge_step (Larch pre_edge, eV), used to build the grid, and the eV of the grid below and "
                     + "above the spectrum's data (extrapolated_below, extrapolated_above; 0 when covered)");
 
-    /** Parameters of reconciliation. */
+    /** Parameters of reconciliation; the energy grid is the recipe's parameter group (declared once). */
     public record Options(
-            @Param(label = "Grid start below the lowest E0", group = "Energy grid", description = "Grid start below the lowest E0 of the dataset", unit = "eV", min = 0)
-            double below,
-            @Param(label = "Grid end above the highest E0", group = "Energy grid", description = "Grid end above the highest E0 of the dataset", unit = "eV", min = 1)
-            double above,
-            @Param(label = "Number of energy points", group = "Energy grid", description = "Number of energy grid points", min = 2, max = 100000)
-            int points,
+            EnergyGridOptions grid,
             @Param(label = "Spectra not covering the grid", group = "Energy grid", description = "Spectra that do not cover the grid: clamp (repeat end values as the reference's np.interp; "
                     + "the uncovered eV are recorded per sample and reported) or refuse (record the sample as failed)",
                     choices = {"clamp", "refuse"})
@@ -100,9 +101,10 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         return new StepInfo("reconcile", List.of("dataset", "reconcile"), "Reconcile Spectra", Category.DATASET_CALCULATION, "M3",
                 "Puts μ(E), normalised μ(E), χ(k) and wavelet maps of a dataset on common grids that are saved with it.",
                 """
-                Finds E0 of every spectrum (Larch find_e0) and normalises it (Larch pre_edge defaults), builds one \
-                energy grid from min E0 - below to max E0 + above with the given number of points (the reference: \
-                10 eV, 200 eV, 1000 points), or reuses the grid of an earlier dataset, and interpolates μ and the \
+                Finds E0 of every spectrum (Larch find_e0) and normalises it (Larch pre_edge defaults), by the same \
+                code as the features step and predict-measured, builds one energy grid from min E0 - below to max \
+                E0 + above with the given number of points (the reference: 10 eV, 200 eV, 1000 points), or reuses \
+                the grid of an earlier dataset, and interpolates μ and the \
                 normalised μ linearly onto it. FEFF's energy grid starts only a few eV below the edge, so by default \
                 end values are repeated where a spectrum does not cover the grid, as the reference did, but the \
                 uncovered eV are recorded per sample and reported; "refuse" rejects such samples instead.
@@ -115,7 +117,7 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
 
     @Override
     public Options defaults() {
-        return new Options(10, 200, 1000, "clamp", 0, false, 10, 8, 0);
+        return new Options(EnergyGridOptions.reference(), "clamp", 0, false, 10, 8, 0);
     }
 
     /** Per-sample result of the edge analysis. */
@@ -125,35 +127,32 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
     @Override
     public StepData run(StepData inputs, Options o, StepContext context) {
         SampleTable mu = inputs.get(MU_IN);
-        Axis ax = mu.axis();
-        if (ax == null || !ax.name().equals("energy")) {
-            throw new IllegalArgumentException("input mu needs an energy axis (eV), got " + (ax == null ? "none" : ax.toString()));
-        }
-        double[] energy = ax.values();
+        SpectrumFeatures.requireAxis(mu, "mu", "energy", "eV");
+        double[] energy = mu.axis().values();
         List<Integer> rows = new ArrayList<>();
         for (int i = 0; i < mu.rows(); i++) {
             rows.add(i);
         }
+        // the recipe's pre_edge with Larch's defaults: the same kernel call as the features and measured paths
+        FeatureRecipe.PreEdge larch = FeatureRecipe.PreEdge.larch();
         List<Edge> edges = ParallelSamples.map(rows, mu.ids()::get, "edge", r -> {
             double[] y = mu.row(r);
-            MuSpectrum s = new MuSpectrum(energy, y);
-            EdgeNormalization.Result pe = EdgeNormalization.preEdge(s);
-            return new Edge(mu.ids().get(r), energy, y, pe.norm(), EdgeEnergy.findE0(s), pe.edgeStep());
+            EdgeNormalization.Result pe = SpectrumFeatures.preEdge(new MuSpectrum(energy, y), larch);
+            return new Edge(mu.ids().get(r), energy, y, pe.norm(), pe.e0(), pe.edgeStep());
         }, context);
         List<Edge> ok = edges.stream().filter(java.util.Objects::nonNull).toList();
         if (ok.isEmpty()) {
             throw new IllegalArgumentException("no spectrum of " + mu.rows() + " could be analysed; first failure: "
                     + (context.failures().isEmpty() ? "none" : context.failures().get(0)));
         }
-        SpectrumGrid grid;
+        Axis grid;
         SampleTable saved = inputs.find(GRID);
         if (saved != null) {
-            grid = SpectrumGrid.of(saved);
-            if (!grid.axis().name().equals("energy")) {
-                throw new IllegalArgumentException("the grid table's axis is " + grid.axis() + ", not an energy grid");
-            }
+            SpectrumFeatures.requireAxis(saved, "grid", "energy", "eV");
+            grid = SpectrumGrid.of(saved).axis();
         } else {
-            grid = SpectrumGrid.energy(ok.stream().mapToDouble(Edge::e0).toArray(), o.below(), o.above(), o.points());
+            grid = SpectrumFeatures.energyAxis(o.grid().grid(), ok.stream().mapToDouble(Edge::e0).min().orElseThrow(),
+                    ok.stream().mapToDouble(Edge::e0).max().orElseThrow());
         }
         Extrapolation ex = o.extrapolation().equals("clamp") ? Extrapolation.CLAMP : Extrapolation.REFUSE;
         List<SampleId> ids = new ArrayList<>();
@@ -163,16 +162,18 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         int clamped = 0;
         double worst = 0;
         double[] g = grid.values();
+        boolean clamp = ex == Extrapolation.CLAMP;
         for (Edge e : ok) {
             try {
                 double below = Math.max(0, e.energy()[0] - g[0]);
                 double above = Math.max(0, g[g.length - 1] - e.energy()[e.energy().length - 1]);
-                if (!grid.coveredBy(e.energy())) {
+                if (below > 1e-9 || above > 1e-9) {
                     clamped++;
                     worst = Math.max(worst, Math.max(below, above));
                 }
-                double[] m = grid.map(e.id().toString(), e.energy(), e.mu(), ex);
-                double[] n = grid.map(e.id().toString(), e.energy(), e.norm(), ex);
+                String what = "sample " + e.id();
+                double[] m = SpectrumFeatures.onEnergyGrid(what, e.energy(), e.mu(), grid, clamp);
+                double[] n = SpectrumFeatures.onEnergyGrid(what, e.energy(), e.norm(), grid, clamp);
                 ids.add(e.id());
                 muRows.add(m);
                 normRows.add(n);
@@ -184,18 +185,19 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         if (ex == Extrapolation.CLAMP && clamped > 0) {
             context.warn(String.format(Locale.ROOT, "%d of %d spectra do not cover the energy grid %s (by up to %.2f eV); their "
                     + "end values were repeated there (see extrapolated_below/above in the edges table)", clamped, ok.size(),
-                    grid.axis(), worst));
+                    grid, worst));
         }
         if (ids.isEmpty()) {
-            throw new IllegalArgumentException("no spectrum covers the energy grid " + grid.axis()
+            throw new IllegalArgumentException("no spectrum covers the energy grid " + grid
                     + "; lower 'below', or use extrapolation clamp");
         }
         Map<String, String> meta = new LinkedHashMap<>(mu.meta());
         meta.put("grid.rule", saved != null ? "reused from an earlier dataset"
-                : String.format(Locale.ROOT, "linspace(min E0 - %s, max E0 + %s, %d)", o.below(), o.above(), o.points()));
+                : String.format(Locale.ROOT, "linspace(min E0 - %s, max E0 + %s, %d)", o.grid().below(), o.grid().above(),
+                        o.grid().points()));
         StepData out = StepData.empty()
-                .with(MU, SampleTable.spectra(ids, "mu", grid.axis(), muRows.toArray(new double[0][])).withMeta(meta))
-                .with(NORM, SampleTable.spectra(ids, "norm", grid.axis(), normRows.toArray(new double[0][])).withMeta(meta))
+                .with(MU, SampleTable.spectra(ids, "mu", grid, muRows.toArray(new double[0][])).withMeta(meta))
+                .with(NORM, SampleTable.spectra(ids, "norm", grid, normRows.toArray(new double[0][])).withMeta(meta))
                 .with(EDGES, SampleTable.ofRows(ids, List.of("e0", "edge_step", "extrapolated_below", "extrapolated_above"), edgeRows.toArray(new double[0][])));
         SampleTable chi = inputs.find(CHI_IN);
         if (chi != null) {
@@ -212,10 +214,8 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
 
     /** The columns of a χ table with 0 &lt; k ≤ kmax (kmax 0 = all). */
     static SampleTable chiOnGrid(SampleTable chi, double kmax) {
+        SpectrumFeatures.requireAxis(chi, "chi", "k", "Å⁻¹");
         Axis k = chi.axis();
-        if (k == null || !k.name().equals("k")) {
-            throw new IllegalArgumentException("input chi needs a k axis (Å⁻¹), got " + (k == null ? "none" : k.toString()));
-        }
         List<String> keep = new ArrayList<>();
         for (int j = 0; j < k.size(); j++) {
             if (k.get(j) > 0 && (kmax <= 0 || k.get(j) <= kmax + 1e-9)) {
@@ -226,5 +226,33 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
             throw new IllegalArgumentException("no k point of " + k + " lies in (0, " + kmax + "]");
         }
         return chi.selectColumns(keep);
+    }
+
+    /**
+     * The edges table's columns are fixed and χ keeps the input's k columns up to kmax; the energy
+     * grid of μ and norm is not known before running (it spans the E0s found in the data), nor are the
+     * wavelet columns kept by variance.
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        if (output.equals(EDGES.name())) {
+            return org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "edge_step", "extrapolated_below", "extrapolated_above"));
+        }
+        org.xasdaml.workflow.TableColumns chi = inputs.get(CHI_IN.name());
+        if (!output.equals(CHI.name()) || chi == null) {
+            return null;
+        }
+        List<String> keep = new ArrayList<>();
+        for (String c : chi.numeric()) {
+            double k = org.xasdaml.workflow.TableColumns.point(c);
+            if (Double.isNaN(k)) {
+                return null;
+            }
+            if (k > 0 && (o.kmax() <= 0 || k <= o.kmax() + 1e-9)) {
+                keep.add(c);
+            }
+        }
+        return org.xasdaml.workflow.TableColumns.numeric(keep);
     }
 }

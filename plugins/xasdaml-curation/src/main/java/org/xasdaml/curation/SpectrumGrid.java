@@ -8,7 +8,9 @@ import org.xasdaml.xafs.GridInterpolation.Extrapolation;
 
 /**
  * A dataset's saved grid, onto which any spectrum (simulated now, measured later) is put by
- * linear interpolation; the ML module's prediction step uses it for measured spectra.
+ * linear interpolation: the one implementation behind the features, reconcile and prediction
+ * steps ({@link org.xasdaml.curation.recipe.SpectrumFeatures#onEnergyGrid}); energy grids are
+ * built by {@link org.xasdaml.curation.recipe.SpectrumFeatures#energyAxis}.
  *
  * <p>Interpolation is NumPy's {@code interp} arithmetic, but points of the grid outside the
  * spectrum's range are refused (with the sample and both ranges in the message) unless the
@@ -39,33 +41,6 @@ public record SpectrumGrid(Axis axis) {
         return new SpectrumGrid(spectra.axis());
     }
 
-    /**
-     * The reference's energy grid rule: {@code linspace(min E0 - below, max E0 + above, points)}.
-     *
-     * @param e0     E0 of every spectrum of the dataset (eV)
-     * @param below  eV below the lowest E0 [10]
-     * @param above  eV above the highest E0 [200]
-     * @param points number of points [1000]
-     */
-    public static SpectrumGrid energy(double[] e0, double below, double above, int points) {
-        if (e0.length == 0) {
-            throw new IllegalArgumentException("no E0 values to build an energy grid from");
-        }
-        if (points < 2) {
-            throw new IllegalArgumentException("an energy grid needs at least 2 points, got " + points);
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double e : e0) {
-            if (!Double.isFinite(e)) {
-                throw new IllegalArgumentException("non-finite E0 in the dataset");
-            }
-            lo = Math.min(lo, e);
-            hi = Math.max(hi, e);
-        }
-        return new SpectrumGrid(new Axis("energy", "eV", GridInterpolation.linspace(lo - below, hi + above, points)));
-    }
-
     public double[] values() {
         return axis.values();
     }
@@ -78,7 +53,7 @@ public record SpectrumGrid(Axis axis) {
     /**
      * Puts y(x) on the grid.
      *
-     * @param sample      name of the sample for messages
+     * @param sample      names the spectrum in messages ("sample 3:0", a file, a file and its shift)
      * @param extrapolation {@link Extrapolation#REFUSE} (default) or {@link Extrapolation#CLAMP}
      * @throws IllegalArgumentException when the grid reaches outside x and extrapolation is refused
      */
@@ -88,7 +63,7 @@ public record SpectrumGrid(Axis axis) {
         }
         if (extrapolation == Extrapolation.REFUSE && !coveredBy(x)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "sample %s: data cover %s %.4f..%.4f %s but the dataset grid spans %.4f..%.4f; refusing to extrapolate",
+                    "%s: data cover %s %.4f..%.4f %s but the grid spans %.4f..%.4f; refusing to extrapolate",
                     sample, axis.name(), x[0], x[x.length - 1], axis.unit(), axis.get(0), axis.get(axis.size() - 1)));
         }
         // coverage was checked above (to 1e-9, for grids built from the same numbers); ends may clamp by rounding only

@@ -122,4 +122,18 @@ public final class StandardiseStep implements Step<StandardiseStep.Options> {
         }
         return StepData.empty().with(STANDARDISED, out).with(TRANSFORM, s);
     }
+
+    /**
+     * Scaling keeps the feature columns (numeric ones; text columns are dropped) and adds set when a
+     * split is connected; principal components are counted on the data, so they are not known.
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        org.xasdaml.workflow.TableColumns f = inputs.get(FEATURES.name());
+        if (!output.equals(STANDARDISED.name()) || f == null || o.pcaComponents() > 0 || o.pcaVariance() > 0) {
+            return null;
+        }
+        return new org.xasdaml.workflow.TableColumns(f.numeric(), inputs.containsKey(SPLIT.name()) ? List.of("set") : List.of());
+    }
 }

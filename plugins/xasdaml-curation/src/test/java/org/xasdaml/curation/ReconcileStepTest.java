@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xasdaml.curation.recipe.EnergyGridOptions;
+import org.xasdaml.curation.recipe.FeatureRecipe;
+import org.xasdaml.curation.recipe.SpectrumFeatures;
 import org.xasdaml.structure.SampleId;
 import org.xasdaml.table.Axis;
 import org.xasdaml.table.SampleTable;
@@ -88,7 +91,7 @@ class ReconcileStepTest {
         SampleTable later = spectra(shortGrid, new double[] {8979});
         SampleTable both = spectra(full, new double[] {8979.5});
         BasicContext ctx = BasicContext.quiet(dir);
-        ReconcileStep.Options refuse = new ReconcileStep.Options(10, 200, 1000, "refuse", 0, false, 10, 8, 0);
+        ReconcileStep.Options refuse = new ReconcileStep.Options(EnergyGridOptions.reference(), "refuse", 0, false, 10, 8, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> step.run(StepData.empty()
                 .with(ReconcileStep.MU_IN, later).with(ReconcileStep.GRID, first.get(ReconcileStep.MU)), refuse, ctx));
         assertTrue(e.getMessage().contains("no spectrum covers"), e.getMessage());
@@ -109,7 +112,7 @@ class ReconcileStepTest {
 
     @Test
     void spectrumGridMapsANewSpectrumAndRefusesExtrapolation() {
-        SpectrumGrid g = SpectrumGrid.energy(new double[] {9000, 9002}, 10, 200, 5);
+        SpectrumGrid g = new SpectrumGrid(SpectrumFeatures.energyAxis(new FeatureRecipe.EnergyGrid(-10, 200, 5), 9000, 9002));
         assertArrayEquals(new double[] {8990, 9043, 9096, 9149, 9202}, g.values(), 1e-9);
         double[] x = {8980, 9300};
         double[] y = {0, 320};
@@ -137,7 +140,7 @@ class ReconcileStepTest {
         }
         SampleTable chiT = SampleTable.spectra(ids, "chi", new Axis("k", "Å⁻¹", k), chi);
         ReconcileStep step = new ReconcileStep();
-        ReconcileStep.Options o = new ReconcileStep.Options(10, 200, 1000, "refuse", 0, true, 10, 8, 150);
+        ReconcileStep.Options o = new ReconcileStep.Options(EnergyGridOptions.reference(), "refuse", 0, true, 10, 8, 150);
         StepData out = step.run(StepData.empty().with(ReconcileStep.MU_IN, spectra(feffLikeGrid(), new double[] {8979, 8980, 8981, 8982}))
                 .with(ReconcileStep.CHI_IN, chiT), o, BasicContext.quiet(dir));
         SampleTable c = out.get(ReconcileStep.CHI);
@@ -148,7 +151,7 @@ class ReconcileStepTest {
         // reference layout: 40 k values (0.05, 0.30, ..., 19.55) x 33 R values (every 4th of 131 up to 8 Å)
         assertEquals("33 x 40", wt.meta().get("wavelet.shape"));
         // the 150 kept columns are those of largest variance over the samples: compare with the full map
-        ReconcileStep.Options full = new ReconcileStep.Options(10, 200, 1000, "refuse", 0, true, 10, 8, 0);
+        ReconcileStep.Options full = new ReconcileStep.Options(EnergyGridOptions.reference(), "refuse", 0, true, 10, 8, 0);
         SampleTable all = step.run(StepData.empty().with(ReconcileStep.MU_IN, spectra(feffLikeGrid(), new double[] {8979, 8980, 8981, 8982}))
                 .with(ReconcileStep.CHI_IN, chiT), full, BasicContext.quiet(dir)).get(ReconcileStep.WAVELET);
         assertEquals(1320, all.numericColumns());
@@ -166,5 +169,42 @@ class ReconcileStepTest {
             assertTrue(var[(int) flat] >= threshold, "column " + flat);
             assertArrayEquals(all.column((int) flat), wt.column(java.util.Arrays.binarySearch(keptAt, flat)), 0);
         }
+    }
+
+    /**
+     * Reconcile, the features step and the measured path (predict-measured) are one implementation:
+     * the measured Cu foil gets the same E0, edge step and normalised μ, bit for bit, by all three.
+     */
+    @Test
+    void reconcileFeaturesAndTheMeasuredPathNormaliseAlike(@TempDir Path dir) throws Exception {
+        Path foil = Path.of("../xasdaml-xafs/src/test/resources/org/xasdaml/xafs/data/cu_metal_rt.xdi");
+        BasicContext ctx = BasicContext.quiet(dir);
+        SampleTable mu = new org.xasdaml.curation.xas.ReadSpectraStep().run(StepData.empty(),
+                org.xasdaml.curation.xas.ReadSpectraStep.Options.of(List.of(foil.toString()), List.of()), ctx)
+                .get(org.xasdaml.curation.xas.ReadSpectraStep.MU);
+        ReconcileStep step = new ReconcileStep();
+        StepData r = step.run(StepData.empty().with(ReconcileStep.MU_IN, mu), new ReconcileStep.Options(
+                new EnergyGridOptions(20, 150, 400), "refuse", 0, false, 10, 8, 0), ctx);
+        SampleTable edges = r.get(ReconcileStep.EDGES);
+        double e0 = edges.column("e0")[0];
+        assertEquals(8980.5, e0, 0.1, "Larch's E0 of the foil");
+
+        org.xasdaml.curation.recipe.FeaturesStep fs = new org.xasdaml.curation.recipe.FeaturesStep();
+        org.xasdaml.curation.recipe.FeaturesStep.Options fo = fs.parameters().fromText(java.util.Map.of("quantity", "norm", "input", "mu",
+                "simulated", "false", "alignment", "none", "e0Align", Double.toString(e0), "below", "20", "above", "150",
+                "points", "400"));
+        StepData f = fs.run(StepData.empty().with(org.xasdaml.curation.recipe.FeaturesStep.MU, mu), fo, ctx);
+        SampleTable feats = f.get(org.xasdaml.curation.recipe.FeaturesStep.FEATURES);
+        SampleTable norm = r.get(ReconcileStep.NORM);
+        assertTrue(norm.axis().sameGrid(feats.axis(), 0), norm.axis() + " vs " + feats.axis());
+        assertArrayEquals(norm.row(0), feats.row(0), 0.0, "reconcile and features: identical normalised μ");
+        SampleTable values = f.get(org.xasdaml.curation.recipe.FeaturesStep.VALUES);
+        assertEquals(e0, values.column("e0")[0], 0.0);
+        assertEquals(edges.column("edge_step")[0], values.column("edge_step")[0], 0.0);
+
+        var measured = org.xasdaml.curation.recipe.MeasuredFiles.read(List.of(foil), List.of(),
+                org.xasdaml.curation.recipe.MeasuredFiles.Columns.energyMu(), ctx);
+        SampleTable viaMeasured = org.xasdaml.curation.recipe.MeasuredFeatures.make(measured, fo.recipe(), feats.axis(), ctx).features();
+        assertArrayEquals(norm.row(0), viaMeasured.row(0), 0.0, "reconcile and predict-measured: identical normalised μ");
     }
 }

@@ -133,10 +133,10 @@ class ToolkitStepsTest {
         AnalysisStep.Options o = new AnalysisStep.Options(2, 6, 0, "spectra", 0, 10, 50, false);
         StepData out = step.run(StepData.empty().with(AnalysisStep.SPECTRA, spectra).with(AnalysisStep.LABELS, labels), o,
                 BasicContext.quiet(dir));
-        double[] cl = out.get(AnalysisStep.CLUSTERS).column("cluster");
+        String[] cl = out.get(AnalysisStep.CLUSTERS).text("cluster");
         // each blob of 30 forms one cluster
         for (int blob = 0; blob < 3; blob++) {
-            Set<Double> seen = new HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (int i = blob * 30; i < blob * 30 + 30; i++) {
                 seen.add(cl[i]);
             }

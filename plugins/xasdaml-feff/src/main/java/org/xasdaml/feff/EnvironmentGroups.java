@@ -165,4 +165,50 @@ public final class EnvironmentGroups {
         }
         return reps.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
+
+    /**
+     * One round of refinement towards a target error: every potential set (centre) whose check error
+     * (its own structure computed with the potentials of the nearest other centre, against its own
+     * self-consistent ones) is above the target gets a new representative among the samples it
+     * serves: the one farthest from it in environment. The check error of a centre is an upper
+     * estimate of its samples' errors, because its nearest other centre is usually farther from it
+     * than its samples are.
+     *
+     * @param x        samples' environment vectors
+     * @param centres  environment vectors of the potential sets available (library entries and new ones)
+     * @param check    check error of each centre (NaN when unknown: never split)
+     * @param target   largest acceptable check error
+     * @param room     most new representatives this round
+     * @return sample indices of the new representatives, worst centre first
+     */
+    public static int[] split(double[][] x, double[][] centres, double[] check, double target, int room) {
+        List<double[]> cs = Arrays.asList(centres);
+        int[] assign = new int[x.length];
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            assign[i] = nearest(x[i], cs);
+            d[i] = EnvironmentDescriptor.distance2(x[i], centres[assign[i]]);
+        }
+        Integer[] order = new Integer[centres.length];
+        for (int c = 0; c < order.length; c++) {
+            order[c] = c;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(Double.isNaN(check[b]) ? -1 : check[b], Double.isNaN(check[a]) ? -1 : check[a]));
+        List<Integer> add = new ArrayList<>();
+        for (int c : order) {
+            if (add.size() >= room || !(check[c] > target)) {
+                break;
+            }
+            int far = -1;
+            for (int i = 0; i < x.length; i++) {
+                if (assign[i] == c && d[i] > 0 && (far < 0 || d[i] > d[far])) {
+                    far = i;
+                }
+            }
+            if (far >= 0) {
+                add.add(far);
+            }
+        }
+        return add.stream().mapToInt(Integer::intValue).toArray();
+    }
 }

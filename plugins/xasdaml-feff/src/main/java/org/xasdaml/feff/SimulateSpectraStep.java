@@ -82,12 +82,21 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             String potentialLibrary,
             @Param(label = "Grouping seed", group = "Potentials", appliesWhen = "mode=environment", description = "environment mode: seed of the k-means grouping", advanced = true)
             long seed,
+            @Param(label = "Target error of shared potentials", group = "Potentials", appliesWhen = "mode=environment", description = "environment mode: "
+                    + "each set of potentials is checked by computing its representative with the potentials of the nearest "
+                    + "other set (k²χ relative difference, 2–12 Å⁻¹); sets above this get another representative among their "
+                    + "samples (0 = no checks, k-means representatives only)", unit = "fraction", min = 0, max = 1)
+            double targetError,
+            @Param(label = "Most representatives", group = "Potentials", appliesWhen = "mode=environment", description = "environment mode: most "
+                    + "representatives with full SCF as a share of the samples (at least groups × representatives per group); "
+                    + "caps the CPU the target error may cost", unit = "fraction", min = 0, max = 1, advanced = true)
+            double mostRepresentatives,
             @Param(label = "Samples sharing one set of potentials", group = "Potentials", appliesWhen = "mode=shared-potential", description = "shared-potential mode: number of consecutive samples sharing one set of potentials "
                     + "(0 = one set for the whole batch)", min = 0)
             int groupSize,
-            @Param(label = "Self-consistency radius", group = "Potentials", appliesWhen = "mode=full|shared-potential", description = "SCF card: radius of the self-consistency cluster", unit = "Å", min = 0.5, advanced = true)
+            @Param(label = "Self-consistency radius", group = "Potentials", appliesWhen = "mode=environment|full|shared-potential", description = "SCF card: radius of the self-consistency cluster", unit = "Å", min = 0.5, advanced = true)
             double scfRadius,
-            @Param(label = "Most self-consistency iterations", group = "Potentials", appliesWhen = "mode=full|shared-potential", description = "SCF card: largest number of iterations", min = 1, advanced = true)
+            @Param(label = "Most self-consistency iterations", group = "Potentials", appliesWhen = "mode=environment|full|shared-potential", description = "SCF card: largest number of iterations", min = 1, advanced = true)
             int scfIterations,
             @Param(label = "Longest half path length", group = "Scattering paths", description = "RPATH: longest half path length", unit = "Å", min = 0.5)
             double rpath,
@@ -167,7 +176,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                        double critPlane, double s02, double kmax, double clusterRadius, double timeLimit, int workers,
                        String feffBin, boolean keepFiles) {
             this(edge, preset, debye, temperature, debyeTemperature, cfaverage, mode, groups, representativesPerGroup,
-                    potentialLibrary, seed, groupSize, scfRadius, scfIterations, rpath, nlegs, critCurved, critPlane, s02, kmax,
+                    potentialLibrary, seed, EnvironmentPotentials.Settings.defaults().targetError(),
+                    EnvironmentPotentials.Settings.defaults().mostShare(), groupSize, scfRadius, scfIterations, rpath, nlegs, critCurved, critPlane, s02, kmax,
                     clusterRadius, timeLimit, workers, feffBin, keepFiles, "local", "", "", "", 1, "", 50, List.of(), List.of(),
                     "", false, 10);
         }
@@ -201,6 +211,13 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                 throw InvalidParameterException.of("representativesPerGroup", "representatives per group %d must be at least 1",
                         representativesPerGroup);
             }
+            if (!(targetError >= 0 && targetError <= 1)) {
+                throw InvalidParameterException.of("targetError", "target error %s must lie in 0 … 1 (0.03 = 3 %%)", targetError);
+            }
+            if (!(mostRepresentatives >= 0 && mostRepresentatives <= 1)) {
+                throw InvalidParameterException.of("mostRepresentatives", "most representatives %s must lie in 0 … 1 (a share of the "
+                        + "samples)", mostRepresentatives);
+            }
             if (executor.equals("slurm") && FeffMode.of(mode) == FeffMode.ENVIRONMENT) {
                 throw InvalidParameterException.of("mode", "the environment mode runs as one local batch; give --mode "
                         + "shared-potential, no-scf or full to run FEFF on Slurm");
@@ -225,7 +242,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         public FeffBatch.Settings settings() {
             return new FeffBatch.Settings(cards(), clusterRadius, FeffMode.of(mode), groupSize, timeLimit, keepFiles,
                     new EnvironmentPotentials.Settings(groups, representativesPerGroup,
-                            potentialLibrary.isBlank() ? null : Path.of(potentialLibrary), seed));
+                            potentialLibrary.isBlank() ? null : Path.of(potentialLibrary), seed, targetError, mostRepresentatives));
         }
 
         /** The cards these options describe (before the mode drops SCF). */
@@ -275,7 +292,9 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                 its nearest neighbour (k-means, groups × representativesPerGroup representatives), computes full SCF \
                 for the representatives only, keeps them in a potential library that later runs of the same kind \
                 reuse, and gives every sample the potentials of its nearest representative (column representative of \
-                the runs table). Mode full computes them for every sample, shared-potential once per group of \
+                the runs table). Each set of potentials is then checked (its representative computed with the \
+                nearest other set's potentials); sets above targetError (3 %) get another representative, up to \
+                mostRepresentatives (4 %) of the samples. Mode full computes them for every sample, shared-potential once per group of \
                 consecutive samples, no-scf never. Errors against full per-sample runs: \
                 org.xasdaml.feff.bench.PotentialBench.
 
@@ -287,7 +306,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
     @Override
     public Options defaults() {
         EnvironmentPotentials.Settings env = EnvironmentPotentials.Settings.defaults();
-        return new Options("K", "default", false, 300, 160, false, "environment", env.groups(), env.perGroup(), "", env.seed(), 0,
+        return new Options("K", "default", false, 300, 160, false, "environment", env.groups(), env.perGroup(), "", env.seed(),
+                env.targetError(), env.mostShare(), 0,
                 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0, "", false, "local", "", "", "", 4, "", 50, List.of(), List.of(),
                 "", false, 10);
     }
@@ -488,5 +508,39 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         public void recordSoftware(String name, String version) {
             inner.recordSoftware(name, version);
         }
+
+        @Override
+        public void recordProvenance(String name, Object value) {
+            inner.recordProvenance(name, value);
+        }
     }
+
+    /**
+     * χ is on FEFF's fixed k grid (0.05 Å⁻¹ apart, written to 20 Å⁻¹) cut at kmax, and the runs
+     * table's columns follow from the mode; μ(E) is not known before running: its energies start at
+     * the edge energy FEFF computes for the structures.
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        if (output.equals(RUNS.name())) {
+            org.xasdaml.workflow.TableColumns runs = org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "seconds"));
+            return o.mode().equals("environment")
+                    ? runs.plusNumeric(List.of("environment_distance")).plusText(List.of("representative")) : runs;
+        }
+        if (!output.equals(CHI.name())) {
+            return null;
+        }
+        int n = (int) Math.floor(Math.min(o.kmax(), FEFF_KMAX) / FEFF_KSTEP + 1e-6);
+        double[] k = new double[Math.max(n, 1)];
+        for (int i = 0; i < k.length; i++) {
+            k[i] = FEFF_KSTEP * (i + 1);
+        }
+        return org.xasdaml.workflow.TableColumns.spectra("chi", k);
+    }
+
+    /** Feff8L's ff2x: χ(k) every 0.05 Å⁻¹ … */
+    static final double FEFF_KSTEP = 0.05;
+    /** … up to 20 Å⁻¹, whatever the EXAFS card says. */
+    static final double FEFF_KMAX = 20;
 }

@@ -81,8 +81,26 @@ class EnvironmentGroupsTest {
         EnvironmentDescriptor d2 = EnvironmentDescriptor.of(FeffInput.of(new Sample(new SampleId(0, 0),
                 new Frame(0, el, big, null, null)), 20, cards), 6.8, "k");
         double norm = Math.sqrt(d0.distance2(new EnvironmentDescriptor("k", new double[d0.vector().length])));
-        assertTrue(Math.sqrt(d0.distance2(d2)) > 0.1 * norm, "stretched by 2 %: " + Math.sqrt(d0.distance2(d2)) + " of " + norm);
+        // (with the 0.3 Å broadening a 0.05 Å longer first shell moves the vector by about 8.5 % of its length)
+        assertTrue(Math.sqrt(d0.distance2(d2)) > 0.05 * norm, "stretched by 2 %: " + Math.sqrt(d0.distance2(d2)) + " of " + norm);
         // two centres (absorber, nearest Cu) × one element × bins from 1.6 to 6.8 Å
         assertEquals(2 * 52, d0.vector().length);
+    }
+
+    @Test
+    void splitGivesEachCentreAboveTheTargetItsFarthestSample() {
+        // samples on a line; centres at 0 and 10: samples 0 … 5 belong to centre 0, 6 … 10 to centre 1
+        double[][] x = new double[11][];
+        for (int i = 0; i <= 10; i++) {
+            x[i] = new double[] {i};
+        }
+        double[][] centres = {{0}, {10}};
+        // only centre 1 is above the target: its farthest sample is 6 (5 is as far from both and goes to the first centre)
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {6}, EnvironmentGroups.split(x, centres, new double[] {0.01, 0.05}, 0.03, 5));
+        // both above: worst first; the room limits the number
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {5, 6}, EnvironmentGroups.split(x, centres, new double[] {0.08, 0.05}, 0.03, 5));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {5}, EnvironmentGroups.split(x, centres, new double[] {0.08, 0.05}, 0.03, 1));
+        // an unknown check (NaN) is never split
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {}, EnvironmentGroups.split(x, centres, new double[] {Double.NaN, 0.02}, 0.03, 5));
     }
 }

@@ -111,4 +111,42 @@ class EnvironmentModeTest {
         }
         assertEquals(2, used.size(), "the two working representatives serve all samples: " + used);
     }
+
+    @Test
+    void refinementAddsRepresentativesWhereTheCheckErrorIsAboveTheTarget(@TempDir Path tmp) throws Exception {
+        List<Sample> samples = FeffFixtures.cuFrames(12).sampleList();
+        FeffProgram feff = FeffProgram.locate(null);
+        // target 0.1 %: every check is above it, so representatives are added up to the cap, max(2 × 1, 0.5 × 12) = 6
+        EnvironmentPotentials.Settings env = new EnvironmentPotentials.Settings(2, 1, null, 7, 0.001, 0.5);
+        List<String> log = new ArrayList<>();
+        BasicContext ctx = new BasicContext(2, tmp.resolve("env"), (f, m) -> log.add(m), null);
+        FeffBatch.Outcome o = FeffBatch.run(samples, new FeffBatch.Settings(CHEAP, 5.0, FeffMode.ENVIRONMENT, 0, 600, false, env), feff,
+                tmp.resolve("env"), ctx);
+        assertEquals(List.of(), ctx.failures());
+        assertEquals(12, o.results().size());
+        String key = EnvironmentPotentials.key(FeffInput.of(samples.get(0), 5.0, CHEAP), 5.0);
+        assertEquals(6, new PotentialLibrary(tmp.resolve("env/potentials")).entries(key).size(), log.toString());
+        assertTrue(log.stream().anyMatch(m -> m.contains("round 1, 2 sets of potentials")), log.toString());
+        // every check is a real difference of two FEFF runs, kept for a rerun
+        List<Path> checks;
+        try (var files = Files.list(tmp.resolve("env/environment-checks"))) {
+            checks = files.filter(f -> f.toString().endsWith(".txt")).toList();
+        }
+        assertTrue(checks.size() >= 2, checks.toString());
+        for (Path c : checks) {
+            double err = Double.parseDouble(Files.readString(c).strip());
+            assertTrue(err > 0.001 && err < 0.5, c + ": " + err);
+        }
+        // the same run with a target no check exceeds keeps the two k-means representatives
+        BasicContext loose = new BasicContext(2, tmp.resolve("loose"), null, null);
+        FeffBatch.run(samples, new FeffBatch.Settings(CHEAP, 5.0, FeffMode.ENVIRONMENT, 0, 600, false,
+                new EnvironmentPotentials.Settings(2, 1, null, 7, 0.9, 0.5)), feff, tmp.resolve("loose"), loose);
+        assertEquals(2, new PotentialLibrary(tmp.resolve("loose/potentials")).entries(key).size());
+        // a rerun repeats no FEFF run: samples, representatives and checks are all found
+        BasicContext again = new BasicContext(2, tmp.resolve("env"), null, null);
+        FeffBatch.Outcome o2 = FeffBatch.run(samples, new FeffBatch.Settings(CHEAP, 5.0, FeffMode.ENVIRONMENT, 0, 600, false, env), feff,
+                tmp.resolve("env"), again);
+        assertEquals(12, o2.reused());
+        assertEquals(0, o2.computed());
+    }
 }

@@ -113,8 +113,10 @@ public final class PredictionEvaluation {
         }
         List<Figure> figs = new ArrayList<>();
         String t = safe(target);
+        double[] span = parityRange(tru, pred);
         figs.add(new Chart().title(target + ": predicted against true").xLabel("true " + target, "")
-                .yLabel("predicted " + target, "").scatter("samples", tru, pred).diagonal().render(t + "_parity"));
+                .yLabel("predicted " + target, "").xRange(span[0], span[1]).yRange(span[0], span[1])
+                .scatter("samples", tru, pred).diagonal().render(t + "_parity"));
         figs.add(new Chart().title(target + ": true and predicted along the samples").xLabel("sample", "").yLabel(target, "")
                 .line("true", index, tru).line("predicted", index, pred).render(t + "_true_vs_predicted"));
         figs.add(new Chart().title(target + ": residuals (predicted − true)").xLabel("residual", "").yLabel("count", "")
@@ -310,5 +312,28 @@ public final class PredictionEvaluation {
         m.put("residual_cluster_counts", r.clusterCounts());
         m.put("residual_cluster_mean_difference", r.clusterMeanDifference());
         return m;
+    }
+
+    /**
+     * One range for both axes of a parity plot, over the finite true and predicted values with 5 % margin, so that
+     * y = x is the 45° diagonal and a model that compresses its predictions towards the mean shows as a flattened
+     * cloud instead of being stretched back to fill the plot.
+     */
+    static double[] parityRange(double[] tru, double[] pred) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] a : new double[][] {tru, pred}) {
+            for (double v : a) {
+                if (Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        if (!(hi >= lo)) {
+            return new double[] {0, 1};
+        }
+        double pad = hi > lo ? 0.05 * (hi - lo) : Math.max(1e-3, 0.05 * Math.abs(lo));
+        return new double[] {lo - pad, hi + pad};
     }
 }

@@ -150,7 +150,7 @@ public final class ModelArchive {
     }
 
     /** Provenance key of the feature recipe the training features were made by. */
-    public static final String RECIPE_KEY = "feature_recipe";
+    public static final String RECIPE_KEY = org.xasdaml.curation.recipe.FeatureRecipe.PROVENANCE_KEY;
 
     /**
      * The feature recipe of the training features (kept in the provenance, entry

@@ -11,7 +11,10 @@ public final class ModelPorts {
     private ModelPorts() {
     }
 
-    /** A trained model ({@link ModelArchive}), stored as {@code <port>.xasmodel}. */
+    /**
+     * A trained model ({@link ModelArchive}), stored as {@code <port>.xasmodel}. Its columns before running ({@code Step#outputColumns}) are those of the
+     * predictions it makes: each target with its spread and interval, then the domain score.
+     */
     public static final PortType<ModelArchive> MODEL = new PortType<>("model", ModelArchive.class,
             "A trained model archive: network(s) or forest(s), the input grid, the feature transform, targets, class "
                     + "mapping, hyperparameters, training provenance and metrics", false, new ArchiveCodec());

@@ -179,6 +179,9 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
         ModelTraining.Result r = ModelTraining.train(in.get(FEATURES), in.get(LABELS), in.get(SPLIT), in.find(TRANSFORM), spec,
                 monitor, ctx::warn);
         Software.versions().forEach(ctx::recordSoftware);
+        if (r.archive().recipe() != null) {
+            r.archive().recipe().recordIn(ctx);
+        }
         List<Figure> figs = new ArrayList<>();
         if (r.curves().rows() > 0) {
             figs.add(curveFigure(r.curves(), "loss", "training_validation_loss", "Loss"));
@@ -215,7 +218,8 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
 
     /**
      * Networks write one loss-curve row per epoch and member; a forest writes none (and no columns).
-     * A regression's test predictions hold each target, its spread and its true value; a
+     * A regression's test predictions hold each target, its spread and its true value, and the model
+     * port says the columns of the predictions the model makes (for Predict after it); a
      * classifier's columns name the classes found in the data, so they are known only after training.
      */
     @Override
@@ -226,13 +230,16 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
             names.add("best");
             return TableColumns.numeric(ModelKind.parse(o.model()) == ModelKind.RF ? List.of() : names);
         }
-        if (output.equals(PREDICTIONS.name()) && Task.parse(o.task()) == Task.REGRESSION) {
+        if ((output.equals(PREDICTIONS.name()) || output.equals(MODEL.name())) && Task.parse(o.task()) == Task.REGRESSION) {
             List<String> names = new ArrayList<>();
             // as ModelArchive.predict writes them: point, spread and calibrated interval per target, then the domain
             for (String t : o.targets()) {
                 names.addAll(List.of(t, t + "_sd", t + "_lo", t + "_hi", t + "_in_range"));
             }
             names.addAll(List.of("domain_score", "in_domain"));
+            if (output.equals(MODEL.name())) {
+                return TableColumns.numeric(names); // a model port's columns: those of the predictions it makes (ModelPorts.MODEL)
+            }
             o.targets().forEach(t -> names.add(t + "_true"));
             return TableColumns.numeric(names);
         }

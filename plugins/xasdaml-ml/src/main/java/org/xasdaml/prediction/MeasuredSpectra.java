@@ -1,23 +1,19 @@
 package org.xasdaml.prediction;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.xasdaml.curation.SpectrumGrid;
+import org.xasdaml.curation.recipe.FeatureRecipe;
+import org.xasdaml.curation.recipe.SpectrumFeatures;
 import org.xasdaml.structure.SampleId;
 import org.xasdaml.table.Axis;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.xafs.EdgeNormalization;
 import org.xasdaml.xafs.MuSpectrum;
-import org.xasdaml.xafs.io.AthenaProjectReader;
-import org.xasdaml.xafs.io.ColumnFileReader;
-import org.xasdaml.xafs.io.XdiReader;
 
 /**
- * Measured μ(E) spectra put on a model's energy grid (paper M11): read (XDI, two-column text, or
- * every group of an Athena project), normalise to unit edge step (Larch {@code pre_edge}, the
+ * Measured μ(E) spectra (read by {@code MeasuredFiles}) put on the energy grid of a model trained
+ * without a feature recipe (paper M11), by the recipe path's own kernels ({@link SpectrumFeatures}):
+ * normalise to unit edge step (Larch {@code pre_edge}, the
  * {@code norm} array), shift the energy so the measured E0 lands on the reference E0 of the
  * simulated training spectra (FEFF's absolute energies differ from a measurement's by several eV),
  * and interpolate onto the grid; a spectrum that does not cover the grid is refused.
@@ -28,27 +24,6 @@ public final class MeasuredSpectra {
 
     /** One measured spectrum and where it came from. */
     public record Measured(String name, MuSpectrum mu) {
-    }
-
-    /**
-     * Reads files: ".xdi" with XdiReader, ".prj" with AthenaProjectReader (every group), anything
-     * else as columns (energy column 0, μ column 1).
-     */
-    public static List<Measured> read(List<Path> files) throws IOException {
-        List<Measured> out = new ArrayList<>();
-        for (Path f : files) {
-            String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".xdi")) {
-                out.add(new Measured(f.getFileName().toString(), XdiReader.read(f).muSpectrum()));
-            } else if (n.endsWith(".prj")) {
-                for (AthenaProjectReader.AthenaGroup g : AthenaProjectReader.read(f)) {
-                    out.add(new Measured(f.getFileName() + ":" + g.label(), g.muSpectrum()));
-                }
-            } else {
-                out.add(new Measured(f.getFileName().toString(), ColumnFileReader.read(f, new ColumnFileReader.Mu(0, 1))));
-            }
-        }
-        return out;
     }
 
     /**
@@ -67,7 +42,7 @@ public final class MeasuredSpectra {
         double[] e = m.mu().energy();
         double[] y = m.mu().mu();
         if (normalize || (e0Reference > 0)) {
-            EdgeNormalization.Result r = EdgeNormalization.preEdge(m.mu());
+            EdgeNormalization.Result r = SpectrumFeatures.preEdge(m.mu(), FeatureRecipe.PreEdge.larch());
             if (normalize) {
                 y = r.norm();
             }
@@ -78,7 +53,7 @@ public final class MeasuredSpectra {
                 }
             }
         }
-        return new SpectrumGrid(grid).map(m.name(), e, y);
+        return SpectrumFeatures.onEnergyGrid(m.name(), e, y, grid, false);
     }
 
     /** All spectra as a table on the grid; ids are (position in the list, 0); failures are recorded. */

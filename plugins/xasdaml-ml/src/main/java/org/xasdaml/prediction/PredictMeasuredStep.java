@@ -108,6 +108,7 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
         SampleTable spectra;
         SampleTable pred;
         if (recipe != null) {
+            recipe.recordIn(ctx);
             MeasuredFeatures.Result r = MeasuredFeatures.make(measured, recipe, model.inputGrid(), ctx);
             spectra = r.features();
             pred = model.predict(spectra, o.round()).withText("source", spectra.text("source"));

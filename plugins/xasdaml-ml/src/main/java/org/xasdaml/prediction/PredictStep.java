@@ -72,6 +72,9 @@ public final class PredictStep implements Step<PredictStep.Options> {
         ModelArchive model = in.get(MODEL);
         SampleTable spectra = in.get(SPECTRA);
         warnUncalibrated(model, ctx);
+        if (model.recipe() != null) {
+            model.recipe().recordIn(ctx);
+        }
         return StepData.empty().with(PREDICTIONS, predict(model, spectra, o, ctx));
     }
 
@@ -170,7 +173,7 @@ public final class PredictStep implements Step<PredictStep.Options> {
         }
         SampleTable src = spectra;
         List<double[]> mapped = ParallelSamples.map(rows, i -> src.ids().get(i), "regrid",
-                i -> g.map(src.ids().get(i).toString(), x, src.row(i)), ctx);
+                i -> g.map("sample " + src.ids().get(i), x, src.row(i)), ctx);
         List<SampleId> ids = new ArrayList<>();
         List<double[]> ok = new ArrayList<>();
         for (int k = 0; k < rows.size(); k++) {
@@ -182,5 +185,12 @@ public final class PredictStep implements Step<PredictStep.Options> {
         ctx.progress(0.3, String.format(Locale.ROOT, "%d of %d spectra put on the model's grid", ok.size(), rows.size()));
         String q = spectra.meta().getOrDefault("quantity", "x");
         return SampleTable.spectra(ids, q, grid, ok.toArray(new double[0][]));
+    }
+
+    /** The predictions' columns are the model's, as its port says them before running (see {@code ModelPorts.MODEL}). */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           java.util.Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        return output.equals(PREDICTIONS.name()) ? inputs.get(MODEL.name()) : null;
     }
 }

@@ -247,14 +247,12 @@ public final class XafsFourierTransform {
             kwin[i] = win[i];
         }
         Fft.of(nfft).forwardReal(re, im);
-        double rstep = Math.PI / (kstep * nfft);
-        int irmax = (int) Math.min(nfft / 2, 1.01 + options.rmaxOut() / rstep);
+        double[] r = rGrid(options.rmaxOut(), nfft, kstep);
+        int irmax = r.length;
         double scale = kstep / SQRT_PI;
-        double[] r = new double[irmax];
         double[] outRe = new double[irmax];
         double[] outIm = new double[irmax];
         for (int i = 0; i < irmax; i++) {
-            r[i] = rstep * i;
             outRe[i] = scale * re[i];
             outIm[i] = scale * im[i];
         }
@@ -310,8 +308,8 @@ public final class XafsFourierTransform {
             im[i] = chirIm == null ? 0.0 : chirIm[i] * w;
         }
         Fft.of(nfft).inverse(re, im);
-        double[] q = GridInterpolation.linspace(0, options.qmaxOut(), (int) (1.05 + options.qmaxOut() / kstep));
-        int nq = Math.min(q.length, nfft / 2);
+        double[] q = qGrid(rstep, options.qmaxOut(), nfft);
+        int nq = q.length;
         double f = scale * 4 * SQRT_PI / kstep;
         double[] outRe = new double[nq];
         double[] outIm = new double[nq];
@@ -337,5 +335,27 @@ public final class XafsFourierTransform {
     /** The forward normalisation kstep/√π of Larch's {@code xftf_fast}. */
     static double scaleForward(double kstep) {
         return kstep / SQRT_PI;
+    }
+
+    /**
+     * The R grid of {@link #xftf}: π/(kstep·nfft) apart from 0 up to rmax_out (at most nfft/2
+     * points), as Larch's xftf. It depends on the options alone, so a step can name its output
+     * columns before any spectrum is transformed.
+     */
+    public static double[] rGrid(double rmaxOut, int nfft, double kstep) {
+        double rstep = Math.PI / (kstep * nfft);
+        int irmax = (int) Math.min(nfft / 2, 1.01 + rmaxOut / rstep);
+        double[] r = new double[irmax];
+        for (int i = 0; i < irmax; i++) {
+            r[i] = rstep * i;
+        }
+        return r;
+    }
+
+    /** The q grid of {@link #xftr} for an R grid of spacing {@code rstep}: 0 to qmax_out, at most nfft/2 points. */
+    public static double[] qGrid(double rstep, double qmaxOut, int nfft) {
+        double kstep = Math.PI / (rstep * nfft);
+        double[] q = GridInterpolation.linspace(0, qmaxOut, (int) (1.05 + qmaxOut / kstep));
+        return q.length > nfft / 2 ? java.util.Arrays.copyOf(q, nfft / 2) : q;
     }
 }

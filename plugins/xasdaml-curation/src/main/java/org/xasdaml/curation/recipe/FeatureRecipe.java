@@ -58,6 +58,8 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
     public static final int VERSION = 1;
     /** Key of the recipe JSON in a table's metadata. */
     public static final String META_KEY = "feature.recipe";
+    /** Name of the recipe's entry in a stage's provenance.json ("records") and in a model archive's provenance. */
+    public static final String PROVENANCE_KEY = "feature_recipe";
     /** k spacing of every χ(k) grid (Larch's kstep). */
     public static final double KSTEP = 0.05;
 
@@ -153,7 +155,10 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
         }
     }
 
-    /** Energy grid of μ features: reference E0 + emin .. reference E0 + emax, points. */
+    /**
+     * Energy grid of μ features: reference E0 + emin .. reference E0 + emax, points. Steps declare
+     * it through the parameter group {@link EnergyGridOptions} (below, above, points).
+     */
     public record EnergyGrid(double emin, double emax, int points) {
         public EnergyGrid {
             if (!(emax > emin) || points < 2) {
@@ -244,6 +249,15 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
         u.put("seed", augmentation.seed());
         m.put("augmentation", u);
         return m;
+    }
+
+    /**
+     * Records this recipe in the provenance of the running stage (entry {@value #PROVENANCE_KEY}):
+     * every stage that builds or applies a recipe calls this, so its provenance.json names the
+     * processing its numbers went through.
+     */
+    public void recordIn(org.xasdaml.workflow.StepContext ctx) {
+        ctx.recordProvenance(PROVENANCE_KEY, toMap());
     }
 
     public String toJson() {

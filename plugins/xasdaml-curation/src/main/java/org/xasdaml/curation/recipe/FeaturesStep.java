@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.xasdaml.structure.SampleId;
-import org.xasdaml.table.Axis;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.workflow.Category;
 import org.xasdaml.workflow.InvalidParameterException;
@@ -25,6 +24,9 @@ import org.xasdaml.workflow.StepInfo;
  * parameters), optionally with augmented variants of every spectrum; the recipe travels with the
  * features (table metadata {@value FeatureRecipe#META_KEY}) into training and the model archive,
  * from where {@code predict-measured} applies it unchanged to measured spectra.
+ *
+ * <p>The energy grid of mu/norm features is the parameter group {@link EnergyGridOptions}
+ * (below, above, points), declared once and shared with the reconcile step.
  *
  * <p>Augmented variants keep their source sample: variant v of sample (frame, site) gets the id
  * (frame + v·B, site) with B the smallest power of ten above every frame index (variant 3 of frame
@@ -93,10 +95,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             @Param(description = "xftf kweight, also the n of kⁿχ(k) features", min = 0, max = 5) double kweight,
             @Param(description = "Start of the R window of chir and wavelet features", unit = "Å", min = 0) double rmin,
             @Param(description = "End of the R window", unit = "Å", min = 0) double rmax,
-            @Param(description = "Energy grid of mu/norm features: start relative to the reference E0", unit = "eV",
-                    advanced = true) double emin,
-            @Param(description = "Energy grid end relative to the reference E0", unit = "eV", advanced = true) double emax,
-            @Param(description = "Energy grid points", min = 2, advanced = true) int points,
+            EnergyGridOptions energyGrid,
             @Param(description = "S0², amplitude reduction factor of the measurements (0.90 ± 0.05: the usual range for K "
                     + "edges of 3d-metal foils against FEFF theory)", min = 0.01, max = 2) double s02,
             @Param(description = "Uncertainty of S0² (augmentation spans S0² ± this)", min = 0, max = 1) double s02Uncertainty,
@@ -128,9 +127,6 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             if ((quantity.equals("mu") || quantity.equals("norm")) && input.equals("chi")) {
                 throw InvalidParameterException.of("input", "%s features are made from μ(E): set input to mu", quantity);
             }
-            if (emax <= emin) {
-                throw InvalidParameterException.of("emax", "emax %s must exceed emin %s", emax, emin);
-            }
             optional("e0", e0);
             optional("pre1", pre1);
             optional("pre2", pre2);
@@ -149,7 +145,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
                             Double.isNaN(optional("nnorm", nnorm)) ? -1 : (int) optional("nnorm", nnorm)),
                     new FeatureRecipe.Autobk(rbkg, bkgKweight, bkgKmin, optional("bkgKmax", bkgKmax), bkgDk, bkgWindow),
                     new FeatureRecipe.Xftf(kmin, kmax, dk, window, kweight, rmin, rmax),
-                    new FeatureRecipe.EnergyGrid(emin, emax, points), s02, s02Uncertainty,
+                    energyGrid.grid(), s02, s02Uncertainty,
                     new FeatureRecipe.Augmentation(variants, keepOriginal, de0, dsigma2Min, dsigma2Max, fwhmMax, broadening, noise, seed));
         }
     }
@@ -193,7 +189,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
     @Override
     public Options defaults() {
         return new Options("chi", "chi", true, 0, "none", 0, "", "", "", "", "", "", 1.0, 2, 0, "", 0.1, "hanning",
-                3, 11, 1, "hanning", 2, 1, 3.5, -10, 200, 1000, 0.90, 0.05,
+                3, 11, 1, "hanning", 2, 1, 3.5, EnergyGridOptions.reference(), 0.90, 0.05,
                 0, true, 3.0, 0, 0.002, 0, "gaussian", 0.001, List.of("train", "valid"), 42);
     }
 
@@ -209,12 +205,13 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         if (src == null) {
             throw new IllegalArgumentException("input " + o.input() + " is selected but the " + o.input() + " port is not connected");
         }
-        requireAxis(src, fromChi ? "k" : "energy", fromChi ? "Å⁻¹" : "eV");
+        SpectrumFeatures.requireAxis(src, o.input(), fromChi ? "k" : "energy", fromChi ? "Å⁻¹" : "eV");
         double[] x = src.axis().values();
         if (recipe.energyFeatures() && !(recipe.alignE0() > 0)) {
             recipe = recipe.withAlignE0(medianE0(src, recipe, ctx));
         }
         final FeatureRecipe r = recipe;
+        r.recordIn(ctx);
         SampleTable split = in.find(SPLIT);
         Map<SampleId, String> setOf = new LinkedHashMap<>();
         if (split != null) {
@@ -344,15 +341,6 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         return out.withText("source_sample", src.toArray(new String[0]));
     }
 
-    /** Refuses a table whose axis is not the one expected (never interpolated across quantities). */
-    static void requireAxis(SampleTable t, String name, String unit) {
-        Axis a = t.axis();
-        if (a == null || !a.name().equals(name) || !a.unit().equals(unit)) {
-            throw new IllegalArgumentException("expected spectra on a " + name + " axis (" + unit + "), got "
-                    + (a == null ? "a table without axis" : a.name() + " (" + a.unit() + ")") + ": wrong quantity for this input");
-        }
-    }
-
     /** The median pre_edge E0 of the spectra (the reference E0 of energy-grid features). */
     static double medianE0(SampleTable mu, FeatureRecipe r, StepContext ctx) {
         double[] x = mu.axis().values();
@@ -360,8 +348,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         int n = 0;
         for (int i = 0; i < mu.rows(); i++) {
             try {
-                e0[n] = org.xasdaml.xafs.EdgeNormalization.preEdge(new org.xasdaml.xafs.MuSpectrum(x, mu.row(i)),
-                        SpectrumFeatures.preEdgeOptions(r.preEdge())).e0();
+                e0[n] = SpectrumFeatures.preEdge(new org.xasdaml.xafs.MuSpectrum(x, mu.row(i)), r.preEdge()).e0();
                 n++;
             } catch (IllegalArgumentException e) {
                 ctx.warn("no E0 for sample " + mu.ids().get(i) + ": " + e.getMessage());
@@ -373,5 +360,36 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         double[] s = Arrays.copyOf(e0, n);
         Arrays.sort(s);
         return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    /**
+     * The features' grid is the recipe's (k, R or wavelet grid; an energy grid only when its
+     * reference E0 is given, else it is the data's median E0); the other tables add source_sample
+     * (and source, when the spectra have it) to their input's columns.
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        org.xasdaml.workflow.TableColumns src = inputs.get(o.input().equals("chi") ? CHI.name() : MU.name());
+        if (output.equals(LABELS_OUT.name()) || output.equals(SPLIT_OUT.name())) {
+            org.xasdaml.workflow.TableColumns t = inputs.get(output.equals(LABELS_OUT.name()) ? LABELS.name() : SPLIT.name());
+            return t == null ? null : new org.xasdaml.workflow.TableColumns(t.numeric(),
+                    t.text().stream().filter(c -> !c.equals("source_sample")).toList()).plusText(List.of("source_sample"));
+        }
+        if (src == null) {
+            return null;
+        }
+        List<String> text = src.text().contains("source") ? List.of("source_sample", "source") : List.of("source_sample");
+        if (output.equals(VALUES.name())) {
+            return new org.xasdaml.workflow.TableColumns(List.of("e0", "edge_step", "e0_shift", "s02", "de0", "dsigma2", "fwhm"), text);
+        }
+        if (!output.equals(FEATURES.name())) {
+            return null;
+        }
+        FeatureRecipe r = o.recipe();
+        if (r.energyFeatures() && !(r.alignE0() > 0)) {
+            return null;
+        }
+        return org.xasdaml.workflow.TableColumns.spectra(r.quantity(), SpectrumFeatures.axis(r).values()).plusText(text);
     }
 }

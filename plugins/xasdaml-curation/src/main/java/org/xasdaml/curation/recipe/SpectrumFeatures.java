@@ -73,8 +73,7 @@ public final class SpectrumFeatures {
                 if (!(ref > 0)) {
                     throw new IllegalArgumentException("the recipe's energy grid needs its reference E0 (alignE0)");
                 }
-                return new Axis("energy", "eV", GridInterpolation.linspace(ref + r.energyGrid().emin(), ref + r.energyGrid().emax(),
-                        r.energyGrid().points()));
+                return energyAxis(r.energyGrid(), ref, ref);
             }
             case "chi":
                 return new Axis("k", "Å⁻¹", kGrid(x.kmin(), x.kmax()));
@@ -97,6 +96,59 @@ public final class SpectrumFeatures {
                 return new Axis("wavelet", "column", idx);
             }
         }
+    }
+
+    /**
+     * Refuses a table whose axis name or unit is not the one expected (χ(k) given for μ(E), keV for
+     * eV): spectra are never interpolated across quantities. The one axis check of the features,
+     * reconcile and processing steps.
+     *
+     * @param port the input's name, for the message
+     */
+    public static void requireAxis(org.xasdaml.table.SampleTable t, String port, String name, String unit) {
+        Axis a = t.axis();
+        if (a == null || !a.name().equals(name) || !a.unit().equals(unit)) {
+            throw new IllegalArgumentException("input " + port + " must be spectra on a " + name + " axis (" + unit + "), got "
+                    + (a == null ? "a table without axis" : a.name() + " (" + a.unit() + ")") + "; refusing the wrong quantity");
+        }
+    }
+
+    /**
+     * The energy grid lowE0 + emin .. highE0 + emax in {@code points} points: for μ features one
+     * reference E0 (low = high), for a reconciled dataset its lowest and highest E0 (the reference's
+     * {@code linspace(min E0 - 10, max E0 + 200, 1000)}).
+     */
+    public static Axis energyAxis(FeatureRecipe.EnergyGrid g, double lowE0, double highE0) {
+        if (!Double.isFinite(lowE0) || !Double.isFinite(highE0) || highE0 < lowE0) {
+            throw new IllegalArgumentException("an energy grid needs finite edge energies, got " + lowE0 + " .. " + highE0);
+        }
+        return new Axis("energy", "eV", GridInterpolation.linspace(lowE0 + g.emin(), highE0 + g.emax(), g.points()));
+    }
+
+    /**
+     * pre_edge of one μ(E) with the recipe's arguments (E0, edge step, normalised μ), refusing a
+     * spectrum without an edge: the one normalisation of training, reconciled and measured spectra.
+     */
+    public static EdgeNormalization.Result preEdge(MuSpectrum spectrum, FeatureRecipe.PreEdge p) {
+        EdgeNormalization.Result pe = EdgeNormalization.preEdge(spectrum, preEdgeOptions(p));
+        if (!(pe.edgeStep() > 0)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "no edge found (edge step %.3g at E0 %.2f eV)",
+                    pe.edgeStep(), pe.e0()));
+        }
+        return pe;
+    }
+
+    /**
+     * y(E) on an energy grid by linear interpolation: the one way spectra reach an energy grid.
+     * Where the grid reaches beyond the data the spectrum is refused, naming both ranges, unless
+     * {@code clamp} (end values repeated, as NumPy's interp): FEFF's μ(E) starts at its Fermi level,
+     * a few eV below E0, so simulated spectra are clamped there; measured ones never are.
+     *
+     * @param what names the spectrum in the message (sample, file, shift applied)
+     */
+    public static double[] onEnergyGrid(String what, double[] energy, double[] y, Axis grid, boolean clamp) {
+        return new org.xasdaml.curation.SpectrumGrid(grid).map(what, energy, y,
+                clamp ? GridInterpolation.Extrapolation.CLAMP : GridInterpolation.Extrapolation.REFUSE);
     }
 
     /** k = kmin, kmin + 0.05, …, kmax (rounded onto the 0.05 Å⁻¹ grid). */
@@ -132,12 +184,8 @@ public final class SpectrumFeatures {
         if (v.fwhm() > 0) {
             spec = new MuSpectrum(energy, EnergyBroadening.convolve(energy, mu, v.fwhm(), shape(r)));
         }
-        EdgeNormalization.Result pe = EdgeNormalization.preEdge(spec, preEdgeOptions(r.preEdge()));
+        EdgeNormalization.Result pe = preEdge(spec, r.preEdge());
         double e0 = pe.e0();
-        if (!(pe.edgeStep() > 0)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "no edge found (edge step %.3g at E0 %.2f eV)",
-                    pe.edgeStep(), e0));
-        }
         double shift = 0;
         if (r.energyFeatures()) {
             if (!r.alignment().equals("none")) {
@@ -149,15 +197,9 @@ public final class SpectrumFeatures {
                 double sigma = r.quantity().equals("norm") ? v.noise() : v.noise() * pe.edgeStep();
                 y = ExafsVariation.noise(y, sigma, new SplittableRandom(v.seed()));
             }
-            Axis g = axis(r);
-            double[] ge = g.values();
             // FEFF's grid starts at its Fermi level, a few eV below E0: simulated spectra repeat their end values there
-            if (!simulated && (e[0] > ge[0] + 1e-9 || e[e.length - 1] < ge[ge.length - 1] - 1e-9)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "data cover %.2f..%.2f eV (after a shift of %.2f eV) but the recipe's energy grid spans %.2f..%.2f eV",
-                        e[0], e[e.length - 1], shift + v.de0(), ge[0], ge[ge.length - 1]));
-            }
-            double[] f = GridInterpolation.linear(e, y, ge, GridInterpolation.Extrapolation.CLAMP);
+            double[] f = onEnergyGrid(String.format(Locale.ROOT, "spectrum shifted by %.2f eV", shift + v.de0()), e, y, axis(r),
+                    simulated);
             return new Row(f, e0, pe.edgeStep(), shift, v);
         }
         FeatureRecipe.Autobk a = r.autobk();

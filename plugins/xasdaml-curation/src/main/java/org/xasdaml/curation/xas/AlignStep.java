@@ -186,4 +186,18 @@ public final class AlignStep implements Step<AlignStep.Options> {
         }
         return bestS;
     }
+
+    /** The aligned spectra keep the input's columns; the shifts table's columns are fixed. */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        org.xasdaml.workflow.TableColumns mu = inputs.get(MU.name());
+        if (mu == null) {
+            return null;
+        }
+        if (output.equals(SHIFTS.name())) {
+            return mu.keepingSource(org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "shift", "e0_aligned", "uncovered")));
+        }
+        return new org.xasdaml.workflow.TableColumns(mu.numeric(), mu.text().contains("source") ? List.of("source") : List.of());
+    }
 }

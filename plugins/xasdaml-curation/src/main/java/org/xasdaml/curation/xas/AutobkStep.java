@@ -119,4 +119,21 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
                 .with(BKG, bkg.spectra("bkg", mu.axis(), Map.of()))
                 .with(VALUES, chi.values(List.of("e0", "edge_step", "kmin", "kmax", "rbkg", "nknots")));
     }
+
+    /**
+     * The background on the input's energies and the values table are known from the input; χ(k) is
+     * not: its k grid ends where the shortest spectrum ends above its own E0, found in the data.
+     */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        org.xasdaml.workflow.TableColumns mu = inputs.get(MU.name());
+        if (mu == null || output.equals(CHI.name())) {
+            return null;
+        }
+        if (output.equals(VALUES.name())) {
+            return mu.keepingSource(org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "edge_step", "kmin", "kmax", "rbkg", "nknots")));
+        }
+        return mu.spectraAs("bkg", List.of("source"));
+    }
 }

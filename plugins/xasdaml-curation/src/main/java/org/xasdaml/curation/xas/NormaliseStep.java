@@ -91,4 +91,19 @@ public final class NormaliseStep implements Step<NormaliseStep.Options> {
                 .with(FLAT, flat.spectra("flat", mu.axis(), Map.of()))
                 .with(EDGES, norm.values(List.of("e0", "edge_step", "pre1", "pre2", "norm1", "norm2", "nnorm")));
     }
+
+    /** Norm and flat on the input's energies; the edges table's columns are fixed. */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        org.xasdaml.workflow.TableColumns mu = inputs.get(MU.name());
+        if (mu == null) {
+            return null;
+        }
+        if (output.equals(EDGES.name())) {
+            return mu.keepingSource(org.xasdaml.workflow.TableColumns.numeric(
+                    List.of("e0", "edge_step", "pre1", "pre2", "norm1", "norm2", "nnorm")));
+        }
+        return mu.spectraAs(output.equals(NORM.name()) ? "norm" : "flat", List.of("source"));
+    }
 }

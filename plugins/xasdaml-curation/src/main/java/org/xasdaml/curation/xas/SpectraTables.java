@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xasdaml.curation.recipe.SpectrumFeatures;
 import org.xasdaml.structure.SampleId;
 import org.xasdaml.table.Axis;
 import org.xasdaml.table.SampleTable;
@@ -17,13 +18,9 @@ final class SpectraTables {
     private SpectraTables() {
     }
 
-    /** Refuses a table whose axis name or unit differs from the expected one. */
+    /** Refuses a table whose axis name or unit differs from the expected one ({@link SpectrumFeatures#requireAxis}). */
     static void requireAxis(SampleTable t, String port, String name, String unit) {
-        Axis a = t.axis();
-        if (a == null || !a.name().equals(name) || !a.unit().equals(unit)) {
-            throw new IllegalArgumentException("input " + port + " must be spectra on a " + name + " axis (" + unit + "), got "
-                    + (a == null ? "a table without axis" : a.name() + " (" + a.unit() + ")") + "; refusing the wrong quantity");
-        }
+        SpectrumFeatures.requireAxis(t, port, name, unit);
     }
 
     /** Rows kept (non-null results) of an input table, with its ids and source text. */

@@ -91,4 +91,16 @@ public final class XftfStep implements Step<XftfStep.Options> {
         return StepData.empty().with(MAG, mag.spectra("chir_mag", ax, meta)).with(RE, re.spectra("chir_re", ax, meta))
                 .with(IM, im.spectra("chir_im", ax, meta));
     }
+
+    /** The R grid follows from the options alone (Larch's π/(kstep·nfft) spacing up to rmax_out). */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        org.xasdaml.workflow.TableColumns chi = inputs.get(CHI.name());
+        if (chi == null) {
+            return null;
+        }
+        String q = output.equals(MAG.name()) ? "chir_mag" : output.equals(RE.name()) ? "chir_re" : "chir_im";
+        return chi.keepingSource(org.xasdaml.workflow.TableColumns.spectra(q, XafsFourierTransform.rGrid(o.rmaxOut(), 2048, 0.05)));
+    }
 }

@@ -95,4 +95,22 @@ public final class XftrStep implements Step<XftrStep.Options> {
         Axis ax = new Axis("q", "Å⁻¹", q);
         return StepData.empty().with(CHIQ, qr.spectra("chiq_re", ax, Map.of())).with(CHIQ_IM, qi.spectra("chiq_im", ax, Map.of()));
     }
+
+    /** The q grid follows from the options and the input's R spacing (told by its column names). */
+    @Override
+    public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
+                                                           Map<String, org.xasdaml.workflow.TableColumns> inputs) {
+        org.xasdaml.workflow.TableColumns re = inputs.get(RE.name());
+        if (re == null || re.numeric().size() < 2) {
+            return null;
+        }
+        List<String> n = re.numeric();
+        double rstep = (org.xasdaml.workflow.TableColumns.point(n.get(n.size() - 1))
+                - org.xasdaml.workflow.TableColumns.point(n.get(0))) / (n.size() - 1);
+        if (!(rstep > 0)) {
+            return null;
+        }
+        double[] q = XafsFourierTransform.qGrid(rstep, o.qmaxOut(), 2048);
+        return re.keepingSource(org.xasdaml.workflow.TableColumns.spectra(output.equals(CHIQ.name()) ? "chiq_re" : "chiq_im", q));
+    }
 }

@@ -113,7 +113,7 @@ class AugmentationTest {
             moved[i] = e[i] + 3.0; // the same spectrum measured 3 eV higher
         }
         FeatureRecipe r = options(Map.of("quantity", "norm", "input", "mu", "simulated", "false", "alignment", "e0",
-                "e0Align", "8979", "emin", "-20", "emax", "150", "points", "400")).recipe();
+                "e0Align", "8979", "below", "20", "above", "150", "points", "400")).recipe();
         SpectrumFeatures.Row a = SpectrumFeatures.fromMu(e, mu, r, SpectrumFeatures.Variation.NONE, false);
         SpectrumFeatures.Row b = SpectrumFeatures.fromMu(moved, mu, r, SpectrumFeatures.Variation.NONE, false);
         assertEquals(3.0, b.e0() - a.e0(), 1e-9);

@@ -33,8 +33,8 @@ class ProcessingStepsLarchTest {
     void check(String file, List<String> groups, String fixture) throws Exception {
         BasicContext ctx = BasicContext.quiet(dir.resolve(fixture));
         ReadSpectraStep read = new ReadSpectraStep();
-        SampleTable mu = read.run(StepData.empty(), new ReadSpectraStep.Options(List.of(XAFS.resolve(file).toString()), groups,
-                0, 1, -1, -1, -1), ctx).get(ReadSpectraStep.MU);
+        SampleTable mu = read.run(StepData.empty(), ReadSpectraStep.Options.of(List.of(XAFS.resolve(file).toString()), groups), ctx)
+                .get(ReadSpectraStep.MU);
         NormaliseStep norm = new NormaliseStep();
         SampleTable edges = norm.run(StepData.empty().with(NormaliseStep.MU, mu), norm.defaults(), ctx).get(NormaliseStep.EDGES);
         AutobkStep bk = new AutobkStep();
@@ -83,8 +83,8 @@ class ProcessingStepsLarchTest {
     @Test
     void alignmentFindsAKnownShiftAndWrongAxesAreRefused() throws Exception {
         BasicContext ctx = BasicContext.quiet(dir);
-        SampleTable mu = new ReadSpectraStep().run(StepData.empty(), new ReadSpectraStep.Options(
-                List.of(XAFS.resolve("data/cu_metal_rt.xdi").toString()), List.of(), 0, 1, -1, -1, -1), ctx).get(ReadSpectraStep.MU);
+        SampleTable mu = new ReadSpectraStep().run(StepData.empty(), ReadSpectraStep.Options.of(
+                List.of(XAFS.resolve("data/cu_metal_rt.xdi").toString()), List.of()), ctx).get(ReadSpectraStep.MU);
         double[] e = mu.axis().values();
         double[] shifted = org.xasdaml.xafs.GridInterpolation.linear(e, mu.row(0), AlignStep.clamp(
                 java.util.Arrays.stream(e).map(x -> x + 2.5).toArray(), e[0], e[e.length - 1]),

@@ -30,8 +30,13 @@ import org.xasdaml.workflow.BasicContext;
  *
  * <p>Usage: {@code FullScfReference [--clusters data/cu-md-public.dump] [--bulk ../shared/data/cu-bulk-md-public.dump]
  * [--cluster-frames 40] [--bulk-frames 20] [--bulk-radius 9] [--work target/potential-bench/full]
- * [--scf-radius 6.8] [--rpath 7]}. Run it
- * under {@code nice -n 10}, alone.
+ * [--scf-radius 6.8] [--rpath 7] [--parts 2 --part 0|1] [--claims true] [--yield-above 4] [--later earlier-reference.tsv]}. Run it
+ * under {@code nice -n 10}; with {@code --parts n} n processes share the frames (process k takes
+ * every n-th frame from k, in the order above, and appends to {@code reference-part<k>.tsv}); each
+ * frame is its own sample folder, so they never touch the same files. With {@code --claims true}
+ * processes instead claim frames one by one and append to {@code reference-p<pid>.tsv}, so a second
+ * process can be added while the machine is idle; {@code --yield-above L} makes a process stop before
+ * its next frame when the load average exceeds L (the machine is shared).
  */
 public final class FullScfReference {
     private FullScfReference() {
@@ -49,14 +54,44 @@ public final class FullScfReference {
         FeffProgram feff = FeffProgram.locate(null);
         FeffCards cards = cards(a);
         System.out.println("full-SCF reference, cards: " + String.join("; ", cards.lines()));
-        Path tsv = work.resolve("reference.tsv");
+        int parts = Integer.parseInt(a.getOrDefault("parts", "1"));
+        int part = Integer.parseInt(a.getOrDefault("part", "0"));
+        boolean claims = Boolean.parseBoolean(a.getOrDefault("claims", "false"));
+        double yieldAbove = Double.parseDouble(a.getOrDefault("yield-above", "Infinity"));
+        long pid = ProcessHandle.current().pid();
+        Path tsv = work.resolve(claims ? "reference-p" + pid + ".tsv" : parts == 1 ? "reference.tsv" : "reference-part" + part + ".tsv");
+        java.util.Set<String> later = framesIn(a.get("later"));
+        List<Object[]> order = new ArrayList<>();
+        List<Object[]> last = new ArrayList<>();
         int most = sets.stream().mapToInt(s -> s.samples().size()).max().orElse(0);
         for (int i = 0; i < most; i++) {
             for (FrameSet set : sets) {
-                if (i >= set.samples().size()) {
+                if (i < set.samples().size()) {
+                    Sample s = set.samples().get(i);
+                    (later.contains(set.name() + "," + s.id().frame()) ? last : order).add(new Object[] {set, s});
+                }
+            }
+        }
+        order.addAll(last);
+        for (int n = 0; n < order.size(); n++) {
+            if (n % parts != part) {
+                continue;
+            }
+            {
+                FrameSet set = (FrameSet) order.get(n)[0];
+                Sample s = (Sample) order.get(n)[1];
+                if (Files.isRegularFile(FeffBatch.sampleFolder(work.resolve(set.name()), s.id()).resolve("result.txt"))) {
                     continue;
                 }
-                Sample s = set.samples().get(i);
+                double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                if (load > yieldAbove) {
+                    System.out.printf(Locale.ROOT, "load average %.1f above %.1f: this process stops before %s frame %d%n", load,
+                            yieldAbove, set.name(), s.id().frame());
+                    return;
+                }
+                if (claims && !claim(work.resolve("claims").resolve(set.name() + "-" + s.id().frame()), pid)) {
+                    continue;
+                }
                 BasicContext ctx = new BasicContext(1, work.resolve(set.name()), (f, m) -> { }, System.out::println);
                 double cpu0 = FeffBench.childCpuSeconds();
                 long t0 = System.nanoTime();
@@ -86,15 +121,60 @@ public final class FullScfReference {
     }
 
     /**
-     * The production cards ({@link FeffCards#defaults()}), or cheaper ones with {@code --scf-radius R}
-     * and {@code --rpath R} for a quick run of the whole method.
+     * The production cards ({@link FeffCards#defaults()}), or cheaper ones with {@code --scf-radius R},
+     * {@code --rpath R}, {@code --nlegs N}, {@code --crit-curved C} and {@code --crit-plane C} (the
+     * main job's cards: 4, 5.5, 4, 4, 2.5) for a quick run of the whole method.
      */
     static FeffCards cards(Map<String, String> a) {
         FeffCards d = FeffCards.defaults();
         double scf = Double.parseDouble(a.getOrDefault("scf-radius", String.valueOf(d.scf().rfms())));
         double rpath = Double.parseDouble(a.getOrDefault("rpath", String.valueOf(d.rpath())));
-        return new FeffCards(d.edge(), d.s02(), d.kmax(), rpath, d.nlegs(), d.critCurved(), d.critPlane(),
+        int nlegs = Integer.parseInt(a.getOrDefault("nlegs", String.valueOf(d.nlegs())));
+        double critCurved = Double.parseDouble(a.getOrDefault("crit-curved", String.valueOf(d.critCurved())));
+        double critPlane = Double.parseDouble(a.getOrDefault("crit-plane", String.valueOf(d.critPlane())));
+        return new FeffCards(d.edge(), d.s02(), d.kmax(), rpath, nlegs, critCurved, critPlane,
                 new FeffCards.Scf(scf, 0, 30, 0.1, 1), d.exchange(), d.vr(), d.vi(), d.debye(), d.cfaverage());
+    }
+
+    /**
+     * Claims a frame for this process ({@code --claims true}: any number of processes, started and
+     * stopped at will, share the frames): the claim is a folder holding the owner's pid; a claim whose
+     * owner is no longer alive is taken over.
+     */
+    static boolean claim(Path dir, long pid) throws IOException {
+        Files.createDirectories(dir.getParent());
+        Path owner = dir.resolve("pid");
+        try {
+            Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            try {
+                long other = Long.parseLong(Files.readString(owner).strip());
+                if (other != pid && ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false)) {
+                    return false;
+                }
+            } catch (IOException | NumberFormatException unreadable) {
+                return false; // being written by its owner just now
+            }
+        }
+        Files.writeString(owner, Long.toString(pid));
+        return true;
+    }
+
+    /**
+     * "set,frame" of every line of an earlier reference.tsv ({@code --later FILE}): those frames are
+     * computed after all others (again, for their potentials files), so a resumed run first adds new frames.
+     */
+    static java.util.Set<String> framesIn(String file) throws IOException {
+        java.util.Set<String> m = new java.util.HashSet<>();
+        if (file != null && Files.isRegularFile(Path.of(file))) {
+            for (String l : Files.readAllLines(Path.of(file))) {
+                String[] p = l.split("\t", 3);
+                if (p.length >= 2) {
+                    m.add(p[0] + "," + p[1]);
+                }
+            }
+        }
+        return m;
     }
 
     static Map<String, String> args(String[] args) {

@@ -37,7 +37,9 @@ import org.xasdaml.structure.Sample;
  * </ul>
  * Pairs are resumable ({@code <work>/cross/<set>/pairs.tsv}, one line per pair as it finishes).
  *
- * <p>Usage: the arguments of {@link FullScfReference} plus {@code --pool-max 40} (most frames per set used).
+ * <p>Usage: the arguments of {@link FullScfReference} plus {@code --matrix true} (compute every pair
+ * first) or {@code --from-pairs-cluster FILE} / {@code --from-pairs-bulk FILE} (judge the frames of a
+ * committed pairs table, every pair present, without FEFF).
  */
 public final class PotentialBench {
     private PotentialBench() {
@@ -59,15 +61,29 @@ public final class PotentialBench {
             Map<Integer, FeffOutput> full = new HashMap<>();
             Map<Integer, FeffInput> inputs = new HashMap<>();
             Map<Integer, EnvironmentDescriptor> desc = new HashMap<>();
+            Map<Integer, EnvironmentDescriptor> descV1 = new HashMap<>();
+            // --from-pairs-<set> FILE: a committed pairs table (every pair of its frames) instead of FEFF runs
+            String fromPairs = a.get("from-pairs-" + set.name());
+            java.util.Set<Integer> listed = new java.util.HashSet<>();
+            if (fromPairs != null) {
+                for (Pair p : readPairs(Path.of(fromPairs)).values()) {
+                    listed.add(p.i());
+                    listed.add(p.j());
+                }
+            }
             for (Sample s : set.samples()) {
                 Path f = FeffBatch.sampleFolder(work.resolve(set.name()), s.id());
-                if (Files.isRegularFile(f.resolve("result.txt")) && Files.isRegularFile(f.resolve("phase.pad"))) {
+                boolean computed = Files.isRegularFile(f.resolve("result.txt")) && Files.isRegularFile(f.resolve("phase.pad"));
+                if (fromPairs != null ? listed.contains(s.id().frame()) : computed) {
                     int fr = s.id().frame();
                     done.add(fr);
-                    full.put(fr, org.xasdaml.feff.FeffResult.read(f).output());
+                    if (computed) {
+                        full.put(fr, org.xasdaml.feff.FeffResult.read(f).output());
+                    }
                     FeffInput in = FeffInput.of(s, set.clusterRadius(), cards);
                     inputs.put(fr, in);
                     desc.put(fr, EnvironmentDescriptor.of(in, cards.scf().rfms(), "bench"));
+                    descV1.put(fr, EnvironmentDescriptor.of(in, cards.scf().rfms(), "bench", 0.1, 1));
                 }
             }
             System.out.printf(Locale.ROOT, "%n== %s set: %d of %d frames have full SCF ==%n", set.name(), done.size(),
@@ -78,8 +94,23 @@ public final class PotentialBench {
             Path cross = work.resolve("cross").resolve(set.name());
             Files.createDirectories(cross);
             Path tsv = cross.resolve("pairs.tsv");
-            Map<String, Pair> pairs = readPairs(tsv);
+            Map<String, Pair> pairs = readPairs(fromPairs != null ? Path.of(fromPairs) : tsv);
             Cross cross2 = new Cross(set, work, cross, tsv, pairs, inputs, full, desc, feff);
+            if (Boolean.parseBoolean(a.getOrDefault("matrix", "false"))) {
+                // every pair of finished frames, so that any choice of representatives can be judged afterwards
+                for (int i : done) {
+                    for (int j : done) {
+                        if (i != j) {
+                            cross2.get(i, j);
+                        }
+                    }
+                }
+                System.out.printf(Locale.ROOT, "%s: all %d pairs of %d frames computed%n", set.name(), pairs.size(), done.size());
+            }
+            System.out.println("-- environment descriptor version 1 (σ 0.1 Å, absorber weight 1) --");
+            report(set.name(), done, cross2, descV1, refCpu);
+            System.out.printf(Locale.ROOT, "-- environment descriptor version %d (σ %.1f Å, absorber weight %.1f) --%n",
+                    EnvironmentDescriptor.VERSION, EnvironmentDescriptor.SIGMA, EnvironmentDescriptor.ABSORBER_WEIGHT);
             report(set.name(), done, cross2, desc, refCpu);
         }
     }
@@ -127,7 +158,8 @@ public final class PotentialBench {
         double[] near = new double[frames.size()];
         double[] far = new double[frames.size()];
         double[] any = new double[frames.size()];
-        boolean allPairs = frames.size() <= 8;
+        double[] bestAny = new double[frames.size()];
+        boolean allPairs = frames.size() <= 8 || cross.pairs().size() >= frames.size() * (frames.size() - 1);
         for (int a = 0; a < frames.size(); a++) {
             int i = frames.get(a);
             int best = -1;
@@ -146,6 +178,13 @@ public final class PotentialBench {
             }
             near[a] = cross.get(i, best).error();
             if (allPairs) {
+                double least = Double.POSITIVE_INFINITY;
+                for (int j : frames) {
+                    if (j != i) {
+                        least = Math.min(least, cross.get(i, j).error());
+                    }
+                }
+                bestAny[a] = least;
                 far[a] = cross.get(i, worst).error();
                 double sum = 0;
                 for (int j : frames) {
@@ -162,6 +201,7 @@ public final class PotentialBench {
         if (allPairs) {
             line("  any other frame (average over frames)", any);
             line("  the farthest other frame", far);
+            line("  the best other frame (no choice does better)", bestAny);
         }
         // 2. error against the number of representatives chosen among the frames
         double[][] x = new double[frames.size()][];
@@ -171,8 +211,10 @@ public final class PotentialBench {
         System.out.println("  representatives K chosen by k-means among the frames (groups K, one each), error of the others:");
         System.out.println("  K   frames judged  mean    median  max");
         List<Integer> ks = new ArrayList<>();
-        for (int k = 1; k < frames.size(); k = k < 4 ? k + 1 : k * 2) {
-            ks.add(k);
+        for (int k : new int[] {1, 2, 3, 4, 6, 8, 10, 12, 16, 20}) {
+            if (k < frames.size() - 1) {
+                ks.add(k);
+            }
         }
         for (int k : ks) {
             int[] reps = EnvironmentGroups.representatives(x, k, 1, 42);
@@ -195,6 +237,57 @@ public final class PotentialBench {
             }
             double[] e = err.stream().mapToDouble(Double::doubleValue).toArray();
             System.out.printf(Locale.ROOT, "  %-3d %-13d", reps.length, e.length);
+            stats(e);
+        }
+        // 2b. refinement towards a target error, as EnvironmentPotentials does it: k-means start, then rounds of
+        // checks (a representative with the potentials of its nearest other one) and splits of the sets above the target
+        System.out.println("  refined to a target check error (start: 2 k-means representatives; at most half the frames):");
+        System.out.println("  target  reps  frames judged  mean    median  max");
+        for (double target : new double[] {0.06, 0.04, 0.03, 0.02, 0.01}) {
+            List<Integer> reps = new ArrayList<>();
+            for (int r : EnvironmentGroups.representatives(x, 2, 1, 42)) {
+                reps.add(r);
+            }
+            int most = frames.size() / 2;
+            for (int round = 0; round < 6 && reps.size() < most; round++) {
+                double[][] centres = new double[reps.size()][];
+                double[] check = new double[reps.size()];
+                for (int c = 0; c < centres.length; c++) {
+                    centres[c] = x[reps.get(c)];
+                }
+                for (int c = 0; c < centres.length; c++) {
+                    int o = -1;
+                    for (int d = 0; d < centres.length; d++) {
+                        if (d != c && (o < 0 || EnvironmentDescriptorDistance.d2(centres[c], centres[d])
+                                < EnvironmentDescriptorDistance.d2(centres[c], centres[o]))) {
+                            o = d;
+                        }
+                    }
+                    check[c] = cross.get(frames.get(reps.get(c)), frames.get(reps.get(o))).error();
+                }
+                int[] add = EnvironmentGroups.split(x, centres, check, target, most - reps.size());
+                if (add.length == 0) {
+                    break;
+                }
+                for (int a2 : add) {
+                    reps.add(a2);
+                }
+            }
+            List<Double> err = new ArrayList<>();
+            for (int a = 0; a < frames.size(); a++) {
+                if (reps.contains(a)) {
+                    continue;
+                }
+                int best = reps.get(0);
+                for (int r : reps) {
+                    if (EnvironmentDescriptorDistance.d2(x[a], x[r]) < EnvironmentDescriptorDistance.d2(x[a], x[best])) {
+                        best = r;
+                    }
+                }
+                err.add(cross.get(frames.get(a), frames.get(best)).error());
+            }
+            double[] e = err.stream().mapToDouble(Double::doubleValue).toArray();
+            System.out.printf(Locale.ROOT, "  %-7.2f %-5d %-13d", target, reps.size(), e.length);
             stats(e);
         }
         // 3. CPU
@@ -264,5 +357,12 @@ public final class PotentialBench {
             }
         }
         Files.createDirectories(dir);
+    }
+
+    /** Squared Euclidean distance of two environment vectors. */
+    private static final class EnvironmentDescriptorDistance {
+        static double d2(double[] a, double[] b) {
+            return new EnvironmentDescriptor("", a).distance2(new EnvironmentDescriptor("", b));
+        }
     }
 }

@@ -113,7 +113,7 @@ class SlurmExecutorTest {
         List<String> launcher = List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 FeffShardTask.class.getName());
         return new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(), d.debyeTemperature(), false, "no-scf", 1, 1, "", 42,
-                0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(), d.s02(), d.kmax(),
+                0.03, 0.04, 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(), d.s02(), d.kmax(),
                 8.0, 600, 0, "", false, executor, "", "", "10:00", 1, "", 4, List.of("--comment=xasdaml-test"),
                 launcher, cluster.conf().toString(), noWait, 0.5);
     }

@@ -24,16 +24,30 @@ public final class OutputSpecs {
      * @throws IllegalArgumentException when the settings are invalid (the message names the parameter)
      */
     public static List<List<KnimeColumn>> of(KnimeNode node, Map<String, String> settings, Map<String, TableColumns> inputs) {
+        List<TableColumns> cs = columns(node, settings, inputs);
+        List<List<KnimeColumn>> out = new ArrayList<>();
+        for (int i = 0; i < cs.size(); i++) {
+            boolean table = node.outPorts().get(i).kind() == KnimePort.Kind.TABLE;
+            out.add(table && cs.get(i) != null ? TableLayout.knimeColumns(cs.get(i)) : null);
+        }
+        return out;
+    }
+
+    /**
+     * The step's columns of every output port, in port order, null where unknown: for a table its
+     * columns, for a custom port what its port type says with them (a model archive: the columns of
+     * its predictions), which the KNIME port spec carries to the next node's {@code inputs}.
+     */
+    public static List<TableColumns> columns(KnimeNode node, Map<String, String> settings, Map<String, TableColumns> inputs) {
         return derive(node.step(), node.outPorts(), settings, inputs);
     }
 
-    private static <P extends Record> List<List<KnimeColumn>> derive(Step<P> step, List<KnimePort> outs, Map<String, String> settings,
-                                                                      Map<String, TableColumns> inputs) {
+    private static <P extends Record> List<TableColumns> derive(Step<P> step, List<KnimePort> outs, Map<String, String> settings,
+                                                                Map<String, TableColumns> inputs) {
         P options = step.parameters().fromText(settings);
-        List<List<KnimeColumn>> out = new ArrayList<>();
+        List<TableColumns> out = new ArrayList<>();
         for (KnimePort p : outs) {
-            TableColumns c = p.kind() == KnimePort.Kind.TABLE ? step.outputColumns(p.port().name(), options, inputs) : null;
-            out.add(c == null ? null : TableLayout.knimeColumns(c));
+            out.add(p.kind() == KnimePort.Kind.IMAGE ? null : step.outputColumns(p.port().name(), options, inputs));
         }
         return out;
     }

@@ -130,42 +130,143 @@ class OutputSpecsTest {
     }
 
     /**
-     * Which tables of the Cu example are known when it is opened, before anything runs: every node's
-     * outputs derived from its settings and the outputs known upstream, in workflow order.
+     * The Cu example as KNIME configures it when opened, before anything runs: nodes in dependency
+     * order, each output's columns derived from its settings and what is known upstream (a custom
+     * port always has a spec; a model's carries its prediction columns). A node whose connected
+     * inputs all have specs is configured. Every node is, except those after a table whose columns
+     * the data set: FEFF's μ(E) (its energies start at the edge energy FEFF computes) before
+     * reconcile and the μ(E) plots, and autobk's χ(k) (its k range ends where the data ends above
+     * E0) before the foil's Fourier transforms.
      */
     @Test
-    void tablesOfTheCuExampleKnownBeforeRunning() {
+    void everyNodeOfTheCuExampleIsConfiguredBeforeRunning() {
         WorkflowDescription cu = ExampleWorkflows.cu();
         Map<String, TableColumns> known = new java.util.HashMap<>();
-        java.util.Set<String> knownPorts = new java.util.TreeSet<>();
+        java.util.Set<String> unknownTables = new java.util.TreeSet<>();
+        java.util.Set<String> unconfigured = new java.util.TreeSet<>();
+        java.util.Set<Integer> done = new java.util.HashSet<>();
         int tables = 0;
         for (WorkflowDescription.Node n : cu.nodes()) {
             KnimeNode node = set.byStep(n.stepId());
             Map<String, TableColumns> inputs = new java.util.HashMap<>();
+            boolean configured = true;
             for (KnimePort p : node.inPorts()) {
                 WorkflowDescription.Connection c = cu.feeding(n.id(), p.port().name());
-                if (c != null && known.containsKey(c.source() + "/" + c.sourcePort())) {
-                    inputs.put(p.port().name(), known.get(c.source() + "/" + c.sourcePort()));
+                if (c == null) {
+                    continue;
+                }
+                org.junit.jupiter.api.Assertions.assertTrue(done.contains(c.source()), n.label() + " comes after what feeds it");
+                TableColumns cols = known.get(c.source() + "/" + c.sourcePort());
+                if (cols != null) {
+                    inputs.put(p.port().name(), cols);
+                } else if (p.kind() == KnimePort.Kind.TABLE) {
+                    configured = false;
                 }
             }
-            List<List<KnimeColumn>> out = OutputSpecs.of(node, n.settings(), inputs);
+            done.add(n.id());
+            if (!configured) {
+                unconfigured.add(n.label());
+                continue;
+            }
+            // paths as KNIME resolves them, relative to the workflow folder (here: the repository, which holds the same files)
+            Map<String, String> settings = KnimeUrls.resolvePaths(node.step().parameters().specs(), n.settings(),
+                    url -> ExampleWorkflows.repositoryFile(url.substring(KnimeUrls.WORKFLOW.length())).toAbsolutePath().toString());
+            List<TableColumns> out = OutputSpecs.columns(node, settings, inputs);
             for (int i = 0; i < out.size(); i++) {
-                if (node.outPorts().get(i).kind() == KnimePort.Kind.TABLE) {
+                KnimePort p = node.outPorts().get(i);
+                if (p.kind() == KnimePort.Kind.TABLE) {
                     tables++;
+                    if (out.get(i) == null) {
+                        unknownTables.add(n.label() + "." + p.port().name());
+                    }
                 }
                 if (out.get(i) != null) {
-                    String key = n.id() + "/" + node.outPorts().get(i).port().name();
-                    known.put(key, TableLayout.tableColumns(out.get(i).stream().map(KnimeColumn::name).toList(),
-                            out.get(i).stream().map(c -> c.type() == KnimeColumn.Type.DOUBLE).toList(),
-                            out.get(i).stream().map(c -> c.type() == KnimeColumn.Type.STRING).toList()));
-                    knownPorts.add(n.label() + "." + node.outPorts().get(i).port().name());
+                    known.put(n.id() + "/" + p.port().name(), out.get(i));
                 }
             }
         }
-        // the spectra's grid (FEFF's, then reconcile's around the data's E0) is set by the data: what follows
-        // from it is known only after FEFF has run; the descriptors and what follows from them are known now
-        assertEquals(java.util.Set.of("descriptors.descriptors", "descriptors.rdf", "filter.excluded", "filter.labels-kept",
-                "split.split", "train.curves", "train.predictions", "train-forest.curves", "train-forest.predictions"), knownPorts);
-        assertEquals(true, tables > knownPorts.size());
+        assertEquals(java.util.Set.of("reconcile", "plots", "xftf", "xftr"), unconfigured,
+                "nodes left unconfigured until FEFF has run (reconcile and the μ(E) plots) or autobk has found the foil's k range");
+        // known only from the data: FEFF's μ(E) starts at the edge energy FEFF computes; autobk's k grid ends where the
+        // shortest spectrum ends above its E0 (the foil's energies are read from its file at configure, as a table reader does);
+        // the principal components are counted on the data's rank; the test features' labels and split are not made
+        // (no labels or split connected: optional outputs left empty, nothing reads them); predictions of measured spectra add columns from the
+        // archive's recipe and scaling, which the model port does not carry
+        assertEquals(java.util.Set.of("feff.mu", "autobk.chi",
+                "analysis.scores", "test-features.labels-out", "test-features.split-out", "foil-mlp.spectra", "foil-mlp.predictions", "foil-forest.spectra", "foil-forest.predictions"),
+                unknownTables, "tables whose columns are known only after running");
+        assertEquals(33, tables - unknownTables.size(), "tables known before running, of " + tables + " on configured nodes");
+        // what the nodes after Train see: the model's prediction columns, then Predict's
+        KnimeNode predict = set.byStep("predict");
+        int p = cu.nodes().stream().filter(x -> x.label().equals("predict")).findFirst().orElseThrow().id();
+        assertEquals(List.of("CN_JmolNN", "CN_JmolNN_sd", "CN_JmolNN_lo", "CN_JmolNN_hi", "CN_JmolNN_in_range", "domain_score",
+                "in_domain"), known.get(p + "/predictions").numeric());
+        assertEquals(List.of(predict.outPorts().get(0).port().name()), List.of("predictions"));
+    }
+
+    /**
+     * The foil's chain, run for real: each processing node's configure-time columns (from the columns
+     * its input really had) are the columns it then writes; so are a recipe's features and their
+     * standardised form, and FEFF's χ grid against a chi.dat written by Feff8L.
+     */
+    @Test
+    void processingColumnsAtConfigureAreTheColumnsAfterRunning(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        org.xasdaml.workflow.BasicContext ctx = org.xasdaml.workflow.BasicContext.quiet(tmp);
+        String foil = ExampleWorkflows.repositoryFile(ExampleWorkflows.FOIL).toAbsolutePath().toString();
+        org.xasdaml.workflow.StepData mu = checked("read-spectra", Map.of("files", foil), Map.of(), ctx, 1);
+        assertEquals(java.util.Arrays.asList((Object) null), OutputSpecs.columns(set.byStep("read-spectra"),
+                Map.of("files", ExampleWorkflows.FOIL), Map.of()), "a relative path is resolved where the node runs");
+        org.xasdaml.workflow.StepData aligned = checked("align", Map.of("mode", "e0", "e0", "8979"), Map.of("mu", mu.raw("mu")), ctx, 2);
+        org.xasdaml.workflow.StepData norm = checked("normalise", Map.of(), Map.of("mu", aligned.raw("aligned")), ctx, 3);
+        org.xasdaml.workflow.StepData bk = checked("autobk", Map.of(), Map.of("mu", aligned.raw("aligned"), "edges", norm.raw("edges")), ctx, 2);
+        org.xasdaml.workflow.StepData ft = checked("xftf", Map.of("kmin", "3", "kmax", "11"), Map.of("chi", bk.raw("chi")), ctx, 3);
+        checked("xftr", Map.of("rmin", "1", "rmax", "3.5"), Map.of("chir-re", ft.raw("chir-re"), "chir-im", ft.raw("chir-im")), ctx, 2);
+        for (String q : List.of("chi", "chir")) {
+            org.xasdaml.workflow.StepData f = checked("features", Map.of("quantity", q, "input", "chi", "simulated", "false"),
+                    Map.of("chi", bk.raw("chi")), ctx, 2);
+            org.xasdaml.table.SampleTable feats = (org.xasdaml.table.SampleTable) f.raw("features");
+            org.xasdaml.table.SampleTable split = org.xasdaml.table.SampleTable.ofColumns(feats.ids(), List.of(), new double[0][])
+                    .withText("set", new String[] {"train"});
+            checked("standardise", Map.of("scaling", "none"), Map.of("features", feats, "split", split), ctx, 1);
+        }
+        java.nio.file.Path chiDat = ExampleWorkflows.repositoryFile(
+                "plugins/xasdaml-xafs/src/test/resources/org/xasdaml/xafs/data/feff8l_cu_chi.dat");
+        List<String> k = java.nio.file.Files.readAllLines(chiDat).stream().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> Double.parseDouble(l.strip().split("\\s+")[0])).filter(x -> x > 1e-9 && x <= 11 + 1e-9)
+                .map(x -> String.format(java.util.Locale.ROOT, "chi_%.4f", x)).toList();
+        KnimeNode feff = set.byStep("feff");
+        assertEquals(k, OutputSpecs.columns(feff, Map.of("kmax", "11"), Map.of()).get(1).numeric());
+    }
+
+    /** Runs a node on real inputs and checks each of its known output columns (at least {@code known}) against the result. */
+    private org.xasdaml.workflow.StepData checked(String stepId, Map<String, String> settings, Map<String, Object> in,
+            org.xasdaml.workflow.StepContext ctx, int known) throws Exception {
+        KnimeNode n = set.byStep(stepId);
+        org.xasdaml.workflow.StepData data = org.xasdaml.workflow.StepData.empty();
+        Map<String, TableColumns> cols = new java.util.HashMap<>();
+        for (KnimePort p : n.inPorts()) {
+            Object v = in.get(p.port().name());
+            if (v != null) {
+                data = with(data, p, v);
+                cols.put(p.port().name(), TableColumns.of((org.xasdaml.table.SampleTable) v));
+            }
+        }
+        org.xasdaml.workflow.StepData out = run(n, settings, data, ctx);
+        List<TableColumns> configured = OutputSpecs.columns(n, settings, cols);
+        int count = 0;
+        for (int i = 0; i < configured.size(); i++) {
+            if (configured.get(i) != null) {
+                count++;
+                assertEquals(configured.get(i), TableColumns.of((org.xasdaml.table.SampleTable) out.raw(n.outPorts().get(i).port().name())),
+                        stepId + "." + n.outPorts().get(i).port().name());
+            }
+        }
+        assertEquals(known, count, stepId + ": outputs known at configure");
+        return out;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static org.xasdaml.workflow.StepData with(org.xasdaml.workflow.StepData d, KnimePort p, Object v) {
+        return d.with((org.xasdaml.workflow.Port) p.port(), v);
     }
 }
