@@ -28,9 +28,9 @@ for platform in linux/gtk/x86_64 win32/win32/x86_64 macosx/cocoa/x86_64 macosx/c
     -Ddestination="$dest" -Drepositories="$site,$knime_repo" -DinstallIUs=org.xasdaml.knime.feature.feature.group \
     -Dp2.os="$os" -Dp2.ws="$ws" -Dp2.arch="$arch" -Dprofile=check \
     || { echo "FAIL $os/$ws/$arch: p2 could not install the feature"; status=1; continue; }
-  got=$(find "$dest" -path '*/plugins/*' -maxdepth 4 -name 'org.xasdaml.knime.bin.*' -printf '%f\n' | sed -E 's/_[0-9]+\.[0-9]+\.[0-9]+.*//' | sort | tr '\n' ' ')
+  got=$(find "$dest" -maxdepth 6 -path '*/plugins/*' -name 'org.xasdaml.knime.bin.*' -printf '%f\n' | sed -E 's/_[0-9]+\.[0-9]+\.[0-9]+.*//' | sort | tr '\n' ' ')
   want="org.xasdaml.knime.bin.$os.$arch "
-  host=$(find "$dest" -path '*/plugins/*' -maxdepth 4 -name 'org.xasdaml.knime_*' -printf '%f ')
+  host=$(find "$dest" -maxdepth 6 -path '*/plugins/*' -name 'org.xasdaml.knime_*' -printf '%f ')
   if [ "$got" = "$want" ] && [ -n "$host" ]; then
     echo "ok   $os/$ws/$arch: $host+ $got"
   else
