@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.knime.core.node.workflow.BatchExecutor;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.knime.core.util.FileUtil;
 import org.xasdaml.knime.gen.ExampleWorkflows;
 import org.xasdaml.knime.gen.KnwfWriter;
@@ -40,7 +41,7 @@ class BatchWorkflowTest {
 
     private static void runToTheEnd(Path knwf, int nodeCount) throws Exception {
         Path dest = FileUtil.createTempDir("xasdaml-batch").toPath().resolve(knwf.getFileName().toString().replace(".knwf", "-executed"));
-        int code = BatchExecutor.mainRun("-workflowFile=" + knwf, "-reset", "-failonloaderror",
+        int code = batchExecutor("-workflowFile=" + knwf, "-reset", "-failonloaderror",
                 "-workflow.variable=structure_file," + Flows.testData("cu-12frames.dump") + ",String",
                 "-workflow.variable=feff_mode,no-scf,String",
                 "-destDir=" + dest);
@@ -57,5 +58,23 @@ class BatchWorkflowTest {
             assertTrue(settings.contains("<entry key=\"state\" type=\"xstring\" value=\"EXECUTED\"/>"),
                     n.getFileName() + " was not executed");
         }
+    }
+
+    /**
+     * KNIME's batch executor, called as {@code knime -application org.knime.product.KNIME_BATCH_APPLICATION} would:
+     * {@code org.knime.core.node.workflow.BatchExecutor} up to KNIME 5.8, {@code org.knime.ap.batch.BatchExecutorImpl}
+     * (bundle org.knime.ap.batch) from 5.9 on. Looked up at run time so that one test source builds against both.
+     */
+    private static int batchExecutor(String... args) throws ReflectiveOperationException {
+        Class<?> executor = null;
+        for (Bundle b : FrameworkUtil.getBundle(BatchWorkflowTest.class).getBundleContext().getBundles()) {
+            if (b.getSymbolicName().equals("org.knime.ap.batch")) {
+                executor = b.loadClass("org.knime.ap.batch.BatchExecutorImpl");
+            }
+        }
+        if (executor == null) {
+            executor = Class.forName("org.knime.core.node.workflow.BatchExecutor");
+        }
+        return (Integer) executor.getMethod("mainRun", String[].class).invoke(null, (Object) args);
     }
 }

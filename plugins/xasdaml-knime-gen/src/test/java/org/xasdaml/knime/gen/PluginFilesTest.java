@@ -57,7 +57,9 @@ class PluginFilesTest {
         assertEquals(PluginIdentity.FEATURE_ID, feature.getAttribute("id"));
         assertEquals(PluginIdentity.FEATURE_NAME, feature.getAttribute("label"));
         assertEquals(PluginIdentity.VENDOR, feature.getAttribute("provider-name"));
-        assertEquals(List.of(PluginIdentity.BUNDLE_ID), Dom.children(feature, "plugin").stream().map(p -> p.getAttribute("id")).toList());
+        List<Element> plugins = Dom.children(feature, "plugin");
+        assertEquals(PluginIdentity.BUNDLE_ID, plugins.get(0).getAttribute("id"));
+        assertEquals(1 + NATIVE_PLATFORMS.size(), plugins.size(), "the bundle and one natives fragment per platform");
         // the feature asks for the KNIME versions the bundle accepts: [5.5.0,6.0.0) ("compatible" = same major, at least this)
         Element imp = Dom.children(Dom.child(feature, "requires"), "import").get(0);
         assertEquals("org.knime.core", imp.getAttribute("plugin"));
@@ -65,6 +67,40 @@ class PluginFilesTest {
         assertEquals("compatible", imp.getAttribute("match"));
         Element site = Dom.parse(Files.readAllBytes(REPO.resolve("update-site/category.xml"))).getDocumentElement();
         assertEquals(List.of(PluginIdentity.FEATURE_ID), Dom.children(site, "feature").stream().map(f -> f.getAttribute("id")).toList());
+    }
+
+    /** os, ws, arch (as p2 names them) and the classifier of the nd4j-native/openblas/javacpp jars for it. */
+    static final List<List<String>> NATIVE_PLATFORMS = List.of(
+            List.of("linux", "gtk", "x86_64", "linux-x86_64"),
+            List.of("win32", "win32", "x86_64", "windows-x86_64"),
+            List.of("macosx", "cocoa", "x86_64", "macosx-x86_64"),
+            List.of("macosx", "cocoa", "aarch64", "macosx-arm64"));
+
+    /**
+     * Each platform's natives fragment: the feature lists it with the os/ws/arch of its platform filter (so p2
+     * installs only the matching one), it attaches to the plugin, and its class path names the jars
+     * knime/embedded copies into it (and leaves out of the shaded jar).
+     */
+    @Test
+    void everyPlatformHasANativesFragmentTheFeatureFiltersByPlatform() throws Exception {
+        Element feature = Dom.parse(Files.readAllBytes(REPO.resolve("features/org.xasdaml.knime.feature/feature.xml"))).getDocumentElement();
+        String embedded = Files.readString(REPO.resolve("knime/embedded/pom.xml"));
+        String modules = Files.readString(REPO.resolve("knime/pom.xml"));
+        for (List<String> p : NATIVE_PLATFORMS) {
+            String id = PluginIdentity.BUNDLE_ID + ".bin." + p.get(0) + "." + p.get(2);
+            Element entry = Dom.children(feature, "plugin").stream().filter(e -> e.getAttribute("id").equals(id)).findFirst().orElseThrow(() -> new AssertionError(id + " not in the feature"));
+            assertEquals(List.of(p.get(0), p.get(1), p.get(2), "true"),
+                    List.of(entry.getAttribute("os"), entry.getAttribute("ws"), entry.getAttribute("arch"), entry.getAttribute("fragment")), id);
+            var m = manifest("plugins/" + id + "/META-INF/MANIFEST.MF").getMainAttributes();
+            assertEquals(id, m.getValue("Bundle-SymbolicName"));
+            assertTrue(m.getValue("Fragment-Host").startsWith(PluginIdentity.BUNDLE_ID + ";"), m.getValue("Fragment-Host"));
+            assertEquals("(& (osgi.os=" + p.get(0) + ") (osgi.arch=" + p.get(2) + "))", m.getValue("Eclipse-PlatformFilter"));
+            List<String> classPath = Arrays.stream(m.getValue("Bundle-ClassPath").split(",")).map(String::strip).toList();
+            assertEquals(List.of("lib/nd4j-native-" + p.get(3) + ".jar", "lib/openblas-" + p.get(3) + ".jar", "lib/javacpp-" + p.get(3) + ".jar"), classPath);
+            assertTrue(embedded.contains("plugins/" + id + "/lib</outputDirectory>") && embedded.contains("<classifier>" + p.get(3) + "</classifier>"), id + ": knime/embedded copies its natives");
+            assertTrue(modules.contains("<module>../plugins/" + id + "</module>"), id + " is built");
+        }
+        assertTrue(embedded.contains("<exclude>org.nd4j:nd4j-native:jar:${native.classifier}</exclude>"), "no natives in the shaded jar");
     }
 
     @Test
