@@ -329,6 +329,7 @@ final class RunReport {
                 case "chi" -> "k-weighted χ(k)"; // the recipe's kⁿ·χ(k)
                 case "chi_k" -> "χ(k)";
                 case "chir", "chi_r" -> "|χ(R)|";
+                case "chi-chir" -> "k-weighted χ(k), then |χ(R)|";
                 case "chi_k1" -> "k·χ(k)";
                 case "chi_k2" -> "k²·χ(k)";
                 case "chi_k3" -> "k³·χ(k)";

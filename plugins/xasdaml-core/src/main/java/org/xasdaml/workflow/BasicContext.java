@@ -89,11 +89,18 @@ public final class BasicContext implements StepContext {
         failures.add(failure);
     }
 
+    /**
+     * In sample order (stable: one sample's failures keep the order they happened in), so that
+     * provenance and messages are the same whatever order parallel workers finished in.
+     */
     @Override
     public List<SampleFailure> failures() {
+        List<SampleFailure> copy;
         synchronized (failures) {
-            return List.copyOf(failures);
+            copy = new ArrayList<>(failures);
         }
+        copy.sort(java.util.Comparator.comparing(SampleFailure::sample));
+        return List.copyOf(copy);
     }
 
     @Override

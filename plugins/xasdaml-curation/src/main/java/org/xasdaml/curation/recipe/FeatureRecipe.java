@@ -31,7 +31,8 @@ import org.xasdaml.io.Json;
  * the shift); the ΔE0 augmentation spans the remaining uncertainty.
  *
  * @param quantity     mu, norm (pre_edge norm), chi (k^kweight·χ(k) on kmin..kmax), chir (|χ(R)| on
- *                     rmin..rmax), wavelet (Cauchy |W(k, R)| on the k and R windows)
+ *                     rmin..rmax), chi-chir (both, one row: the k-weighted χ(k) then |χ(R)|), wavelet
+ *                     (Cauchy |W(k, R)| on the k and R windows)
  * @param alignment    none (each spectrum on its own E0), e0 (every spectrum shifted so its E0 lands
  *                     on alignE0) or median (measured spectra shifted to alignE0 = the training median E0);
  *                     only energy-grid quantities are shifted, χ(k) is always relative to each E0
@@ -63,7 +64,7 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
     /** k spacing of every χ(k) grid (Larch's kstep). */
     public static final double KSTEP = 0.05;
 
-    public static final List<String> QUANTITIES = List.of("mu", "norm", "chi", "chir", "wavelet");
+    public static final List<String> QUANTITIES = List.of("mu", "norm", "chi", "chir", "chi-chir", "wavelet");
 
     public FeatureRecipe {
         if (!QUANTITIES.contains(quantity)) {

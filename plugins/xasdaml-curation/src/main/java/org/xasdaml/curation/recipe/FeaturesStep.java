@@ -60,8 +60,9 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
     /** Parameters: the recipe (Larch's names) and the augmentation. */
     public record Options(
             @Param(description = "Feature quantity: mu, norm (normalised μ), chi (k^kweight·χ(k) on kmin..kmax), chir "
-                    + "(|χ(R)| on rmin..rmax), wavelet (Cauchy |W(k,R)| on both windows)",
-                    choices = {"mu", "norm", "chi", "chir", "wavelet"}) String quantity,
+                    + "(|χ(R)| on rmin..rmax), chi-chir (both in one row: |χ(R)| alone loses the phase that tells a "
+                    + "distance and the k dependence that tells CN from disorder), wavelet (Cauchy |W(k,R)| on both windows)",
+                    choices = {"mu", "norm", "chi", "chir", "chi-chir", "wavelet"}) String quantity,
             @Param(description = "Where χ(k) comes from: chi = the simulated χ(k) input (FEFF's chi.dat), mu = autobk on "
                     + "the μ(E) input (as for a measured spectrum)", choices = {"chi", "mu"}) String input,
             @Param(description = "The spectra are simulated: multiply χ by S0² (FEFF runs with S02 1); off for measured "

@@ -63,7 +63,7 @@ public final class SpectrumFeatures {
     public record Row(double[] features, double e0, double edgeStep, double shift, Variation variation) {
     }
 
-    /** The axis of the features the recipe makes (energy, k, R or wavelet column index). */
+    /** The axis of the features the recipe makes (energy, k, R, or column index for chi-chir and wavelet). */
     public static Axis axis(FeatureRecipe r) {
         FeatureRecipe.Xftf x = r.xftf();
         switch (r.quantity()) {
@@ -77,16 +77,17 @@ public final class SpectrumFeatures {
             }
             case "chi":
                 return new Axis("k", "Å⁻¹", kGrid(x.kmin(), x.kmax()));
-            case "chir": {
-                double[] rr = rGrid(x.kmax());
-                List<Double> keep = new ArrayList<>();
-                for (double v : rr) {
-                    if (v >= x.rmin() - 1e-9 && v <= x.rmax() + 1e-9) {
-                        keep.add(v);
-                    }
+            case "chi-chir": {
+                // one row, two quantities on different axes: the axis is the column index (k columns first)
+                int n = kGrid(x.kmin(), x.kmax()).length + chirAxis(r).size();
+                double[] idx = new double[n];
+                for (int i = 0; i < n; i++) {
+                    idx[i] = i;
                 }
-                return new Axis("r", "Å", keep.stream().mapToDouble(Double::doubleValue).toArray());
+                return new Axis("column", "k-weighted χ(k) then |χ(R)|", idx);
             }
+            case "chir":
+                return chirAxis(r);
             default: {
                 int n = waveletColumns(r).size();
                 double[] idx = new double[n];
@@ -151,6 +152,18 @@ public final class SpectrumFeatures {
                 clamp ? GridInterpolation.Extrapolation.CLAMP : GridInterpolation.Extrapolation.REFUSE);
     }
 
+    /** The R axis of |χ(R)| features: xftf's R grid inside the R window. */
+    private static Axis chirAxis(FeatureRecipe r) {
+        FeatureRecipe.Xftf x = r.xftf();
+        List<Double> keep = new ArrayList<>();
+        for (double v : rGrid(x.kmax())) {
+            if (v >= x.rmin() - 1e-9 && v <= x.rmax() + 1e-9) {
+                keep.add(v);
+            }
+        }
+        return new Axis("r", "Å", keep.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     /** k = kmin, kmin + 0.05, …, kmax (rounded onto the 0.05 Å⁻¹ grid). */
     static double[] kGrid(double kmin, double kmax) {
         int i0 = (int) Math.ceil(kmin / FeatureRecipe.KSTEP - 1e-9);
@@ -162,14 +175,10 @@ public final class SpectrumFeatures {
         return k;
     }
 
-    /** xftf's R grid (nfft 2048, kstep 0.05, rmax_out 10). */
+    /** xftf's R grid with the recipe's transform settings (Larch's rmax_out, nfft and kstep), from the kernel itself. */
     static double[] rGrid(double kmax) {
-        double[] k = kGrid(0, Math.max(kmax, 1));
-        double[] z = new double[k.length];
-        z[1] = 1;
-        XafsFourierTransform.ChiR c = XafsFourierTransform.xftf(new ChiSpectrum(k, z),
-                XafsFourierTransform.ForwardOptions.of(0, kmax, 0, 0, FourierWindow.Shape.HANNING));
-        return c.r();
+        XafsFourierTransform.ForwardOptions f = XafsFourierTransform.ForwardOptions.of(0, kmax, 0, 0, FourierWindow.Shape.HANNING);
+        return XafsFourierTransform.rGrid(f.rmaxOut(), f.nfft(), f.kstep());
     }
 
     // ------------------------------------------------------------------ μ(E) in
@@ -273,26 +282,15 @@ public final class SpectrumFeatures {
             c = ExafsVariation.noise(c, v.noise(), new SplittableRandom(v.seed()));
         }
         switch (r.quantity()) {
-            case "chi": {
-                double[] out = GridInterpolation.linear(kk, c, kGrid(x.kmin(), x.kmax()), GridInterpolation.Extrapolation.CLAMP);
-                double[] kw = kGrid(x.kmin(), x.kmax());
-                for (int i = 0; i < out.length; i++) {
-                    out[i] *= Math.pow(kw[i], x.kweight());
-                }
-                return out;
-            }
-            case "chir": {
-                XafsFourierTransform.ChiR cr = XafsFourierTransform.xftf(new ChiSpectrum(kk, c), XafsFourierTransform.ForwardOptions
-                        .of(x.kmin(), x.kmax(), x.kweight(), x.dk(), FourierWindow.Shape.of(x.window())));
-                double[] rr = cr.r();
-                double[] mag = cr.mag();
-                double[] out = new double[axis(r).size()];
-                int j = 0;
-                for (int i = 0; i < rr.length && j < out.length; i++) {
-                    if (rr[i] >= x.rmin() - 1e-9 && rr[i] <= x.rmax() + 1e-9) {
-                        out[j++] = mag[i];
-                    }
-                }
+            case "chi":
+                return weightedChi(kk, c, x);
+            case "chir":
+                return chirMagnitude(kk, c, r);
+            case "chi-chir": {
+                double[] a = weightedChi(kk, c, x);
+                double[] b = chirMagnitude(kk, c, r);
+                double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+                System.arraycopy(b, 0, out, a.length, b.length);
                 return out;
             }
             case "wavelet": {
@@ -307,6 +305,33 @@ public final class SpectrumFeatures {
             default:
                 throw new IllegalStateException(r.quantity());
         }
+    }
+
+    /** k^kweight·χ(k) on the k window's grid. */
+    private static double[] weightedChi(double[] kk, double[] c, FeatureRecipe.Xftf x) {
+        double[] kw = kGrid(x.kmin(), x.kmax());
+        double[] out = GridInterpolation.linear(kk, c, kw, GridInterpolation.Extrapolation.CLAMP);
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= Math.pow(kw[i], x.kweight());
+        }
+        return out;
+    }
+
+    /** |χ(R)| (xftf of the windowed k^kweight·χ(k)) on the R window. */
+    private static double[] chirMagnitude(double[] kk, double[] c, FeatureRecipe r) {
+        FeatureRecipe.Xftf x = r.xftf();
+        XafsFourierTransform.ChiR cr = XafsFourierTransform.xftf(new ChiSpectrum(kk, c), XafsFourierTransform.ForwardOptions
+                .of(x.kmin(), x.kmax(), x.kweight(), x.dk(), FourierWindow.Shape.of(x.window())));
+        double[] rr = cr.r();
+        double[] mag = cr.mag();
+        double[] out = new double[chirAxis(r).size()];
+        int j = 0;
+        for (int i = 0; i < rr.length && j < out.length; i++) {
+            if (rr[i] >= x.rmin() - 1e-9 && rr[i] <= x.rmax() + 1e-9) {
+                out[j++] = mag[i];
+            }
+        }
+        return out;
     }
 
     /** Wavelet strides: every 4th k point (0.2 Å⁻¹) and every 2nd R point. */

@@ -67,6 +67,26 @@ class AugmentationTest {
     }
 
     @Test
+    void chiChirIsTheWeightedChiFollowedByChirOfTheSameVariant() {
+        SampleTable t = chi(1);
+        double[] k = t.axis().values();
+        SpectrumFeatures.Variation v = new SpectrumFeatures.Variation(0.9, 1.5, 0.001, 0, 0, 0);
+        double[] a = SpectrumFeatures.fromChi(k, t.row(0), options(Map.of("quantity", "chi")).recipe(), v).features();
+        double[] b = SpectrumFeatures.fromChi(k, t.row(0), options(Map.of("quantity", "chir")).recipe(), v).features();
+        FeatureRecipe both = options(Map.of("quantity", "chi-chir")).recipe();
+        double[] ab = SpectrumFeatures.fromChi(k, t.row(0), both, v).features();
+        assertEquals(161, a.length); // k 3..11 Å⁻¹ by 0.05
+        assertEquals(a.length + b.length, ab.length);
+        assertEquals(ab.length, SpectrumFeatures.axis(both).size());
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], ab[i], 0);
+        }
+        for (int i = 0; i < b.length; i++) {
+            assertEquals(b[i], ab[a.length + i], 0);
+        }
+    }
+
+    @Test
     void variantsAreSeededKeepTheirSourceAndSplitTogether() {
         SampleTable t = chi(30);
         Map<String, String> ch = new HashMap<>(Map.of("variants", "3", "fwhmMax", "2", "noise", "0.002"));

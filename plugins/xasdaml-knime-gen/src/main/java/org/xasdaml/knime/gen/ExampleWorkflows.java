@@ -142,7 +142,8 @@ public final class ExampleWorkflows {
         int bulk = b.node("read-structures", "bulk", 40, 180, Map.of("file", BULK_DUMP, "maxFrames", Integer.toString(BULK_FRAMES)));
         int merged = b.node("merge-structures", "merge", 160, 120, Map.of());
         b.connect(structures, "structures", merged, "structures1").connect(bulk, "structures", merged, "structures2");
-        int feff = b.node("feff", "feff", 280, 60, Map.of(), Map.of("mode", FEFF_MODE));
+        // 24 frames: two groups of environments, so FEFF computes self-consistent potentials for a few representatives only
+        int feff = b.node("feff", "feff", 280, 60, Map.of("groups", "2"), Map.of("mode", FEFF_MODE));
         b.connect(merged, "structures", feff, "structures");
         int wavelet = b.node("wavelet", "wavelet", 400, -60, Map.of());
         b.connect(feff, "chi", wavelet, "chi");
