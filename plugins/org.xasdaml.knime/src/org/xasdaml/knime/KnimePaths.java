@@ -38,8 +38,30 @@ final class KnimePaths {
                         + "folder and give the path relative to the workflow");
             }
             return p.toString();
+        } catch (java.net.MalformedURLException e) {
+            // no handler for knime:// in this KNIME (it comes with the ECF bundles, which a headless or minimal
+            // installation may lack): a workflow-relative URL is still resolved, against the running workflow's folder
+            Path w = workflowRelative(url);
+            if (w != null) {
+                return w.toString();
+            }
+            throw new IllegalArgumentException("cannot resolve " + url + ": " + e.getMessage(), e);
         } catch (java.io.IOException | java.net.URISyntaxException e) {
             throw new IllegalArgumentException("cannot resolve " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code knime://knime.workflow/<path>} against the local folder of the workflow the node runs in; null if none. */
+    private static Path workflowRelative(String url) {
+        if (!url.startsWith(KnimeUrls.WORKFLOW)) {
+            return null;
+        }
+        org.knime.core.node.workflow.NodeContext ctx = org.knime.core.node.workflow.NodeContext.getContext();
+        if (ctx == null || ctx.getWorkflowManager() == null || ctx.getWorkflowManager().getContextV2() == null) {
+            return null;
+        }
+        Path root = ctx.getWorkflowManager().getContextV2().getExecutorInfo().getLocalWorkflowPath();
+        String rel = java.net.URLDecoder.decode(url.substring(KnimeUrls.WORKFLOW.length()), java.nio.charset.StandardCharsets.UTF_8);
+        return root.resolve(rel).normalize();
     }
 }
