@@ -198,17 +198,8 @@ public final class EnvironmentPotentials {
         ctx.progress(0, String.format(Locale.ROOT,
                 "feff environment: %d samples, %d representatives (%d covered by the %d potentials in %s, %d to compute)",
                 members.size(), reps.length, reusedReps, known.size(), library.folder(), todo.size()));
-        List<PotentialLibrary.Entry> made = ParallelSamples.map(todo, ids::get, "feff representative potential", c -> {
-            try {
-                return library.obtain(inputs.get(c), desc.get(c), "sample " + ids.get(c), feff, timeLimit, ctx::isCancelled);
-            } catch (org.xasdaml.workflow.CancelledException e) {
-                throw e;
-            } catch (Exception e) {
-                ctx.warn("feff: representative potentials of sample " + ids.get(c) + " failed (" + ParallelSamples.messageOf(e)
-                        + "); its samples take the next nearest representative");
-                return null;
-            }
-        }, ctx);
+        List<PotentialLibrary.Entry> made = representatives(todo, ids, inputs, desc, library, feff, timeLimit, ctx,
+                "its samples take the next nearest representative");
         List<String> computedIds = new ArrayList<>();
         for (PotentialLibrary.Entry e : made) {
             if (e == null) {
@@ -320,17 +311,8 @@ public final class EnvironmentPotentials {
                 return;
             }
             List<Integer> newReps = Arrays.stream(add).mapToObj(members::get).toList();
-            List<PotentialLibrary.Entry> made = ParallelSamples.map(newReps, ids::get, "feff representative potential", c -> {
-                try {
-                    return library.obtain(inputs.get(c), desc.get(c), "sample " + ids.get(c), feff, timeLimit, ctx::isCancelled);
-                } catch (org.xasdaml.workflow.CancelledException e) {
-                    throw e;
-                } catch (Exception e) {
-                    ctx.warn("feff: representative potentials of sample " + ids.get(c) + " failed (" + ParallelSamples.messageOf(e)
-                            + "); its samples keep their representative");
-                    return null;
-                }
-            }, ctx);
+            List<PotentialLibrary.Entry> made = representatives(newReps, ids, inputs, desc, library, feff, timeLimit, ctx,
+                    "its samples keep their representative");
             for (PotentialLibrary.Entry e : made) {
                 if (e != null && available.stream().noneMatch(a -> a.id().equals(e.id()))) {
                     available.add(e);
@@ -338,6 +320,30 @@ public final class EnvironmentPotentials {
                 }
             }
         }
+    }
+
+    /**
+     * Full-SCF potentials of the given representatives, in parallel, through the library (reused
+     * when it holds them). A representative that fails is warned about and comes back null, so the
+     * caller can give its samples another one; cancellation goes through.
+     *
+     * @param onFailure what happens to the failed representative's samples, for the warning
+     */
+    private static List<PotentialLibrary.Entry> representatives(List<Integer> reps, List<SampleId> ids, List<FeffInput> inputs,
+                                                                List<EnvironmentDescriptor> desc, PotentialLibrary library,
+                                                                FeffProgram feff, double timeLimit, StepContext ctx,
+                                                                String onFailure) {
+        return ParallelSamples.map(reps, ids::get, "feff representative potential", c -> {
+            try {
+                return library.obtain(inputs.get(c), desc.get(c), "sample " + ids.get(c), feff, timeLimit, ctx::isCancelled);
+            } catch (org.xasdaml.workflow.CancelledException e) {
+                throw e;
+            } catch (Exception e) {
+                ctx.warn("feff: representative potentials of sample " + ids.get(c) + " failed (" + ParallelSamples.messageOf(e)
+                        + "); " + onFailure);
+                return null;
+            }
+        }, ctx);
     }
 
     /**
