@@ -52,6 +52,9 @@ import org.xasdaml.xafs.MuSpectrum;
  * them. Measured spectra put on a saved grid (prediction) are refused instead.
  */
 public final class ReconcileStep implements Step<ReconcileStep.Options> {
+    /** The edges table's columns, as written by the run and announced at configure. */
+    static final List<String> EDGE_COLUMNS = List.of("e0", "edge_step", "extrapolated_below", "extrapolated_above");
+
 
     public static final Port<SampleTable> MU_IN = Port.of("mu", PortTypes.TABLE,
             "μ(E) per sample (e.g. from FEFF), on any energy grid (axis energy, eV)");
@@ -198,7 +201,7 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         StepData out = StepData.empty()
                 .with(MU, SampleTable.spectra(ids, "mu", grid, muRows.toArray(new double[0][])).withMeta(meta))
                 .with(NORM, SampleTable.spectra(ids, "norm", grid, normRows.toArray(new double[0][])).withMeta(meta))
-                .with(EDGES, SampleTable.ofRows(ids, List.of("e0", "edge_step", "extrapolated_below", "extrapolated_above"), edgeRows.toArray(new double[0][])));
+                .with(EDGES, SampleTable.ofRows(ids, EDGE_COLUMNS, edgeRows.toArray(new double[0][])));
         SampleTable chi = inputs.find(CHI_IN);
         if (chi != null) {
             SampleTable chiGrid = chiOnGrid(chi, o.kmax());
@@ -237,7 +240,7 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
     public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
                                                            Map<String, org.xasdaml.workflow.TableColumns> inputs) {
         if (output.equals(EDGES.name())) {
-            return org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "edge_step", "extrapolated_below", "extrapolated_above"));
+            return org.xasdaml.workflow.TableColumns.numeric(EDGE_COLUMNS);
         }
         org.xasdaml.workflow.TableColumns chi = inputs.get(CHI_IN.name());
         if (!output.equals(CHI.name()) || chi == null) {

@@ -29,6 +29,9 @@ import org.xasdaml.xafs.MuSpectrum;
  * uncovered eV reported).
  */
 public final class AlignStep implements Step<AlignStep.Options> {
+    /** The shifts table's columns, as written by the run and announced at configure. */
+    static final List<String> SHIFT_COLUMNS = List.of("e0", "shift", "e0_aligned", "uncovered");
+
 
     public static final Port<SampleTable> MU = Port.of("mu", PortTypes.TABLE, "μ(E) per spectrum (axis energy, eV)");
     public static final Port<SampleTable> REFERENCE = Port.optional("reference", PortTypes.TABLE,
@@ -131,7 +134,7 @@ public final class AlignStep implements Step<AlignStep.Options> {
         ctx.progress(1, o.mode().equals("reference") ? "aligned to the reference spectrum"
                 : String.format(Locale.ROOT, "aligned to E0 %.3f eV", target));
         return StepData.empty().with(ALIGNED, b.spectra(mu.meta().getOrDefault("quantity", "mu"), mu.axis(),
-                Map.of("alignment", o.mode()))).with(SHIFTS, b.values(List.of("e0", "shift", "e0_aligned", "uncovered")));
+                Map.of("alignment", o.mode()))).with(SHIFTS, b.values(SHIFT_COLUMNS));
     }
 
     static double[] clamp(double[] x, double lo, double hi) {
@@ -196,7 +199,7 @@ public final class AlignStep implements Step<AlignStep.Options> {
             return null;
         }
         if (output.equals(SHIFTS.name())) {
-            return mu.keepingSource(org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "shift", "e0_aligned", "uncovered")));
+            return mu.keepingSource(org.xasdaml.workflow.TableColumns.numeric(SHIFT_COLUMNS));
         }
         return new org.xasdaml.workflow.TableColumns(mu.numeric(), mu.text().contains("source") ? List.of("source") : List.of());
     }

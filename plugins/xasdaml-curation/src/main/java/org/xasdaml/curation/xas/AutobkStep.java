@@ -25,6 +25,9 @@ import org.xasdaml.xafs.MuSpectrum;
  * else up to the shortest spectrum's end).
  */
 public final class AutobkStep implements Step<AutobkStep.Options> {
+    /** The values table's columns, as written by the run and announced at configure. */
+    static final List<String> VALUE_COLUMNS = List.of("e0", "edge_step", "kmin", "kmax", "rbkg", "nknots");
+
 
     public static final Port<SampleTable> MU = Port.of("mu", PortTypes.TABLE, "μ(E) per spectrum (axis energy, eV)");
     public static final Port<SampleTable> EDGES = Port.optional("edges", PortTypes.TABLE,
@@ -137,7 +140,7 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
         ctx.progress(1, String.format(Locale.ROOT, "χ(k) up to %.2f Å⁻¹", k[n - 1]));
         return StepData.empty().with(CHI, chi.spectra("chi", new Axis("k", "Å⁻¹", k), Map.of()))
                 .with(BKG, bkg.spectra("bkg", mu.axis(), Map.of()))
-                .with(VALUES, chi.values(List.of("e0", "edge_step", "kmin", "kmax", "rbkg", "nknots")));
+                .with(VALUES, chi.values(VALUE_COLUMNS));
     }
 
     /** χ(k) every 0.05 Å⁻¹ (Larch's kstep). */
@@ -161,7 +164,7 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
                     : mu.keepingSource(org.xasdaml.workflow.TableColumns.spectra("chi", AutobkBackground.outputK(kmax, KSTEP)));
         }
         if (output.equals(VALUES.name())) {
-            return mu.keepingSource(org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "edge_step", "kmin", "kmax", "rbkg", "nknots")));
+            return mu.keepingSource(org.xasdaml.workflow.TableColumns.numeric(VALUE_COLUMNS));
         }
         return mu.spectraAs("bkg", List.of("source"));
     }

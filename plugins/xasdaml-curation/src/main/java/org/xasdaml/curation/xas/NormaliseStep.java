@@ -18,6 +18,9 @@ import org.xasdaml.xafs.MuSpectrum;
 
 /** Larch's pre_edge on every spectrum of a table: E0, edge step, normalised and flattened μ(E). */
 public final class NormaliseStep implements Step<NormaliseStep.Options> {
+    /** The edges table's columns, as written by the run and announced at configure. */
+    static final List<String> EDGE_COLUMNS = List.of("e0", "edge_step", "pre1", "pre2", "norm1", "norm2", "nnorm");
+
 
     public static final Port<SampleTable> MU = Port.of("mu", PortTypes.TABLE, "μ(E) per spectrum (axis energy, eV)");
     public static final Port<SampleTable> NORM = Port.of("norm", PortTypes.TABLE, "Normalised μ(E) (Larch norm)");
@@ -89,7 +92,7 @@ public final class NormaliseStep implements Step<NormaliseStep.Options> {
         }
         return StepData.empty().with(NORM, norm.spectra("norm", mu.axis(), Map.of()))
                 .with(FLAT, flat.spectra("flat", mu.axis(), Map.of()))
-                .with(EDGES, norm.values(List.of("e0", "edge_step", "pre1", "pre2", "norm1", "norm2", "nnorm")));
+                .with(EDGES, norm.values(EDGE_COLUMNS));
     }
 
     /** Norm and flat on the input's energies; the edges table's columns are fixed. */
@@ -102,7 +105,7 @@ public final class NormaliseStep implements Step<NormaliseStep.Options> {
         }
         if (output.equals(EDGES.name())) {
             return mu.keepingSource(org.xasdaml.workflow.TableColumns.numeric(
-                    List.of("e0", "edge_step", "pre1", "pre2", "norm1", "norm2", "nnorm")));
+                    EDGE_COLUMNS));
         }
         return mu.spectraAs(output.equals(NORM.name()) ? "norm" : "flat", List.of("source"));
     }
