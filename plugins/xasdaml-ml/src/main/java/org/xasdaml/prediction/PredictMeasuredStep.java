@@ -200,12 +200,10 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
      * lands a few eV off on the odd simulated spectrum whose grid starts right at the edge.
      */
     static double trainingEdge(SampleTable edges) {
-        double[] e = edges.column("e0").clone();
-        java.util.Arrays.sort(e);
+        double[] e = edges.column("e0");
         if (e.length == 0) {
             throw new IllegalArgumentException("the edges table is empty");
         }
-        int n = e.length;
-        return n % 2 == 1 ? e[n / 2] : 0.5 * (e[n / 2 - 1] + e[n / 2]);
+        return org.xasdaml.curation.recipe.SpectrumFeatures.medianE0(e);
     }
 }

@@ -358,9 +358,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
         if (n == 0) {
             throw new IllegalArgumentException("no spectrum has an E0");
         }
-        double[] s = Arrays.copyOf(e0, n);
-        Arrays.sort(s);
-        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+        return SpectrumFeatures.medianE0(Arrays.copyOf(e0, n));
     }
 
     /**

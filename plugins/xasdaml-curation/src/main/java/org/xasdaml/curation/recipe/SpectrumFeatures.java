@@ -1,6 +1,7 @@
 package org.xasdaml.curation.recipe;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -97,6 +98,21 @@ public final class SpectrumFeatures {
                 return new Axis("wavelet", "column", idx);
             }
         }
+    }
+
+    /**
+     * The median of a set of edge energies (the middle one, or the mean of the two middle ones): the
+     * one reference-E0 rule of energy-grid features, alignment to a table, the measured files' common
+     * grid and predict-measured's training edge.
+     */
+    public static double medianE0(double[] e0) {
+        if (e0.length == 0) {
+            throw new IllegalArgumentException("no E0 to take the median of");
+        }
+        double[] s = e0.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.xasdaml.curation.recipe.SpectrumFeatures;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.workflow.Category;
 import org.xasdaml.workflow.InvalidParameterException;
@@ -89,9 +90,7 @@ public final class AlignStep implements Step<AlignStep.Options> {
             if (ref == null || !ref.hasColumn("e0")) {
                 throw new IllegalArgumentException("mode median needs a reference table with an e0 column");
             }
-            double[] v = ref.column("e0").clone();
-            Arrays.sort(v);
-            target = v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+            target = SpectrumFeatures.medianE0(ref.column("e0"));
         } else if (o.mode().equals("reference")) {
             if (ref == null) {
                 throw new IllegalArgumentException("mode reference needs the reference spectrum connected");

@@ -208,9 +208,7 @@ public final class ReadSpectraStep implements Step<ReadSpectraStep.Options> {
         if (e0.isEmpty()) {
             return Double.NaN;
         }
-        java.util.Collections.sort(e0);
-        int n = e0.size();
-        return n % 2 == 1 ? e0.get(n / 2) : 0.5 * (e0.get(n / 2 - 1) + e0.get(n / 2));
+        return SpectrumFeatures.medianE0(e0.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The table's energies and the rule that chose them (written to the metadata and the provenance). */
