@@ -9,6 +9,7 @@ import java.util.Map;
 import org.xasdaml.structure.SampleId;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.workflow.Category;
+import org.xasdaml.workflow.FormerName;
 import org.xasdaml.workflow.InvalidParameterException;
 import org.xasdaml.workflow.ParallelSamples;
 import org.xasdaml.workflow.Param;
@@ -96,6 +97,9 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             @Param(description = "xftf kweight, also the n of kⁿχ(k) features", min = 0, max = 5) double kweight,
             @Param(description = "Start of the R window of chir and wavelet features", unit = "Å", min = 0) double rmin,
             @Param(description = "End of the R window", unit = "Å", min = 0) double rmax,
+            // emin/emax until 2026-12-05: the grid's ends relative to E0 (emin −10 is below 10)
+            @FormerName(value = "emin", member = "below", factor = -1, since = "2026-12-05")
+            @FormerName(value = "emax", member = "above", since = "2026-12-05")
             EnergyGridOptions energyGrid,
             @Param(description = "S0², amplitude reduction factor of the measurements (0.90 ± 0.05: the usual range for K "
                     + "edges of 3d-metal foils against FEFF theory)", min = 0.01, max = 2) double s02,
