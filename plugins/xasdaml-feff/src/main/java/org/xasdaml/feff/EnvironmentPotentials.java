@@ -125,9 +125,9 @@ public final class EnvironmentPotentials {
      * size matters only through the element fractions. With counts in the key the periodic bulk set split
      * into 107- and 108-atom keys and clusters of 55–200 atoms got representatives per size. Measured
      * ({@code AtomCountBench}, real full SCF, main job's cards): a sample's k²χ with potentials computed
-     * for another atom count of the same element against its own count differs by at most
-     * 3.2e-4 (bulk 107 ↔ 108: 8.3e-7; 20 pairs of clusters of 55, 79, 116, 135 and 200 atoms: mean 5.5e-5), far below the 3 % target. Each
-     * sample's feff.inp keeps its own count (pymatgen's card).
+     * for another atom count of the same element against its own count differs by at most 3.2e-4
+     * (bulk 107 ↔ 108: 8.3e-7; 20 pairs of clusters of 55, 79, 116, 135 and 200 atoms: mean 5.5e-5), far
+     * below the 3 % target. Each sample's feff.inp keeps its own count (pymatgen's card).
      */
     static String key(FeffInput in, double clusterRadius) {
         StringBuilder sb = new StringBuilder(String.join("; ", in.cards().lines()));
