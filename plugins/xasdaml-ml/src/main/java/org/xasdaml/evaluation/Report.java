@@ -22,7 +22,7 @@ import org.xasdaml.workflow.PortType;
  */
 public record Report(String title, String text, Map<String, Object> json, List<Figure> figures) {
     public Report {
-        json = Map.copyOf(json);
+        json = org.xasdaml.io.OrderedCopy.of(json); // in the targets' order
         figures = List.copyOf(figures);
     }
 
