@@ -33,7 +33,7 @@ record Workflow(String name, String description, List<Stage> stages) {
             if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
                 throw new IllegalArgumentException("stage name must be a plain folder name: " + name);
             }
-            inputs = Map.copyOf(inputs);
+            inputs = org.xasdaml.io.OrderedCopy.of(inputs);
             options = new LinkedHashMap<>(options);
         }
     }

@@ -56,6 +56,7 @@ class FormerNamesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aWorkflowFileWithTheOldNamesRunsWithAWarning() throws Exception {
         Path oldWf = Files.writeString(dir.resolve("old.json"), workflow("\"emin\": -20, \"emax\": 150"));
         Path newWf = Files.writeString(dir.resolve("new.json"), workflow("\"below\": 20, \"above\": 150"));
@@ -81,6 +82,21 @@ class FormerNamesTest {
         for (String e : newFeatures.keySet()) {
             assertArrayEquals(newFeatures.get(e), oldFeatures.get(e), "features.npz: " + e);
         }
+        // a features stage run before the rename (its provenance names emin/emax) is reused, not run again
+        Path prov = dir.resolve("new/features/provenance.json");
+        Map<String, Object> recorded = Json.parseObject(Files.readString(prov));
+        Map<String, Object> params = new java.util.TreeMap<>((Map<String, Object>) recorded.get("parameters"));
+        params.remove("below");
+        params.remove("above");
+        params.put("emin", "-20");
+        params.put("emax", "150");
+        recorded.put("parameters", params);
+        Files.writeString(prov, Json.write(recorded));
+        out.reset();
+        assertEquals(0, run("workflow", "run", newWf.toString(), "--out", dir.resolve("new").toString(), "--quiet"), err());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("already done") && !out.toString(StandardCharsets.UTF_8)
+                .contains("running again"), out.toString(StandardCharsets.UTF_8));
+
         Map<?, ?> meta = (Map<?, ?>) Json.parseObject(new String(oldFeatures.get("table.json"), StandardCharsets.UTF_8)).get("meta");
         FeatureRecipe recipe = FeatureRecipe.fromJson((String) meta.get(FeatureRecipe.META_KEY));
         assertEquals(new FeatureRecipe.EnergyGrid(-20, 150, 341), recipe.energyGrid(), "the recipe's grid relative to E0");

@@ -38,7 +38,7 @@ public final class SampleTable {
         this.axis = axis;
         this.textNames = List.copyOf(textNames);
         this.text = text;
-        this.meta = Map.copyOf(meta);
+        this.meta = org.xasdaml.io.OrderedCopy.of(meta);
         int n = ids.size();
         if (columns.length != names.size()) {
             throw new IllegalArgumentException(names.size() + " column names but " + columns.length + " columns");

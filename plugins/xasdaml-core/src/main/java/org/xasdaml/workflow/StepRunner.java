@@ -98,6 +98,18 @@ public final class StepRunner {
      * when it can: same step, same parameters, same input checksums, and every output it recorded
      * still stored with the checksum it had (a deleted or truncated output is recomputed).
      */
+    /**
+     * The parameters a provenance recorded, under today's names: a stage run before a parameter was
+     * renamed ({@link FormerName}) is still reused when its values are today's.
+     */
+    private static Map<String, String> recordedParameters(Step<?> step, Provenance p) {
+        try {
+            return step.parameters().withCurrentNames(p.parameters(), w -> { });
+        } catch (IllegalArgumentException e) {
+            return p.parameters();
+        }
+    }
+
     public static <P extends Record> String whyNotReusable(Step<P> step, P options, Map<String, Path> inputSources, Path outDir) {
         Path prov = outDir.resolve(PROVENANCE);
         if (!Files.isRegularFile(prov)) {
@@ -109,7 +121,7 @@ public final class StepRunner {
         } catch (IOException | RuntimeException e) {
             return "its provenance.json cannot be read";
         }
-        if (!p.step().equals(step.info().id()) || !p.parameters().equals(step.parameters().toText(options))) {
+        if (!p.step().equals(step.info().id()) || !recordedParameters(step, p).equals(step.parameters().toText(options))) {
             return "parameters changed";
         }
         Map<String, String> now;

@@ -66,7 +66,7 @@ public final class WaveletMaps {
         this.r = r.clone();
         this.data = data;
         this.values = values;
-        this.meta = Map.copyOf(meta);
+        this.meta = org.xasdaml.io.OrderedCopy.of(meta);
         if (values != null) {
             if (values.length != (long) ids.size() * mapSize()) {
                 throw new IllegalArgumentException("wavelet values: " + values.length + " for " + ids.size() + " maps of " + mapSize());

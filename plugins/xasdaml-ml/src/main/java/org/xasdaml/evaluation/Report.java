@@ -22,8 +22,7 @@ import org.xasdaml.workflow.PortType;
  */
 public record Report(String title, String text, Map<String, Object> json, List<Figure> figures) {
     public Report {
-        // insertion order kept (targets as asked, then their numbers): Map.copyOf's order changes from one JVM to the next
-        json = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(json));
+        json = org.xasdaml.io.OrderedCopy.of(json); // in the targets' order
         figures = List.copyOf(figures);
     }
 

@@ -95,7 +95,7 @@ public final class ModelArchive {
         this.inputScaling = inputScaling;
         this.targetScaling = targetScaling;
         this.predictor = predictor;
-        this.parameters = Map.copyOf(new LinkedHashMap<>(parameters));
+        this.parameters = org.xasdaml.io.OrderedCopy.of(parameters);
         this.provenance = new LinkedHashMap<>(provenance);
         this.metrics = new LinkedHashMap<>(metrics);
         if (task == Task.CLASSIFICATION && (classes == null || this.targets.size() != 1)) {

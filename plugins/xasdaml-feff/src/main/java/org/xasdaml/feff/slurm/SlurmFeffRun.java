@@ -57,7 +57,7 @@ public final class SlurmFeffRun {
      */
     public SlurmFeffRun(SlurmSettings s, Map<String, String> optionsText) {
         this.s = s;
-        this.optionsText = Map.copyOf(optionsText);
+        this.optionsText = org.xasdaml.io.OrderedCopy.of(optionsText);
         this.client = new SlurmClient(s.conf());
     }
 

@@ -40,7 +40,7 @@ public record WorkflowDescription(String name, String description, Map<String, S
                        int x, int y) {
         public Node {
             settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-            variables = Map.copyOf(variables);
+            variables = org.xasdaml.io.OrderedCopy.of(variables);
             if (!label.matches("[a-z0-9-]+")) {
                 throw new IllegalArgumentException("node label must be lower-case words with dashes: " + label);
             }
