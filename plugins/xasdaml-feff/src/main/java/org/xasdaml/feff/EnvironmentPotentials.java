@@ -148,6 +148,76 @@ public final class EnvironmentPotentials {
         return sb.toString();
     }
 
+    /** The plan file in a batch's work folder: every sample's choice, for processes that do not plan (Slurm array tasks). */
+    static final String PLAN_FILE = "environment-plan.tsv";
+
+    /**
+     * Writes the choices of a plan to {@code <work>/environment-plan.tsv} (atomically): frame, site, SHA-256 of
+     * the sample's feff.inp, the entry's folder, distance, computed. Why a file instead of planning again in
+     * each process: the Slurm executor's potentials job plans (representatives, checks, refinement) once; an
+     * array task then reads its samples' choices here, so every task takes exactly the potentials the plan
+     * chose, whatever the library holds by then, and prepares only its own shard's inputs.
+     *
+     * @param settings the environment settings, written in the header: a plan of other settings is not read
+     */
+    static void writePlan(Path workDir, Settings settings, Map<SampleId, String> inputDigests, Map<SampleId, Choice> choices)
+            throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("# ").append(planHeader(settings, workDir)).append('\n');
+        for (Map.Entry<SampleId, Choice> e : choices.entrySet()) {
+            Choice c = e.getValue();
+            sb.append(e.getKey().frame()).append('\t').append(e.getKey().site()).append('\t').append(inputDigests.get(e.getKey()))
+                    .append('\t').append(c.entry().folder().toAbsolutePath()).append('\t').append(c.distance()).append('\t')
+                    .append(c.computed()).append('\n');
+        }
+        java.nio.file.Files.createDirectories(workDir);
+        Path tmp = workDir.resolve(PLAN_FILE + "." + ProcessHandle.current().pid() + ".tmp");
+        java.nio.file.Files.writeString(tmp, sb.toString());
+        java.nio.file.Files.move(tmp, workDir.resolve(PLAN_FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The choices of the plan file for the given samples: only lines whose feff.inp digest matches the
+     * sample's and whose library entry is finished; an empty map when there is no plan of these settings.
+     */
+    static Map<SampleId, Choice> readPlan(Path workDir, Settings settings, Map<SampleId, String> inputDigests) {
+        Map<SampleId, Choice> out = new LinkedHashMap<>();
+        Path file = workDir.resolve(PLAN_FILE);
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            return out;
+        }
+        if (lines.isEmpty() || !lines.get(0).equals("# " + planHeader(settings, workDir))) {
+            return out;
+        }
+        Map<String, PotentialLibrary.Entry> entries = new java.util.HashMap<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split("\t");
+            if (f.length != 6) {
+                continue;
+            }
+            SampleId id = new SampleId(Integer.parseInt(f[0]), Integer.parseInt(f[1]));
+            if (!f[2].equals(inputDigests.get(id))) {
+                continue;
+            }
+            PotentialLibrary.Entry e = entries.computeIfAbsent(f[3], folder -> {
+                Path p = Path.of(folder);
+                return java.nio.file.Files.isRegularFile(p.resolve(PotentialLibrary.DONE)) ? PotentialLibrary.read(p) : null;
+            });
+            if (e != null) {
+                out.put(id, new Choice(e, Double.parseDouble(f[4]), Boolean.parseBoolean(f[5])));
+            }
+        }
+        return out;
+    }
+
+    private static String planHeader(Settings s, Path workDir) {
+        return String.format(Locale.ROOT, "environment plan v1; groups %d; per group %d; seed %d; target %s; most %s; library %s",
+                s.groups(), s.perGroup(), s.seed(), s.targetError(), s.mostShare(), s.libraryIn(workDir).toAbsolutePath().normalize());
+    }
+
     /** Outer end of the environment distributions: the SCF radius (5 Å without SCF). */
     static double rmax(FeffCards cards) {
         return cards.scf() == null ? 5.0 : cards.scf().rfms();

@@ -185,7 +185,18 @@ public final class FeffBatch {
         List<SampleId> finished = new ArrayList<>();
         List<SampleId> unfinished = new ArrayList<>();
         boolean missing = false;
+        Map<SampleId, EnvironmentPotentials.Choice> choices = s.mode() == FeffMode.ENVIRONMENT
+                ? EnvironmentPotentials.readPlan(workDir, s.environment(), inputDigests(plan.jobs)) : Map.of();
         for (Job j : plan.jobs) {
+            if (s.mode() == FeffMode.ENVIRONMENT) {
+                EnvironmentPotentials.Choice c = choices.get(j.sample.id());
+                if (c == null) {
+                    unfinished.add(j.sample.id());
+                    missing = true; // not planned yet: the potentials job must run
+                    continue;
+                }
+                environmentDigest(j, s, c);
+            }
             Map<String, String> h;
             try {
                 h = FeffResult.header(j.folder);
@@ -228,25 +239,32 @@ public final class FeffBatch {
         List<Job> jobs = plan.jobs;
         Map<String, Shared> shared = plan.shared;
         // 2b. environment mode: representatives by environment, from or into the potential library; a sample's
-        // digest then names the potentials it uses. Only a whole local batch plans (the Slurm executor refuses
-        // this mode, whose representatives must be chosen over the whole batch).
+        // digest then names the potentials it uses. A process that makes potentials (local, or the Slurm
+        // potentials job) plans over the whole batch and writes the plan file; an array task or the collecting
+        // pass reads its samples' choices from that file.
         Map<SampleId, EnvironmentPotentials.Choice> choices = Map.of();
         if (s.mode() == FeffMode.ENVIRONMENT) {
-            if (scope.samples() != null) {
-                throw new IllegalArgumentException("the environment mode runs as one local batch; give --mode shared-potential, "
-                        + "no-scf or full to run FEFF on Slurm");
+            Map<SampleId, String> inputDigests = inputDigests(jobs);
+            if (scope.potentials()) {
+                choices = EnvironmentPotentials.plan(jobs.stream().map(j -> j.sample.id()).toList(),
+                        jobs.stream().map(j -> j.input).toList(), s.clusterRadius(), s.environment(), workDir, feff, s.timeLimit(), ctx);
+                try {
+                    EnvironmentPotentials.writePlan(workDir, s.environment(), inputDigests, choices);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot write the environment plan in " + workDir + ": " + e.getMessage(), e);
+                }
+            } else {
+                choices = EnvironmentPotentials.readPlan(workDir, s.environment(), inputDigests);
             }
-            choices = EnvironmentPotentials.plan(jobs.stream().map(j -> j.sample.id()).toList(),
-                    jobs.stream().map(j -> j.input).toList(), s.clusterRadius(), s.environment(), workDir, feff, s.timeLimit(), ctx);
             List<Job> planned = new ArrayList<>();
             for (Job j : jobs) {
                 EnvironmentPotentials.Choice c = choices.get(j.sample.id());
                 if (c != null) {
-                    j.potentials = c.entry().folder();
-                    j.potentialsId = c.entry().id();
-                    String what = j.input.text() + "\nmode " + s.mode().label() + "\npotentials " + j.potentialsId;
-                    j.digest = FileDigest.sha256(what.getBytes(StandardCharsets.UTF_8));
+                    environmentDigest(j, s, c);
                     planned.add(j);
+                } else if (!scope.potentials() && scope.computes(j.sample.id())) {
+                    ctx.recordFailure(new SampleFailure(j.sample.id(), "feff environment", "no potentials planned for it: the "
+                            + "potentials job did not finish (" + workDir.resolve(EnvironmentPotentials.PLAN_FILE) + ")"));
                 }
             }
             jobs = planned;
@@ -321,6 +339,23 @@ public final class FeffBatch {
             sp.add(new SharedPotential(sh.representative.sample.id(), List.copyOf(sh.members), sh.folder, secs, sh.error));
         }
         return new Outcome(results, reused, done, sp, choices);
+    }
+
+    /** SHA-256 of each job's feff.inp (the environment plan file checks a sample's line against it). */
+    private static Map<SampleId, String> inputDigests(List<Job> jobs) {
+        Map<SampleId, String> m = new LinkedHashMap<>();
+        for (Job j : jobs) {
+            m.put(j.sample.id(), FileDigest.sha256(j.input.text().getBytes(StandardCharsets.UTF_8)));
+        }
+        return m;
+    }
+
+    /** An environment-mode job's potentials and digest (its input, the mode and the potentials' entry id). */
+    private static void environmentDigest(Job j, Settings s, EnvironmentPotentials.Choice c) {
+        j.potentials = c.entry().folder();
+        j.potentialsId = c.entry().id();
+        String what = j.input.text() + "\nmode " + s.mode().label() + "\npotentials " + j.potentialsId;
+        j.digest = FileDigest.sha256(what.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Inputs, shared-potential groups and digests of a batch. */

@@ -228,10 +228,6 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                 throw InvalidParameterException.of("mostRepresentatives", "most representatives %s must lie in 0 … 1 (a share of the "
                         + "samples)", mostRepresentatives);
             }
-            if (executor.equals("slurm") && FeffMode.of(mode) == FeffMode.ENVIRONMENT) {
-                throw InvalidParameterException.of("mode", "the environment mode runs as one local batch; give --mode "
-                        + "shared-potential, no-scf or full to run FEFF on Slurm");
-            }
             slurmExtra = List.copyOf(slurmExtra);
             slurmLauncher = List.copyOf(slurmLauncher);
             if (!executor.equals("local") && !executor.equals("slurm")) {

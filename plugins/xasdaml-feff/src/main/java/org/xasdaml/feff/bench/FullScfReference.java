@@ -99,6 +99,13 @@ public final class FullScfReference {
                         7200, true), feff, ctx.workDir(), ctx);
                 double cpu = FeffBench.childCpuSeconds() - cpu0;
                 double wall = (System.nanoTime() - t0) / 1e9;
+                if (o.results().isEmpty() && ctx.failures().isEmpty()) {
+                    // the JVM is shutting down (SIGTERM): FeffProgram refuses to start a stage and the worker ends
+                    // without a result or a failure; session 3's "bulk frame 3 FAILED: []" was this, not FEFF
+                    System.out.printf(Locale.ROOT, "%s frame %d: interrupted (the process is being stopped)%n", set.name(),
+                            s.id().frame());
+                    return;
+                }
                 if (o.results().isEmpty()) {
                     System.out.printf(Locale.ROOT, "%s frame %d FAILED: %s%n", set.name(), s.id().frame(), ctx.failures());
                     continue;

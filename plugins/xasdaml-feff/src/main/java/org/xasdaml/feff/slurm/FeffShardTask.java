@@ -94,6 +94,11 @@ public final class FeffShardTask {
                         failed = true;
                     }
                 }
+                if (o.settings().mode() == org.xasdaml.feff.FeffMode.ENVIRONMENT) {
+                    log.println(String.format(Locale.ROOT, "environment plan: %d of %d samples have potentials, %d sets",
+                            out.choices().size(), samples.size(), out.choices().values().stream().map(c -> c.entry().id()).distinct().count()));
+                    failed = out.choices().isEmpty() && !samples.isEmpty();
+                }
                 return failed ? 1 : 0;
             }
             int k = Integer.parseInt(shardArg);

@@ -36,7 +36,9 @@ import org.xasdaml.workflow.StepContext;
  * shard k with {@code xasdaml feff shard} on its node, writing into the same work folder a local run
  * uses (it must be on a file system the nodes share). In shared-potential mode a first job makes the
  * potentials and the array waits for it ({@code --dependency=afterok}), so every shard reuses one
- * set, whatever library of potentials the batch keeps. A journal ({@code slurm/jobs.json}) lists
+ * set, whatever library of potentials the batch keeps. In environment mode that first job plans over the
+ * whole batch (representatives, checks, refinement, into the potential library) and writes
+ * {@code environment-plan.tsv}; each task reads its samples' choices from it. A journal ({@code slurm/jobs.json}) lists
  * every submission, so rerunning the same command waits for the jobs still in the queue, resubmits
  * only shards with unfinished samples and none of their finished ones (each sample's record is
  * reused by digest as in a local rerun), and finally reads the results with the same code as a local
@@ -141,7 +143,8 @@ public final class SlurmFeffRun {
             Path script = dir.resolve(JobScript.FILE);
             writeAtomically(script, JobScript.text(s, name, launcher(), plan, dir.resolve("logs")));
             String dependency = potentialsActive;
-            if (settings.mode() == FeffMode.SHARED_POTENTIAL && status.potentialsMissing() && dependency == null) {
+            if ((settings.mode() == FeffMode.SHARED_POTENTIAL || settings.mode() == FeffMode.ENVIRONMENT) && status.potentialsMissing()
+                    && dependency == null) {
                 List<String> opts = new ArrayList<>(JobScript.sbatchOptions(s));
                 opts.add("--job-name=" + name);
                 opts.add("--output=" + dir.resolve("logs").resolve("potentials-%j.log"));

@@ -290,6 +290,59 @@ class SlurmExecutorTest {
         }
     }
 
+    /**
+     * Environment mode on Slurm: a potentials job plans over the whole batch (representatives into the
+     * library, the plan file), the array waits for it and each task computes its shard on the planned
+     * potentials; the tables equal a local run's (same representatives, same FEFF).
+     */
+    @Test
+    void environmentPotentialsArePlannedByAJobTheArrayWaitsFor() throws Exception {
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        StructureSet eight = frames.select(frames.samples().subList(0, 8));
+        StepData in = StepData.empty().with(SimulateSpectraStep.STRUCTURES, eight);
+        BasicContext localCtx = new BasicContext(2, tmp.resolve("env-local").resolve("work"), null, null);
+        StepData expected = step.run(in, environment(step, "local"), localCtx);
+        Path work = tmp.resolve("env-slurm").resolve("work");
+        BasicContext ctx = new BasicContext(2, work, null, null);
+        StepData out = step.run(in, environment(step, "slurm"), ctx);
+
+        assertSameTables(expected, out, 8);
+        assertEquals(List.of(), ctx.failures());
+        assertArrayEquals(expected.get(SimulateSpectraStep.RUNS).text("representative"),
+                out.get(SimulateSpectraStep.RUNS).text("representative"));
+        List<Map<String, Object>> jobs = journal(work);
+        assertEquals(2, jobs.size(), jobs.toString());
+        assertEquals("potentials", jobs.get(0).get("kind"));
+        assertEquals(jobs.get(0).get("job"), jobs.get(1).get("dependency"));
+        assertTrue(Files.isRegularFile(work.resolve("environment-plan.tsv")));
+        // two groups: two sets of potentials in the library, made by the potentials job only
+        try (Stream<Path> keys = Files.list(work.resolve("potentials"))) {
+            List<Path> k = keys.filter(Files::isDirectory).toList();
+            assertEquals(1, k.size(), k.toString());
+            try (Stream<Path> entries = Files.list(k.get(0))) {
+                assertEquals(2, entries.filter(Files::isDirectory).count());
+            }
+        }
+        for (int shard = 0; shard < 2; shard++) {
+            Map<String, Object> r = SlurmFeffRun.readReport(work.resolve("slurm"), shard);
+            assertEquals(4, ((Number) r.get("computed")).intValue(), r.toString());
+        }
+        // a rerun finds everything finished and submits nothing
+        StepData again = step.run(in, environment(step, "slurm"), new BasicContext(2, work, null, null));
+        assertSameTables(expected, again, 8);
+        assertEquals(2, journal(work).size());
+    }
+
+    private static SimulateSpectraStep.Options environment(SimulateSpectraStep step, String executor) {
+        SimulateSpectraStep.Options o = shared(step, executor);
+        Map<String, String> text = new HashMap<>(step.parameters().toText(o));
+        text.put("mode", "environment");
+        text.put("groups", "2");
+        text.put("representativesPerGroup", "1");
+        text.put("targetError", "0");
+        return step.parameters().fromText(o, text);
+    }
+
     private static SimulateSpectraStep.Options shared(SimulateSpectraStep step, String executor) {
         SimulateSpectraStep.Options o = options(step, executor, false);
         Map<String, String> text = new HashMap<>(step.parameters().toText(o));
