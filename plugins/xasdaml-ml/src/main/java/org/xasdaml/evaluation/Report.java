@@ -22,7 +22,8 @@ import org.xasdaml.workflow.PortType;
  */
 public record Report(String title, String text, Map<String, Object> json, List<Figure> figures) {
     public Report {
-        json = Map.copyOf(json);
+        // insertion order kept (targets as asked, then their numbers): Map.copyOf's order changes from one JVM to the next
+        json = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(json));
         figures = List.copyOf(figures);
     }
 
