@@ -10,6 +10,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -24,6 +25,7 @@ import org.xasdaml.knime.gen.OutputSpecs;
 import org.xasdaml.knime.gen.PortSummaries;
 import org.xasdaml.knime.gen.KnimePort;
 import org.xasdaml.knime.gen.NodeMessages;
+import org.xasdaml.knime.gen.SavedSettings;
 import org.xasdaml.workflow.CancelledException;
 import org.xasdaml.workflow.ParameterSet;
 import org.xasdaml.workflow.Step;
@@ -37,8 +39,11 @@ import org.xasdaml.workflow.TableColumns;
  * others went on are named in the node's warning.
  */
 public final class StepNodeModel extends NodeModel {
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(StepNodeModel.class);
     private final KnimeNode node;
     private final Map<String, SettingsModel> settings;
+    /** Said when the loaded settings held former parameter names, until the workflow is loaded again (saved with today's names). */
+    private String renamedWarning;
 
     StepNodeModel(KnimeNode node) {
         super(types(node.inPorts()), types(node.outPorts()));
@@ -112,6 +117,9 @@ public final class StepNodeModel extends NodeModel {
                 out[i] = XasdamlPorts.spec(p);
             }
         }
+        if (renamedWarning != null) {
+            setWarningMessage(renamedWarning);
+        }
         return out;
     }
 
@@ -167,6 +175,9 @@ public final class StepNodeModel extends NodeModel {
             FileUtil.deleteRecursively(work);
         }
         String warning = NodeMessages.warning(context.failures(), context.warnings());
+        if (renamedWarning != null) {
+            warning = warning == null ? renamedWarning : renamedWarning + "\n" + warning;
+        }
         if (warning != null) {
             setWarningMessage(warning);
         }
@@ -200,7 +211,7 @@ public final class StepNodeModel extends NodeModel {
     @Override
     protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
         try {
-            node.step().parameters().fromText(StepSettings.read(s, node.step().parameters().specs()));
+            node.step().parameters().fromText(StepSettings.read(s, node.step().parameters(), w -> { }));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
@@ -208,11 +219,20 @@ public final class StepNodeModel extends NodeModel {
 
     @Override
     protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
+        List<String> renamed = new java.util.ArrayList<>();
+        Map<String, String> values = StepSettings.read(s, node.step().parameters(), renamed::add);
         // a parameter added to the step after the workflow was saved keeps its default
         for (Map.Entry<String, SettingsModel> e : settings.entrySet()) {
             if (s.containsKey(e.getKey())) {
                 e.getValue().loadSettingsFrom(s);
+            } else if (values.containsKey(e.getKey())) {
+                StepSettings.set(e.getValue(), values.get(e.getKey())); // saved under a former name of the parameter
             }
+        }
+        renamedWarning = SavedSettings.warning(renamed);
+        if (renamedWarning != null) {
+            LOGGER.warn(renamedWarning);
+            setWarningMessage(renamedWarning);
         }
     }
 

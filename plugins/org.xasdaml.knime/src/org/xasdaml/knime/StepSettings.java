@@ -3,6 +3,7 @@ package org.xasdaml.knime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -14,7 +15,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;
 import org.knime.core.node.defaultnodesettings.SettingsModelLongBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.xasdaml.knime.gen.SavedSettings;
 import org.xasdaml.knime.gen.SettingKind;
+import org.xasdaml.workflow.ParameterSet;
 import org.xasdaml.workflow.ParameterSpec;
 
 /**
@@ -71,26 +74,49 @@ final class StepSettings {
         return s == null ? "" : s;
     }
 
-    /**
-     * Values stored in node settings, as text, without touching any model (for validation).
-     * Parameters the settings lack (a workflow saved before the parameter existed) are left out,
-     * so they keep the step's default.
-     */
-    static Map<String, String> read(NodeSettingsRO settings, List<ParameterSpec> specs) throws InvalidSettingsException {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (ParameterSpec s : specs) {
-            if (!settings.containsKey(s.name())) {
-                continue;
-            }
-            String v = switch (SettingKind.of(s)) {
-                case INT -> Integer.toString(settings.getInt(s.name()));
-                case LONG -> Long.toString(settings.getLong(s.name()));
-                case DOUBLE -> Double.toString(settings.getDouble(s.name()));
-                case BOOLEAN -> Boolean.toString(settings.getBoolean(s.name()));
-                case STRING -> settings.getString(s.name());
-            };
-            m.put(s.name(), v == null ? "" : v);
+    /** Sets a model from a parameter's text value (already checked by the step's parser). */
+    static void set(SettingsModel m, String text) {
+        if (m instanceof SettingsModelInteger i) {
+            i.setIntValue(Integer.parseInt(text.strip()));
+        } else if (m instanceof SettingsModelLong l) {
+            l.setLongValue(Long.parseLong(text.strip()));
+        } else if (m instanceof SettingsModelDouble d) {
+            d.setDoubleValue(Double.parseDouble(text.strip()));
+        } else if (m instanceof SettingsModelBoolean b) {
+            b.setBooleanValue(Boolean.parseBoolean(text.strip()));
+        } else {
+            ((SettingsModelString) m).setStringValue(text);
         }
-        return m;
+    }
+
+    /**
+     * Values stored in node settings, as text under today's parameter names, without touching any
+     * model (for validation). Parameters the settings lack (a workflow saved before the parameter
+     * existed) are left out, so they keep the step's default; values saved under a parameter's
+     * former name are read as its value and reported to {@code warn} ({@link SavedSettings}).
+     */
+    static Map<String, String> read(NodeSettingsRO settings, ParameterSet<?> parameters, Consumer<String> warn)
+            throws InvalidSettingsException {
+        try {
+            return SavedSettings.read(parameters, new SavedSettings.Entries<InvalidSettingsException>() {
+                @Override
+                public boolean has(String key) {
+                    return settings.containsKey(key);
+                }
+
+                @Override
+                public String text(String key, SettingKind kind) throws InvalidSettingsException {
+                    return switch (kind) {
+                        case INT -> Integer.toString(settings.getInt(key));
+                        case LONG -> Long.toString(settings.getLong(key));
+                        case DOUBLE -> Double.toString(settings.getDouble(key));
+                        case BOOLEAN -> Boolean.toString(settings.getBoolean(key));
+                        case STRING -> settings.getString(key);
+                    };
+                }
+            }, warn);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
     }
 }

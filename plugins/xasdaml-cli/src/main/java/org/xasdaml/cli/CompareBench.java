@@ -227,7 +227,7 @@ final class CompareBench {
                 () -> XafsFourierTransform.xftf(chi, ft).re()[10]), n, detail + ",k2-12,dk1,kw2,hanning");
         int nw = 4 * repeats;
         print(out, "larch_cauchy_wavelet", 1, "spectrum", pool.measure(Math.max(3, nw / 4), nw, 1,
-                () -> CauchyWavelet.transform(uniform, wt).re()[100][100]), nw, detail + ",k0-20,kw2,rmax8");
+                () -> CauchyWavelet.transform(uniform, wt).re(100, 100)), nw, detail + ",k0-20,kw2,rmax8");
     }
 
     /** np.interp of χ onto kmin..kmax (ends held constant, as NumPy does). */

@@ -188,6 +188,9 @@ public final class Main {
         Map<String, String> byOption = new LinkedHashMap<>();
         for (ParameterSpec s : step.parameters().specs()) {
             byOption.put(s.option().substring(2), s.name());
+            for (ParameterSpec.Former f : s.formerNames()) {
+                byOption.put(f.option().substring(2), f.name()); // read as the current name, with a warning, below
+            }
         }
         List<String> inputs = step.info().inputs().stream().map(Port::name).toList();
         Map<String, String> text = new LinkedHashMap<>();
@@ -200,7 +203,7 @@ public final class Main {
                         + "'; see --help");
             }
         }
-        return text;
+        return step.parameters().withCurrentNames(text, w -> err.println("warning: " + w));
     }
 
     private <P extends Record> int runStep(Step<P> step, CommandLine cl, List<String> positionals) throws Exception {

@@ -110,13 +110,30 @@ final class WorkflowRun {
     }
 
     private static <P extends Record> P options(Step<P> step, Workflow.Stage stage, Path home) {
-        Map<String, String> text = new LinkedHashMap<>();
-        stage.options().forEach((k, v) -> text.put(k, v.replace("${home}", home.toString())));
-        return step.parameters().fromText(text);
+        return options(step, stage, home, w -> { });
     }
 
-    /** @throws UsageException listing every problem of the workflow ({@link #problems}) */
+    /** A stage's options; options under a parameter's former name are read as its current one and reported to {@code warn}. */
+    private static <P extends Record> P options(Step<P> step, Workflow.Stage stage, Path home, java.util.function.Consumer<String> warn) {
+        Map<String, String> text = new LinkedHashMap<>();
+        stage.options().forEach((k, v) -> text.put(k, v.replace("${home}", home.toString())));
+        return step.parameters().fromText(step.parameters().withCurrentNames(text, warn));
+    }
+
+    /**
+     * Prints a warning for every option given under a former name (the workflow runs: the values
+     * are read under today's names).
+     *
+     * @throws UsageException listing every problem of the workflow ({@link #problems})
+     */
     void check(Workflow wf, Path home) {
+        refuseProblems(wf, home);
+        for (Workflow.Stage stage : wf.stages()) {
+            options(registry.byId(stage.step()), stage, home, w -> err.println("warning: stage " + stage.name() + ": " + w));
+        }
+    }
+
+    private void refuseProblems(Workflow wf, Path home) {
         List<String> problems = problems(wf, home);
         if (!problems.isEmpty()) {
             throw new UsageException("the workflow " + wf.name() + " cannot run; nothing was started:\n  "
@@ -124,8 +141,9 @@ final class WorkflowRun {
         }
     }
 
+    /** Runs the stages in order (the caller has {@link #check}ed the workflow; the problems are checked again). */
     List<StageResult> run(Workflow wf, Path runDir, Path home) throws Exception {
-        check(wf, home);
+        refuseProblems(wf, home);
         Files.createDirectories(runDir);
         org.xasdaml.io.AtomicFiles.writeString(runDir.resolve("workflow.json"), Json.write(wf.toJson()));
         List<StageResult> results = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.xasdaml.structure;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,7 @@ public final class LammpsDumpReader implements StructureReader {
 
     @Override
     public ReadResult read(Path file, ReadOptions options) {
-        List<Frame> frames = new ArrayList<>();
-        List<StructureFileException> skipped = new ArrayList<>();
+        ReadResult.Collector frames = new ReadResult.Collector(options);
         try (LineSource src = new LineSource(file)) {
             int index = 0;
             String line;
@@ -31,19 +29,14 @@ public final class LammpsDumpReader implements StructureReader {
                     throw new StructureFileException(file, index, start,
                             "expected 'ITEM: TIMESTEP' at the start of a frame, found '" + abbreviate(line) + "'");
                 }
-                try {
-                    frames.add(readFrame(src, index, options));
-                } catch (StructureFileException e) {
-                    if (!options.skipBadFrames()) {
-                        throw e;
-                    }
-                    skipped.add(e);
+                int at = index;
+                if (!frames.add(() -> readFrame(src, at, options))) {
                     resync(src);
                 }
                 index++;
             }
         }
-        return new ReadResult(frames, skipped);
+        return frames.result();
     }
 
     /** Skips to the next frame start, so one broken frame does not lose the rest of the file. */
@@ -69,10 +62,10 @@ public final class LammpsDumpReader implements StructureReader {
 
     private static Frame readFrame(LineSource src, int index, ReadOptions options) {
         Path file = src.file();
-        String ts = required(src, index, "the timestep value");
+        String ts = src.required(index, "the timestep value");
         fail(file, index, src, () -> Tokens.integer(Tokens.split(ts).isEmpty() ? "" : Tokens.split(ts).get(0), "timestep"));
         expectItem(src, index, "ITEM: NUMBER OF ATOMS");
-        String nLine = required(src, index, "the number of atoms");
+        String nLine = src.required(index, "the number of atoms");
         long announced = fail(file, index, src, () -> Tokens.longInteger(nLine, "number of atoms"));
         if (announced <= 0) {
             throw new StructureFileException(file, index, src.lineNumber(), "number of atoms must be positive, got " + announced);
@@ -89,7 +82,7 @@ public final class LammpsDumpReader implements StructureReader {
         }
         double[][] bounds = new double[3][3];
         for (int k = 0; k < 3; k++) {
-            String b = required(src, index, "box bounds");
+            String b = src.required(index, "box bounds");
             List<String> t = Tokens.split(b);
             int need = triclinic ? 3 : 2;
             if (t.size() < need) {
@@ -222,16 +215,8 @@ public final class LammpsDumpReader implements StructureReader {
         return new Frame(index, Arrays.asList(el), xyz, lattice, pbc);
     }
 
-    private static String required(LineSource src, int index, String what) {
-        String line = src.next();
-        if (line == null) {
-            throw new StructureFileException(src.file(), index, src.lineNumber(), "file ends where " + what + " should be (truncated?)");
-        }
-        return line;
-    }
-
     private static String expectItem(LineSource src, int index, String item) {
-        String line = required(src, index, "'" + item + "'");
+        String line = src.required(index, "'" + item + "'");
         if (!line.startsWith(item)) {
             throw new StructureFileException(src.file(), index, src.lineNumber(),
                     "expected '" + item + "', found '" + abbreviate(line) + "'");

@@ -56,6 +56,21 @@ final class LineSource implements AutoCloseable {
         }
     }
 
+    /**
+     * The next line, which must exist.
+     *
+     * @param frame the frame being read, for the message
+     * @param what  what the line holds, e.g. "the scale factor"
+     * @throws StructureFileException naming the file, frame and line when the file ends here
+     */
+    String required(int frame, String what) {
+        String line = next();
+        if (line == null) {
+            throw new StructureFileException(file, frame, number, "file ends where " + what + " should be (truncated?)");
+        }
+        return line;
+    }
+
     /** Gives back the line just read, so the next call returns it again. */
     void pushBack(String line) {
         pushedBack = line;

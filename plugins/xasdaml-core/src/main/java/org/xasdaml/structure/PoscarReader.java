@@ -31,13 +31,11 @@ public final class PoscarReader implements StructureReader {
 
     @Override
     public ReadResult read(Path file, ReadOptions options) {
-        List<Frame> frames = new ArrayList<>();
-        List<StructureFileException> skipped = new ArrayList<>();
+        ReadResult.Collector frames = new ReadResult.Collector(options);
         try (LineSource src = new LineSource(file)) {
             Header header = readHeader(src, 0, options);
             if (!xdatcar) {
-                frames.add(readCoordinates(src, 0, header, true));
-                return new ReadResult(frames, skipped);
+                return new ReadResult(List.of(readCoordinates(src, 0, header, true)), List.of());
             }
             int index = 0;
             String line;
@@ -52,32 +50,19 @@ public final class PoscarReader implements StructureReader {
                     continue;
                 }
                 boolean direct = line.strip().toLowerCase(java.util.Locale.ROOT).startsWith("direct");
-                try {
-                    frames.add(readBlock(src, index, header, direct, false));
-                } catch (StructureFileException e) {
-                    if (!options.skipBadFrames()) {
-                        throw e;
-                    }
-                    skipped.add(e);
-                }
+                Header h = header;
+                int at = index;
+                frames.add(() -> readBlock(src, at, h, direct, false));
                 index++;
             }
         }
-        return new ReadResult(frames, skipped);
-    }
-
-    private static String required(LineSource src, int index, String what) {
-        String line = src.next();
-        if (line == null) {
-            throw new StructureFileException(src.file(), index, src.lineNumber(), "file ends where " + what + " should be (truncated?)");
-        }
-        return line;
+        return frames.result();
     }
 
     private static Header readHeader(LineSource src, int index, ReadOptions options) {
         Path file = src.file();
-        required(src, index, "the comment line");
-        String scaleLine = required(src, index, "the scale factor");
+        src.required(index, "the comment line");
+        String scaleLine = src.required(index, "the scale factor");
         double scale;
         try {
             scale = Tokens.finite(Tokens.split(scaleLine).isEmpty() ? "" : Tokens.split(scaleLine).get(0), "scale factor");
@@ -86,7 +71,7 @@ public final class PoscarReader implements StructureReader {
         }
         double[][] v = new double[3][3];
         for (int k = 0; k < 3; k++) {
-            List<String> t = Tokens.split(required(src, index, "a cell vector"));
+            List<String> t = Tokens.split(src.required(index, "a cell vector"));
             if (t.size() < 3) {
                 throw new StructureFileException(file, index, src.lineNumber(), "a cell vector needs 3 numbers, found " + t.size());
             }
@@ -106,13 +91,13 @@ public final class PoscarReader implements StructureReader {
         }
         double f = scale < 0 ? Math.cbrt(-scale / raw.volume()) : scale;
         Lattice lattice = Lattice.of(mul(v[0], f), mul(v[1], f), mul(v[2], f));
-        String line = required(src, index, "the element or count line");
+        String line = src.required(index, "the element or count line");
         List<String> t = Tokens.split(line);
         List<String> symbols;
         List<String> counts;
         if (!t.isEmpty() && !Character.isDigit(t.get(0).charAt(0))) {
             symbols = t;
-            counts = Tokens.split(required(src, index, "the atom counts"));
+            counts = Tokens.split(src.required(index, "the atom counts"));
         } else {
             symbols = null;
             counts = t;
@@ -155,10 +140,10 @@ public final class PoscarReader implements StructureReader {
     }
 
     private static Frame readCoordinates(LineSource src, int index, Header header, boolean poscar) {
-        String line = required(src, index, "the coordinate mode");
+        String line = src.required(index, "the coordinate mode");
         String mode = line.strip().toLowerCase(java.util.Locale.ROOT);
         if (mode.startsWith("s")) {
-            line = required(src, index, "the coordinate mode");
+            line = src.required(index, "the coordinate mode");
             mode = line.strip().toLowerCase(java.util.Locale.ROOT);
         }
         boolean cartesian = mode.startsWith("c") || mode.startsWith("k");

@@ -19,8 +19,7 @@ public final class XyzReader implements StructureReader {
 
     @Override
     public ReadResult read(Path file, ReadOptions options) {
-        List<Frame> frames = new ArrayList<>();
-        List<StructureFileException> skipped = new ArrayList<>();
+        ReadResult.Collector frames = new ReadResult.Collector(options);
         try (LineSource src = new LineSource(file)) {
             int index = 0;
             String line;
@@ -55,18 +54,12 @@ public final class XyzReader implements StructureReader {
                     }
                     lines.add(a);
                 }
-                try {
-                    frames.add(parseFrame(file, index, comment, countLine + 1, lines, first));
-                } catch (StructureFileException e) {
-                    if (!options.skipBadFrames()) {
-                        throw e;
-                    }
-                    skipped.add(e);
-                }
+                int at = index;
+                frames.add(() -> parseFrame(file, at, comment, countLine + 1, lines, first));
                 index++;
             }
         }
-        return new ReadResult(frames, skipped);
+        return frames.result();
     }
 
     private static Frame parseFrame(Path file, int index, String comment, long commentLine, List<String> lines, long firstLine) {

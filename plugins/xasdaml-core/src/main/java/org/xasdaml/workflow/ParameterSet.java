@@ -78,10 +78,74 @@ public final class ParameterSet<P extends Record> {
             s.add(new ParameterSpec(c.getName(), kind, format(get(leaf, defaults)), p.unit(), p.min(), p.max(),
                     choicesOf(c, p), p.description(), p.advanced(), p.label().strip(), p.group().strip(),
                     ParameterSpec.Condition.parseAll(p.appliesWhen()), p.columnsOf().strip(), p.columnPrefix(),
-                    pathOf(c, p, kind)));
+                    pathOf(c, p, kind), formerNames(type, leaf, kind)));
         }
         this.specs = List.copyOf(s);
         checkConditions(type, specs);
+        checkFormerNames(type, components, specs);
+    }
+
+    /**
+     * The former names of one parameter: declared on the parameter itself (a plain parameter, or a
+     * member of a group for every step using it) or on the group component with {@code member}
+     * naming it (for the one step that had the name).
+     */
+    private static List<ParameterSpec.Former> formerNames(Class<?> type, RecordComponent[] leaf, ParameterSpec.Kind kind) {
+        RecordComponent c = leaf[leaf.length - 1];
+        List<ParameterSpec.Former> out = new ArrayList<>();
+        for (FormerName f : c.getAnnotationsByType(FormerName.class)) {
+            if (!f.member().isEmpty()) {
+                throw new IllegalStateException(type.getName() + "." + c.getName() + ": @FormerName(member = \"" + f.member()
+                        + "\") belongs on a parameter group, not on a parameter");
+            }
+            out.add(former(type, c, f, kind));
+        }
+        if (leaf.length == 2) {
+            for (FormerName f : leaf[0].getAnnotationsByType(FormerName.class)) {
+                if (f.member().equals(c.getName())) {
+                    out.add(former(type, c, f, kind));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ParameterSpec.Former former(Class<?> type, RecordComponent c, FormerName f, ParameterSpec.Kind kind) {
+        if (f.factor() != 1 && kind != ParameterSpec.Kind.DOUBLE) {
+            throw new IllegalStateException(type.getName() + "." + c.getName() + ": @FormerName(\"" + f.value()
+                    + "\") has a factor, which only a decimal parameter can take");
+        }
+        if (!(f.factor() != 0 && Double.isFinite(f.factor()))) {
+            throw new IllegalStateException(type.getName() + "." + c.getName() + ": @FormerName(\"" + f.value()
+                    + "\") needs a finite factor other than 0");
+        }
+        return new ParameterSpec.Former(f.value().strip(), f.factor(), f.since().strip());
+    }
+
+    /**
+     * A former name must be told apart from every parameter's name and every other former name
+     * (else an old file would be read two ways), and a group's {@code member} must name a member.
+     */
+    private static void checkFormerNames(Class<?> type, RecordComponent[] components, List<ParameterSpec> specs) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        specs.forEach(s -> names.add(s.name()));
+        for (ParameterSpec s : specs) {
+            for (ParameterSpec.Former f : s.formerNames()) {
+                if (f.name().isEmpty() || !names.add(f.name())) {
+                    throw new IllegalStateException(type.getName() + "." + s.name() + ": former name '" + f.name()
+                            + "' is empty or already the name or former name of a parameter");
+                }
+            }
+        }
+        for (RecordComponent c : components) {
+            for (FormerName f : c.getAnnotationsByType(FormerName.class)) {
+                if (c.getAnnotation(Param.class) == null && Arrays.stream(c.getType().getRecordComponents())
+                        .noneMatch(m -> m.getName().equals(f.member()))) {
+                    throw new IllegalStateException(type.getName() + "." + c.getName() + ": @FormerName(\"" + f.value()
+                            + "\") on a parameter group needs member = one of its parameters, got '" + f.member() + "'");
+                }
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -195,8 +259,61 @@ public final class ParameterSet<P extends Record> {
         return fromText(defaults, values);
     }
 
-    /** Like {@link #fromText(Map)} but starting from given options instead of the defaults. */
-    public P fromText(P base, Map<String, String> values) {
+    /**
+     * Values saved under a parameter's former name ({@link FormerName}) moved to its current name,
+     * converted by the declared factor; every other entry is kept as it is. Each former name found
+     * is reported to {@code warn} with the name to use instead, so that whoever reads a user's file
+     * (command-line workflow, KNIME node settings) can tell the user.
+     *
+     * @throws InvalidParameterException when a value is given under both names, or a value under a
+     *         former name with a factor is no number
+     */
+    public Map<String, String> withCurrentNames(Map<String, String> values, java.util.function.Consumer<String> warn) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            ParameterSpec s = null;
+            ParameterSpec.Former former = null;
+            for (ParameterSpec x : specs) {
+                for (ParameterSpec.Former f : x.formerNames()) {
+                    if (f.name().equals(e.getKey())) {
+                        s = x;
+                        former = f;
+                    }
+                }
+            }
+            if (former == null) {
+                out.putIfAbsent(e.getKey(), e.getValue());
+                continue;
+            }
+            if (values.containsKey(s.name())) {
+                throw InvalidParameterException.of(s.name(), "both '%s' and its former name '%s' are given; keep only %s", s.name(),
+                        former.name(), s.name());
+            }
+            String value = e.getValue();
+            if (former.factor() != 1) {
+                try {
+                    value = format(Double.parseDouble(value.strip()) * former.factor());
+                } catch (NumberFormatException x) {
+                    throw InvalidParameterException.of(s.name(), "%s (the former name of %s) needs a number, got '%s'", former.name(),
+                            s.name(), e.getValue());
+                }
+            }
+            out.put(s.name(), value);
+            warn.accept("'" + former.name() + "' is the former name of '" + s.name() + "'"
+                    + (former.since().isEmpty() ? "" : " (renamed " + former.since() + ")") + ": read as " + s.name() + " = "
+                    + value + (former.factor() != 1 ? " (" + s.name() + " = " + format(former.factor()) + " × " + former.name() + ")" : "")
+                    + ". The old name is deprecated; use " + s.name() + ".");
+        }
+        return out;
+    }
+
+    /**
+     * Like {@link #fromText(Map)} but starting from given options instead of the defaults. Values
+     * under a former name are read as {@link #withCurrentNames} says, silently: readers of users'
+     * files call that first to warn.
+     */
+    public P fromText(P base, Map<String, String> given) {
+        Map<String, String> values = withCurrentNames(given, w -> { });
         for (String k : values.keySet()) {
             spec(k);
         }

@@ -18,10 +18,12 @@ import java.util.Map;
  * @param columnsOf    input port whose column names the values are ({@link Param#columnsOf()}), or empty
  * @param columnPrefix with columnsOf: prefix of the offered columns, stripped from the value
  * @param path         what kind of path the value is, if any
+ * @param formerNames  names the parameter had in earlier versions ({@link FormerName}), still read from saved workflows
  */
 public record ParameterSpec(String name, Kind kind, String defaultValue, String unit, double min, double max,
                             List<String> choices, String description, boolean advanced, String givenLabel, String group,
-                            List<Condition> appliesWhen, String columnsOf, String columnPrefix, PathKind path) {
+                            List<Condition> appliesWhen, String columnsOf, String columnPrefix, PathKind path,
+                            List<Former> formerNames) {
 
     /** The value types a parameter can have. */
     public enum Kind { INT, LONG, DOUBLE, BOOLEAN, TEXT, CHOICE, FILE, TEXT_LIST, DOUBLE_LIST }
@@ -69,16 +71,30 @@ public record ParameterSpec(String name, Kind kind, String defaultValue, String 
         }
     }
 
+    /**
+     * A former name of the parameter ({@link FormerName}): saved values under {@code name} are read
+     * as this parameter's, multiplied by {@code factor}.
+     *
+     * @param since when the name changed, or empty
+     */
+    public record Former(String name, double factor, String since) {
+        /** The former command-line option, as {@link #option()} makes it from the name. */
+        public String option() {
+            return optionOf(name);
+        }
+    }
+
     public ParameterSpec {
         choices = List.copyOf(choices);
         appliesWhen = List.copyOf(appliesWhen);
+        formerNames = List.copyOf(formerNames);
     }
 
     /** A parameter with no presentation hints (derived label, main group, always applies, no path). */
     public ParameterSpec(String name, Kind kind, String defaultValue, String unit, double min, double max,
                          List<String> choices, String description, boolean advanced) {
         this(name, kind, defaultValue, unit, min, max, choices, description, advanced, "", "", List.of(), "", "",
-                kind == Kind.FILE ? PathKind.FILE : PathKind.NONE);
+                kind == Kind.FILE ? PathKind.FILE : PathKind.NONE, List.of());
     }
 
     /**
@@ -97,6 +113,10 @@ public record ParameterSpec(String name, Kind kind, String defaultValue, String 
 
     /** The command-line option: "skipBadFrames" becomes "--skip-bad-frames". */
     public String option() {
+        return optionOf(name);
+    }
+
+    static String optionOf(String name) {
         return "--" + name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
     }
 
@@ -133,6 +153,9 @@ public record ParameterSpec(String name, Kind kind, String defaultValue, String 
             sb.append(" One of: ").append(String.join(", ", choices)).append('.');
         }
         sb.append(" Default: ").append(defaultValue.isEmpty() ? "(empty)" : defaultValue).append('.');
+        for (Former f : formerNames) {
+            sb.append(" Formerly ").append(f.name()).append(f.factor() != 1 ? " (old value × " + fmt(f.factor()) + ")" : "").append('.');
+        }
         return sb.toString();
     }
 

@@ -13,7 +13,16 @@ public final class SoftwareVersions {
 
     /** This program's version, from the build. */
     public static String xasdaml() {
-        try (InputStream in = SoftwareVersions.class.getResourceAsStream("/org/xasdaml/xasdaml.properties")) {
+        return fromProperties(SoftwareVersions.class, "/org/xasdaml/xasdaml.properties");
+    }
+
+    /**
+     * The {@code version} of a properties resource on the class path of {@code loader}'s class
+     * (this program's build properties, a library's {@code META-INF/maven/.../pom.properties}), or
+     * "unknown" when there is none.
+     */
+    public static String fromProperties(Class<?> loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 return "unknown";
             }

@@ -2,6 +2,7 @@ package org.xasdaml.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -99,5 +100,74 @@ class ParameterSetTest {
         assertEquals("emax", rel.parameter(), "the group's own check names its parameter");
         assertThrows(InvalidParameterException.class, () -> g.validate(new WithGroup("clamp", new Grid(-10, 200, 1), 0)));
         assertThrows(IllegalStateException.class, () -> ParameterSet.of(new Twice(3, new Grid(0, 1, 2))), "a name declared twice");
+    }
+
+    /** A step whose grid once was emin/emax relative to E0, now a group of distances below and above E0. */
+    record Span(@Param(description = "Below", unit = "eV") double below, @Param(description = "Above", unit = "eV") double above) {
+    }
+
+    record Renamed(@FormerName(value = "weight", since = "2026-12-05") @Param(description = "Weight", min = 0, max = 3) int kweight,
+                   @FormerName(value = "emin", member = "below", factor = -1) @FormerName(value = "emax", member = "above") Span span) {
+    }
+
+    record SameSpanNoHistory(@Param(description = "Weight") int kweight, Span span) {
+    }
+
+    record FactorOnInt(@FormerName(value = "w", factor = 2) @Param(description = "Weight") int kweight) {
+    }
+
+    record FormerIsCurrent(@FormerName("above") @Param(description = "Weight") int kweight, Span span) {
+    }
+
+    record NoSuchMember(@FormerName(value = "emin", member = "start") Span span) {
+    }
+
+    @Test
+    void formerNamesStillLoadWithAWarning() {
+        ParameterSet<Renamed> r = ParameterSet.of(new Renamed(2, new Span(10, 200)));
+        List<String> warnings = new java.util.ArrayList<>();
+        Map<String, String> current = r.withCurrentNames(Map.of("emin", "-20", "emax", "150", "weight", "3"), warnings::add);
+        assertEquals(Map.of("below", "20", "above", "150", "kweight", "3"), current);
+        assertEquals(3, warnings.size());
+        assertTrue(warnings.contains("'emin' is the former name of 'below': read as below = 20 (below = -1 × emin). "
+                + "The old name is deprecated; use below."), String.valueOf(warnings));
+        assertTrue(warnings.contains("'weight' is the former name of 'kweight' (renamed 2026-12-05): read as kweight = 3. "
+                + "The old name is deprecated; use kweight."), String.valueOf(warnings));
+        assertEquals(new Renamed(3, new Span(20, 150)), r.fromText(Map.of("emin", "-20", "emax", "150", "weight", "3")));
+        assertEquals(r.fromText(current), r.fromText(Map.of("emin", "-20", "emax", "150", "weight", "3")));
+        assertEquals(List.of("emin"), r.spec("below").formerNames().stream().map(ParameterSpec.Former::name).toList());
+        assertEquals(-1, r.spec("below").formerNames().get(0).factor());
+        assertEquals("--emin", r.spec("below").formerNames().get(0).option());
+        assertEquals("Below. Unit: eV. Default: 10. Formerly emin (old value × -1).", r.spec("below").fullDescription(),
+                "help and node descriptions name the old name");
+        // the current names alone: no warning, and what a run records uses them
+        List<String> none = new java.util.ArrayList<>();
+        r.withCurrentNames(Map.of("below", "5"), none::add);
+        assertEquals(List.of(), none);
+        assertEquals(List.of("kweight", "below", "above"), List.copyOf(r.toText(r.defaults()).keySet()));
+
+        InvalidParameterException both = assertThrows(InvalidParameterException.class,
+                () -> r.fromText(Map.of("emin", "-20", "below", "20")));
+        assertEquals("both 'below' and its former name 'emin' are given; keep only below", both.getMessage());
+        assertEquals("emin (the former name of below) needs a number, got 'low'",
+                assertThrows(InvalidParameterException.class, () -> r.fromText(Map.of("emin", "low"))).getMessage());
+        assertEquals("kweight = 5 is outside the allowed range 0 to 3",
+                assertThrows(InvalidParameterException.class, () -> r.fromText(Map.of("weight", "5"))).getMessage(),
+                "an old value is checked as a new one is");
+    }
+
+    @Test
+    void formerNamesOnAGroupBelongToTheStepThatDeclaresThem() {
+        ParameterSet<SameSpanNoHistory> other = ParameterSet.of(new SameSpanNoHistory(2, new Span(10, 200)));
+        assertEquals(List.of(), other.spec("below").formerNames());
+        assertEquals("emin", assertThrows(InvalidParameterException.class, () -> other.fromText(Map.of("emin", "-20"))).parameter());
+    }
+
+    @Test
+    void badFormerNameDeclarationsAreRefusedWhenTheStepLoads() {
+        assertThrows(IllegalStateException.class, () -> ParameterSet.of(new FactorOnInt(1)), "a factor on a whole number");
+        assertThrows(IllegalStateException.class, () -> ParameterSet.of(new FormerIsCurrent(1, new Span(1, 2))),
+                "a former name that is a current name");
+        assertThrows(IllegalStateException.class, () -> ParameterSet.of(new NoSuchMember(new Span(1, 2))), "member names no member");
     }
 }

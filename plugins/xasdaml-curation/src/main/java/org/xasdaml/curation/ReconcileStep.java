@@ -91,8 +91,21 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
             int rStride,
             @Param(label = "Columns of largest variance kept", group = "Wavelet maps", appliesWhen = "wavelet=true", description = "Wavelet: keep only the n columns of largest variance over the dataset (0 = all; "
                     + "the reference: 150)", min = 0)
-            int topN) {
+            int topN,
+            @Param(label = "Edge energy of the grid", group = "Energy grid", description = "0 = the grid spans the data's lowest "
+                    + "E0 − below to its highest E0 + above (the reference; known only after running); a value gives the grid "
+                    + "value − below … value + above, known from the settings, so KNIME can configure the nodes after it "
+                    + "(e.g. the tabulated edge, Cu K 8979 eV; the spectra are not shifted)", unit = "eV", min = 0)
+            double edgeEnergy) {
+        /** The grid from the data's E0s (edgeEnergy 0), as the reference. */
+        public Options(EnergyGridOptions grid, String extrapolation, double kmax, boolean wavelet, int kStride, int rStride, int topN) {
+            this(grid, extrapolation, kmax, wavelet, kStride, rStride, topN, 0);
+        }
+
         public Options {
+            if (!(edgeEnergy >= 0)) {
+                throw InvalidParameterException.of("edgeEnergy", "edge energy %s must be 0 (from the data) or positive", edgeEnergy);
+            }
             if (!extrapolation.equals("refuse") && !extrapolation.equals("clamp")) {
                 throw InvalidParameterException.of("extrapolation", "extrapolation must be refuse or clamp, got '%s'", extrapolation);
             }
@@ -120,7 +133,7 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
 
     @Override
     public Options defaults() {
-        return new Options(EnergyGridOptions.reference(), "clamp", 0, false, 10, 8, 0);
+        return new Options(EnergyGridOptions.reference(), "clamp", 0, false, 10, 8, 0, 0);
     }
 
     /** Per-sample result of the edge analysis. */
@@ -153,6 +166,8 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         if (saved != null) {
             SpectrumFeatures.requireAxis(saved, "grid", "energy", "eV");
             grid = SpectrumGrid.of(saved).axis();
+        } else if (o.edgeEnergy() > 0) {
+            grid = statedGrid(o);
         } else {
             grid = SpectrumFeatures.energyAxis(o.grid().grid(), ok.stream().mapToDouble(Edge::e0).min().orElseThrow(),
                     ok.stream().mapToDouble(Edge::e0).max().orElseThrow());
@@ -196,6 +211,8 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
         }
         Map<String, String> meta = new LinkedHashMap<>(mu.meta());
         meta.put("grid.rule", saved != null ? "reused from an earlier dataset"
+                : o.edgeEnergy() > 0 ? String.format(Locale.ROOT, "linspace(%s - %s, %s + %s, %d)", o.edgeEnergy(), o.grid().below(),
+                        o.edgeEnergy(), o.grid().above(), o.grid().points())
                 : String.format(Locale.ROOT, "linspace(min E0 - %s, max E0 + %s, %d)", o.grid().below(), o.grid().above(),
                         o.grid().points()));
         StepData out = StepData.empty()
@@ -213,6 +230,11 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
             context.warn("wavelet maps need the chi input; none computed");
         }
         return out;
+    }
+
+    /** The grid of a stated edge energy: the recipe's grid around it, as around one E0 (the same kernel as the data's grid). */
+    static Axis statedGrid(Options o) {
+        return SpectrumFeatures.energyAxis(o.grid().grid(), o.edgeEnergy(), o.edgeEnergy());
     }
 
     /** The columns of a χ table with 0 &lt; k ≤ kmax (kmax 0 = all). */
@@ -233,14 +255,23 @@ public final class ReconcileStep implements Step<ReconcileStep.Options> {
 
     /**
      * The edges table's columns are fixed and χ keeps the input's k columns up to kmax; the energy
-     * grid of μ and norm is not known before running (it spans the E0s found in the data), nor are the
-     * wavelet columns kept by variance.
+     * grid of μ and norm is the connected grid table's, or the one of a stated edge energy, else not
+     * known before running (it spans the E0s found in the data); nor are the wavelet columns kept by
+     * variance.
      */
     @Override
     public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
                                                            Map<String, org.xasdaml.workflow.TableColumns> inputs) {
         if (output.equals(EDGES.name())) {
             return org.xasdaml.workflow.TableColumns.numeric(EDGE_COLUMNS);
+        }
+        if (output.equals(MU.name()) || output.equals(NORM.name())) {
+            String quantity = output.equals(MU.name()) ? "mu" : "norm";
+            org.xasdaml.workflow.TableColumns saved = inputs.get(GRID.name());
+            if (saved != null) {
+                return saved.spectraAs(quantity, List.of());
+            }
+            return o.edgeEnergy() > 0 ? org.xasdaml.workflow.TableColumns.spectra(quantity, statedGrid(o).values()) : null;
         }
         org.xasdaml.workflow.TableColumns chi = inputs.get(CHI_IN.name());
         if (!output.equals(CHI.name()) || chi == null) {

@@ -52,6 +52,43 @@ class ReconcileStepTest {
         return e.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /**
+     * A stated edge energy gives the grid edge − below … edge + above whatever E0s the data have, the
+     * columns announced before running are those written, and the E0s and values are those of the
+     * data's own grid where both grids meet (the spectra are not shifted).
+     */
+    @Test
+    void aStatedEdgeEnergyGivesTheAnnouncedGrid(@TempDir Path dir) throws Exception {
+        double[] e0s = {8979.0, 8981.5, 8977.5, 8980.0};
+        ReconcileStep step = new ReconcileStep();
+        ReconcileStep.Options stated = step.parameters().fromText(java.util.Map.of("edgeEnergy", "8979", "below", "20",
+                "above", "180", "points", "401"));
+        SampleTable mu = spectra(feffLikeGrid(), e0s);
+        StepData out = step.run(StepData.empty().with(ReconcileStep.MU_IN, mu), stated, BasicContext.quiet(dir));
+        StepData own = step.run(StepData.empty().with(ReconcileStep.MU_IN, mu), step.defaults(), BasicContext.quiet(dir));
+        Axis grid = out.get(ReconcileStep.MU).axis();
+        assertEquals(401, grid.size());
+        assertEquals(8959.0, grid.get(0), 1e-9);
+        assertEquals(9159.0, grid.get(400), 1e-9);
+        assertEquals(0.5, grid.get(1) - grid.get(0), 1e-9);
+        java.util.Map<String, org.xasdaml.workflow.TableColumns> in = java.util.Map.of("mu",
+                org.xasdaml.workflow.TableColumns.of(mu));
+        assertEquals(step.outputColumns("mu-grid", stated, in).numeric(), out.get(ReconcileStep.MU).columnNames());
+        assertEquals(step.outputColumns("norm-grid", stated, in).numeric(), out.get(ReconcileStep.NORM).columnNames());
+        assertEquals(null, step.outputColumns("mu-grid", step.defaults(), in), "the data's E0s: known only after running");
+        assertArrayEquals(own.get(ReconcileStep.EDGES).column("e0"), out.get(ReconcileStep.EDGES).column("e0"), 0.0);
+        // the point 9000 eV lies on both grids (own: 8967.5 … 9181.5 in 1000 points does not hold it exactly; compare by value)
+        int j = 82;
+        assertEquals(9000.0, grid.get(j), 1e-9);
+        for (int r = 0; r < e0s.length; r++) {
+            assertEquals(mu(9000.0, e0s[r]), out.get(ReconcileStep.MU).row(r)[j], 1e-3, "sample " + r + " at 9000 eV");
+        }
+        // a connected grid table's grid is announced as well
+        java.util.Map<String, org.xasdaml.workflow.TableColumns> withGrid = java.util.Map.of("mu",
+                org.xasdaml.workflow.TableColumns.of(mu), "grid", org.xasdaml.workflow.TableColumns.of(own.get(ReconcileStep.MU)));
+        assertEquals(own.get(ReconcileStep.NORM).columnNames(), step.outputColumns("norm-grid", stated, withGrid).numeric());
+    }
+
     @Test
     void gridRunsFromLowestE0MinusTenToHighestE0PlusTwoHundred(@TempDir Path dir) throws Exception {
         double[] e0s = {8979.0, 8981.5, 8977.5, 8980.0};

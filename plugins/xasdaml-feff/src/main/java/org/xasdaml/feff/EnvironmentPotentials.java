@@ -110,14 +110,40 @@ public final class EnvironmentPotentials {
         }
     }
 
-    /** The sharing key: samples may share potentials only when the cards, radius and potentials list agree. */
+    /**
+     * Version of the sharing key's layout, part of the key: entries made under another layout are never
+     * mixed with these. 2 (session 4): the potentials list carries composition fractions, not atom counts.
+     */
+    public static final int KEY_VERSION = 2;
+
+    /**
+     * The sharing key: samples may share potentials only when the cards, radius, descriptor version and
+     * potentials list (elements and their composition fractions, rounded to 0.01) agree.
+     *
+     * <p>Why fractions, not the atom counts of the potentials card: Feff8L uses the stoichiometry only
+     * to weight the potentials in the SCF's charge balance and Fermi level, so the count of a frame's
+     * size matters only through the element fractions. With counts in the key the periodic bulk set split
+     * into 107- and 108-atom keys and clusters of 55–200 atoms got representatives per size. Measured
+     * ({@code AtomCountBench}, real full SCF, main job's cards): a sample's k²χ with potentials computed
+     * for another atom count of the same element against its own count differs by at most 3.2e-4
+     * (bulk 107 ↔ 108: 8.3e-7; 20 pairs of clusters of 55, 79, 116, 135 and 200 atoms: mean 5.5e-5), far
+     * below the 3 % target. Each sample's feff.inp keeps its own count (pymatgen's card).
+     */
     static String key(FeffInput in, double clusterRadius) {
         StringBuilder sb = new StringBuilder(String.join("; ", in.cards().lines()));
-        sb.append(" | environment v").append(EnvironmentDescriptor.VERSION);
+        sb.append(" | key v").append(KEY_VERSION).append(" | environment v").append(EnvironmentDescriptor.VERSION);
         sb.append(" | radius ").append(FeffCards.number(clusterRadius)).append(" | potentials");
+        double total = 0;
         for (FeffInput.Potential p : in.potentials()) {
-            sb.append(' ').append(p.ipot()).append(':').append(p.element().symbol()).append(':')
-                    .append(FeffInput.stoichiometry(p.stoichiometry()));
+            if (p.ipot() != 0) {
+                total += p.stoichiometry();
+            }
+        }
+        for (FeffInput.Potential p : in.potentials()) {
+            sb.append(' ').append(p.ipot()).append(':').append(p.element().symbol());
+            if (p.ipot() != 0) {
+                sb.append(String.format(Locale.ROOT, ":%.2f", total > 0 ? p.stoichiometry() / total : 0));
+            }
         }
         return sb.toString();
     }

@@ -156,7 +156,14 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             boolean noWait,
             @Param(label = "Queue polling interval", group = "Slurm cluster", appliesWhen = "executor=slurm", description = "slurm: seconds between looks at the queue while waiting", unit = "s", min = 0.1,
                     advanced = true)
-            double slurmPoll) {
+            double slurmPoll,
+            @Param(label = "Threshold energy of μ(E)", group = "Spectrum", description = "Energy at which every sample's μ(E) "
+                    + "starts (FEFF's threshold, k = 0): 0 = FEFF's own absolute energies, which differ between sets of "
+                    + "potentials, so the μ(E) grid is known only after running; a value puts every sample on one grid "
+                    + "E = value + ħ²k²/2m on FEFF's k grid (0 … 20 Å⁻¹ by 0.05), known from the settings, so KNIME can "
+                    + "configure the nodes after it (FEFF's absolute edge energies are uncertain by a few eV anyway)",
+                    unit = "eV", min = 0, advanced = true)
+            double muThreshold) {
 
         /** The options without executor choices: FEFF runs on this machine. */
         public Options(String edge, String preset, boolean debye, double temperature, double debyeTemperature, String mode,
@@ -179,7 +186,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                     potentialLibrary, seed, EnvironmentPotentials.Settings.defaults().targetError(),
                     EnvironmentPotentials.Settings.defaults().mostShare(), groupSize, scfRadius, scfIterations, rpath, nlegs, critCurved, critPlane, s02, kmax,
                     clusterRadius, timeLimit, workers, feffBin, keepFiles, "local", "", "", "", 1, "", 50, List.of(), List.of(),
-                    "", false, 10);
+                    "", false, 10, 0);
         }
 
         public Options {
@@ -197,6 +204,9 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             }
             if (!(timeLimit > 0)) {
                 throw InvalidParameterException.of("timeLimit", "time limit %s must be positive", timeLimit);
+            }
+            if (!(muThreshold >= 0)) {
+                throw InvalidParameterException.of("muThreshold", "threshold energy %s must be 0 (FEFF's own) or positive", muThreshold);
             }
             if (workers < 0) {
                 throw InvalidParameterException.of("workers", "workers %d must be >= 0", workers);
@@ -298,7 +308,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                 consecutive samples, no-scf never. Errors against full per-sample runs: \
                 org.xasdaml.feff.bench.PotentialBench.
 
-                Outputs: mu (μ interpolated onto FEFF's energy grid of one sample, cut to the range all samples cover), \
+                Outputs: mu (μ interpolated onto FEFF's energy grid of one sample, cut to the range all samples cover; or, with \
+                muThreshold, every sample's rows moved so that its threshold k = 0 sits at that energy), \
                 chi (χ on 0.05 … kmax Å⁻¹) and runs (FEFF's Fermi level e0 and seconds per sample).""",
                 List.of(STRUCTURES), List.of(MU, CHI, RUNS));
     }
@@ -309,7 +320,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         return new Options("K", "default", false, 300, 160, false, "environment", env.groups(), env.perGroup(), "", env.seed(),
                 env.targetError(), env.mostShare(), 0,
                 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0, "", false, "local", "", "", "", 4, "", 50, List.of(), List.of(),
-                "", false, 10);
+                "", false, 10, 0);
     }
 
     @Override
@@ -329,7 +340,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             throw new FeffException("FEFF gave no spectrum for any of " + set.samples().size() + " samples; first failure: "
                     + (context.failures().isEmpty() ? "none recorded" : context.failures().get(0)));
         }
-        Tables t = tables(out.results(), o.kmax(), context);
+        Tables t = tables(out.results(), o.kmax(), o.muThreshold(), context);
         if (!out.choices().isEmpty()) {
             t = new Tables(t.mu(), t.chi(), withRepresentatives(t.runs(), out.choices()));
         }
@@ -389,7 +400,17 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
      * says, so the step cuts it to the k range the user asked for.
      */
     public static Tables tables(List<FeffResult> results, double kmax, StepContext context) {
-        double[] omega = commonEnergyGrid(results);
+        return tables(results, kmax, 0, context);
+    }
+
+    /**
+     * The tables, μ(E) on FEFF's own energies ({@code threshold} 0) or with every sample's threshold
+     * (its k = 0 row) moved to {@code threshold} eV, on the grid {@link #thresholdGrid}: the same
+     * rows FEFF wrote, each sample shifted by one constant, so nothing is interpolated but the
+     * rounding of xmu.dat's energies.
+     */
+    public static Tables tables(List<FeffResult> results, double kmax, double threshold, StepContext context) {
+        double[] omega = threshold > 0 ? thresholdGrid(threshold) : commonEnergyGrid(results);
         double[] fullK = results.get(0).output().chiWithoutZero()[0];
         int nk = 0;
         while (nk < fullK.length && fullK[nk] <= kmax + 1e-9) {
@@ -403,7 +424,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         for (FeffResult r : results) {
             FeffOutput o = r.output();
             try {
-                double[] mu = onGrid(o.omega(), o.mu(), omega, "energy");
+                double[] mu = onGrid(threshold > 0 ? fromThreshold(o, threshold) : o.omega(), o.mu(), omega, "energy");
                 double[][] c = o.chiWithoutZero();
                 double[] chi = onGrid(c[0], c[1], k, "k");
                 ids.add(r.id());
@@ -418,6 +439,42 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         SampleTable chi = SampleTable.spectra(ids, "chi", new Axis("k", "Å⁻¹", k), chis.toArray(new double[0][]));
         SampleTable run = SampleTable.ofRows(ids, List.of("e0", "seconds"), runs.toArray(new double[0][]));
         return new Tables(mu, chi, run);
+    }
+
+    /**
+     * The μ(E) grid of a stated threshold energy: {@code threshold + KTOE·k²} on FEFF's k grid
+     * (0 … 20 Å⁻¹ by 0.05), the energies Feff8L's xmu.dat has above its own threshold (checked on
+     * its rows: omega − omega(k = 0) = KTOE·k² to xmu.dat's 1 meV rounding).
+     */
+    static double[] thresholdGrid(double threshold) {
+        int n = (int) Math.round(FEFF_KMAX / FEFF_KSTEP) + 1;
+        double[] e = new double[n];
+        for (int i = 0; i < n; i++) {
+            double k = FEFF_KSTEP * i;
+            e[i] = threshold + org.xasdaml.xafs.XafsConstants.KTOE * k * k;
+        }
+        return e;
+    }
+
+    /** A sample's energies moved by one constant so that its k = 0 row sits at {@code threshold}. */
+    static double[] fromThreshold(FeffOutput o, double threshold) {
+        double[] k = o.k();
+        int zero = -1;
+        for (int i = 0; i < k.length; i++) {
+            if (Math.abs(k[i]) < 1e-6) {
+                zero = i;
+                break;
+            }
+        }
+        if (zero < 0) {
+            throw new IllegalArgumentException("its xmu.dat has no k = 0 row to put at the threshold energy");
+        }
+        double shift = threshold - o.omega()[zero];
+        double[] e = o.omega().clone();
+        for (int i = 0; i < e.length; i++) {
+            e[i] += shift;
+        }
+        return e;
     }
 
     /** The energy grid every sample covers: the highest-starting sample's omega, up to the lowest end. */
@@ -517,8 +574,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
     /**
      * χ is on FEFF's fixed k grid (0.05 Å⁻¹ apart, written to 20 Å⁻¹) cut at kmax, and the runs
-     * table's columns follow from the mode; μ(E) is not known before running: its energies start at
-     * the edge energy FEFF computes for the structures.
+     * table's columns follow from the mode; μ(E) is known before running only with a stated threshold
+     * energy (muThreshold), else its energies start at the threshold FEFF computes for the structures.
      */
     @Override
     public org.xasdaml.workflow.TableColumns outputColumns(String output, Options o,
@@ -527,6 +584,9 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             org.xasdaml.workflow.TableColumns runs = org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "seconds"));
             return o.mode().equals("environment")
                     ? runs.plusNumeric(List.of("environment_distance")).plusText(List.of("representative")) : runs;
+        }
+        if (output.equals(MU.name())) {
+            return o.muThreshold() > 0 ? org.xasdaml.workflow.TableColumns.spectra("mu", thresholdGrid(o.muThreshold())) : null;
         }
         if (!output.equals(CHI.name())) {
             return null;

@@ -27,6 +27,37 @@ class EnvironmentModeTest {
     static final FeffCards CHEAP = new FeffCards("K", 1.0, 20.0, 4.0, 8, 0.0, 1.5, new FeffCards.Scf(3.0, 0, 30, 0.1, 1), 0, 0.0, 0.6,
             null);
 
+    /**
+     * The sharing key leaves out the atom count of the potentials card (AtomCountBench: another count's
+     * potentials change k²χ by ≤ 1e-5) but keeps the composition: a 108-atom cluster frame and a 107-atom
+     * periodic frame share a key while each feff.inp keeps its own count as pymatgen writes it; a mixture
+     * of other fractions does not.
+     */
+    @Test
+    void keyIgnoresTheAtomCountButNotTheComposition() {
+        Path dump = FeffFixtures.resource("cu-bulk-md-public-first1.dump");
+        Sample bulk = org.xasdaml.structure.ReadStructuresStep.read(dump, new org.xasdaml.structure.ReadStructuresStep.Options(
+                dump.toString(), "auto", "0", 1, "", List.of(), false)).sampleList().get(0);
+        Sample cluster = FeffFixtures.cuFrames(1).sampleList().get(0);
+        FeffInput b = FeffInput.of(bulk, 9.0, CHEAP);
+        FeffInput c = FeffInput.of(cluster, 9.0, CHEAP);
+        assertEquals(107, b.potentials().get(1).stoichiometry());
+        assertEquals(108, c.potentials().get(1).stoichiometry());
+        assertEquals(EnvironmentPotentials.key(c, 9.0), EnvironmentPotentials.key(b, 9.0));
+        assertTrue(EnvironmentPotentials.key(c, 9.0).contains("| key v2 |"), EnvironmentPotentials.key(c, 9.0));
+        org.xasdaml.structure.Element cu = org.xasdaml.structure.Element.of("Cu");
+        org.xasdaml.structure.Element o = org.xasdaml.structure.Element.of("O");
+        FeffInput cuo = new FeffInput(List.of("t"), CHEAP, List.of(new FeffInput.Potential(0, cu, 0.0001),
+                new FeffInput.Potential(1, cu, 2), new FeffInput.Potential(2, o, 2)), c.atoms());
+        FeffInput cuoLarger = new FeffInput(List.of("t"), CHEAP, List.of(new FeffInput.Potential(0, cu, 0.0001),
+                new FeffInput.Potential(1, cu, 64), new FeffInput.Potential(2, o, 64)), c.atoms());
+        FeffInput cu2o = new FeffInput(List.of("t"), CHEAP, List.of(new FeffInput.Potential(0, cu, 0.0001),
+                new FeffInput.Potential(1, cu, 4), new FeffInput.Potential(2, o, 2)), c.atoms());
+        assertEquals(EnvironmentPotentials.key(cuo, 9.0), EnvironmentPotentials.key(cuoLarger, 9.0));
+        assertNotEquals(EnvironmentPotentials.key(cuo, 9.0), EnvironmentPotentials.key(cu2o, 9.0));
+        assertTrue(EnvironmentPotentials.key(cu2o, 9.0).endsWith("0:Cu 1:Cu:0.67 2:O:0.33"), EnvironmentPotentials.key(cu2o, 9.0));
+    }
+
     @Test
     void representativesMatchTheirFullRunsAndEverySampleTakesItsNearest(@TempDir Path tmp) throws Exception {
         List<Sample> samples = FeffFixtures.cuFrames(20).sampleList();

@@ -148,6 +148,38 @@ class SimulateSpectraStepTest {
         assertEquals(2, chi.rows());
     }
 
+    /**
+     * A stated threshold energy puts μ(E) on the grid the step announces before running (what KNIME's
+     * configure shows), each sample's own rows moved by one constant: the same μ values as FEFF's own
+     * energies, 401 rows from the threshold to k = 20 Å⁻¹, and the default keeps FEFF's own energies.
+     */
+    @Test
+    void aStatedThresholdGivesTheAnnouncedGridWithFeffsOwnValues(@TempDir Path tmp) throws Exception {
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        SimulateSpectraStep.Options d = noScf(step);
+        SimulateSpectraStep.Options o = step.parameters().fromText(d, java.util.Map.of("muThreshold", "8975"));
+        StepData own = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, FeffFixtures.cuFrames(2)), d,
+                new BasicContext(2, tmp.resolve("work"), null, null));
+        StepData stated = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, FeffFixtures.cuFrames(2)), o,
+                new BasicContext(2, tmp.resolve("work"), null, null));
+        SampleTable muOwn = own.get(SimulateSpectraStep.MU);
+        SampleTable mu = stated.get(SimulateSpectraStep.MU);
+        assertEquals(step.outputColumns("mu", o, java.util.Map.of()).numeric(), mu.columnNames(), "announced = written");
+        assertEquals(null, step.outputColumns("mu", d, java.util.Map.of()), "FEFF's own energies: known only after running");
+        assertEquals(401, mu.numericColumns());
+        assertEquals(8975.0, mu.axis().get(0), 1e-9);
+        // k = 10 Å⁻¹ is 380.998 eV above the threshold (KTOE = 3.80998 eV Å²)
+        assertEquals(8975 + 380.998, mu.axis().get(200), 1e-3);
+        double threshold = muOwn.axis().get(0);
+        assertTrue(threshold > 8900 && threshold < 9100 && Math.abs(threshold - 8975) > 1, "FEFF's own threshold " + threshold);
+        for (int r = 0; r < 2; r++) {
+            // the same rows at other energies (FEFF's own table is on one sample's grid, the other's interpolated onto it)
+            for (int i : new int[] {100, 200, 300, 399}) {
+                assertEquals(muOwn.row(r)[i], mu.row(r)[i], 2e-3 * Math.abs(muOwn.row(r)[i]), "row " + r + " point " + i);
+            }
+        }
+    }
+
     @Test
     void environmentModeNamesEachSamplesRepresentativeAndFillsTheNamedLibrary(@TempDir Path tmp) {
         StructureSet cu = FeffFixtures.cuFrames(6);

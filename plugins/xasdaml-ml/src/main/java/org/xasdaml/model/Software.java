@@ -1,10 +1,8 @@
 package org.xasdaml.model;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
+import org.xasdaml.workflow.SoftwareVersions;
 
 /** Versions of the learning libraries on the class path, read from their jars, for provenance. */
 public final class Software {
@@ -16,24 +14,14 @@ public final class Software {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("deeplearning4j-nn", version("org.deeplearning4j", "deeplearning4j-nn"));
         m.put("nd4j-native", version("org.nd4j", "nd4j-native"));
-        String smileVersion = smile.regression.RandomForest.class.getPackage().getImplementationVersion(); // jar manifest
-        m.put("smile-core", smileVersion != null ? smileVersion : version("com.github.haifengl", "smile-core"));
+        String smileVersion = SoftwareVersions.ofLibrary(smile.regression.RandomForest.class); // jar manifest
+        m.put("smile-core", !smileVersion.equals("unknown") ? smileVersion : version("com.github.haifengl", "smile-core"));
         m.put("javacpp", version("org.bytedeco", "javacpp"));
         m.put("openblas", version("org.bytedeco", "openblas"));
         return m;
     }
 
     static String version(String group, String artifact) {
-        String res = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = Software.class.getResourceAsStream(res)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return SoftwareVersions.fromProperties(Software.class, "/META-INF/maven/" + group + "/" + artifact + "/pom.properties");
     }
 }

@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *     c = ln 2π − ln(nrpts!) (the Cauchy wavelet of order nrpts in Fourier space), and
  *     W(r, ·) = IFFT₂ₙ(F·FFT(χ)[0:nfft])[0:len(k)].</li>
  * </ol>
- * Note that the hard-coded 2048 in rstep is Larch's, not nfft. Filter values that underflow
- * (exponent &lt; −745) are exactly 0 in both implementations, so they are skipped.
+ * Note that the hard-coded 2048 in rstep is Larch's, not nfft. Step 4 is evaluated as the
+ * equivalent short circular convolution of χ with each row's wavelet (same sums, a quarter of the
+ * FFT length; see {@code Kernel}).
  *
  * <p>The full transform of one 401-point χ with rmax_out 8 is 261 × 401 complex doubles
  * (≈ 1.7 MB); for 5000 spectra that would be several GB, hence
@@ -65,41 +66,67 @@ public final class CauchyWavelet {
     }
 
     /**
-     * The full complex transform, R rows × k columns (Larch's {@code wcauchy} layout).
-     *
-     * @param k       the input k (Å⁻¹)
-     * @param r       R values (Å), r[0] = 10⁻¹⁹ as in Larch
-     * @param re      real part, [r][k]
-     * @param im      imaginary part, [r][k]
-     * @param options options used
+     * The full complex transform, R rows × k columns (Larch's {@code wcauchy} layout). Immutable:
+     * built once from the arrays the transform fills (no defensive copy of its own arrays:
+     * measured, copying the 261 × 401 map twice on construction doubled the time of a transform);
+     * the array getters return copies, {@link #re(int, int)} and {@link #im(int, int)} read one value.
      */
-    public record Result(double[] k, double[] r, double[][] re, double[][] im, Options options) {
-        /** Copies. */
-        public Result {
-            k = k.clone();
-            r = r.clone();
-            re = deepCopy(re);
-            im = deepCopy(im);
+    public static final class Result {
+        private final double[] k;
+        private final double[] r;
+        private final double[][] re;
+        private final double[][] im;
+        private final Options options;
+
+        private Result(double[] k, double[] r, double[][] re, double[][] im, Options options) {
+            this.k = k;
+            this.r = r;
+            this.re = re;
+            this.im = im;
+            this.options = options;
         }
 
-        @Override
+        /** @return the input k (Å⁻¹) */
         public double[] k() {
             return k.clone();
         }
 
-        @Override
+        /** @return R values (Å), r[0] = 10⁻¹⁹ as in Larch */
         public double[] r() {
             return r.clone();
         }
 
-        @Override
+        /** @return real part, [r][k] */
         public double[][] re() {
             return deepCopy(re);
         }
 
-        @Override
+        /** @return imaginary part, [r][k] */
         public double[][] im() {
             return deepCopy(im);
+        }
+
+        /**
+         * @param ir R index
+         * @param ik k index
+         * @return Re W(r[ir], k[ik])
+         */
+        public double re(int ir, int ik) {
+            return re[ir][ik];
+        }
+
+        /**
+         * @param ir R index
+         * @param ik k index
+         * @return Im W(r[ir], k[ik])
+         */
+        public double im(int ir, int ik) {
+            return im[ir][ik];
+        }
+
+        /** @return the options used */
+        public Options options() {
+            return options;
         }
 
         /** @return |W(r, k)|, [r][k] (Larch {@code wcauchy_mag}) */
@@ -168,7 +195,7 @@ public final class CauchyWavelet {
         int nk = plan.nkout;
         double[][] re = new double[plan.nrpts][nk];
         double[][] im = new double[plan.nrpts][nk];
-        double[] z = new double[4 * options.nfft()];
+        double[] z = new double[plan.rowBuffer()];
         for (int i = 0; i < plan.nrpts; i++) {
             plan.row(i, z);
             double[] ri = re[i];
@@ -209,7 +236,7 @@ public final class CauchyWavelet {
         }
         float[] rOut = new float[nrKept];
         float[] mag = new float[nrKept * nkKept];
-        double[] z = new double[4 * options.nfft()];
+        double[] z = new double[plan.rowBuffer()];
         for (int ir = 0; ir < nrKept; ir++) {
             int i = ir * rStride;
             rOut[ir] = (float) plan.r[i];
@@ -226,12 +253,23 @@ public final class CauchyWavelet {
     }
 
     /**
-     * The Cauchy filters of all R rows for one (nfft, kstep, rmax_out): F_ij = exp(c + n·ln(a_i·ω_j)
-     * − a_i·ω_j) on the bins j = lo_i … hi_i where it has not underflowed to 0. They depend on the
-     * grid and the options only, not on χ, so a batch of spectra on one grid computes them once:
-     * measured on the 2-core VM (one thread, 261 × 401 map, nfft 2048), evaluating the filters per
-     * spectrum took about as long as the 261 inverse FFTs. A few kernels are cached (bounded; they
-     * are immutable and shared between threads).
+     * The wavelets of all R rows for one grid: everything that depends on (nfft, kstep, rmax_out)
+     * and the lengths, not on χ, so a batch of spectra on one grid computes it once. A few kernels
+     * are cached (bounded; immutable and shared between threads).
+     *
+     * <p>Why a short convolution instead of Larch's long inverse FFTs. Larch computes each row as
+     * W_i = IFFT_N(F_i · FFT_N(χ))[0:Q] with N = 2·nfft (4096) and the Cauchy filter
+     * F_ij = exp(c + n·ln(a_i·ω_j) − a_i·ω_j) on j &lt; nfft. That is the circular convolution
+     * W_i[m] = Σ_q χ_q ψ_i[(m − q) mod N] with the wavelet ψ_i = IFFT_N(F_i). With P input points
+     * and Q output points only the lags −(P−1) … Q−1 of ψ_i enter, so the same sums come out of a
+     * circular convolution of length M = the power of 2 ≥ P + Q − 1 (1024 for a 401-point χ):
+     * h_i holds ψ_i's lags 0 … Q−1 at 0 … Q−1 and its lags −1 … −(P−1) at M−1 … M−P+1, and
+     * W_i[0:Q] = IFFT_M(FFT_M(h_i) · FFT_M(χ))[0:Q] exactly (no index wraps onto another). The
+     * kernel keeps FFT_M(h_i); a spectrum then costs one M-point FFT and one M-point inverse per
+     * row instead of one N-point inverse per row: measured on the 2-core VM (261 × 401 map, one
+     * thread), see docs/benchmarks.md; the Larch fixtures agree as before (≤ 10⁻⁶ of max |W|).
+     * Filter values that underflow (exponent &lt; −745) are exactly 0 in both, so they are skipped;
+     * a row whose filter underflows everywhere (R = 0) is exactly 0.
      */
     private static final class Kernel {
         /** exp(x) is exactly 0 in double precision for x below this. */
@@ -241,14 +279,19 @@ public final class CauchyWavelet {
 
         final int nrpts;
         final double[] r;
-        final int[] lo;
-        final double[][] filter;
+        /** Input points used (P) and output points (Q). */
+        final int inputs;
+        final int outputs;
+        /** Convolution length M. */
+        final Fft conv;
+        /** FFT_M(h_i), interleaved; null for a row that is exactly 0. */
+        final double[][] wavelet;
 
-        static Kernel of(int nfft, double kstep, double rmaxOut) {
-            List<Object> key = List.of(nfft, kstep, rmaxOut);
+        static Kernel of(int nfft, double kstep, double rmaxOut, int inputs, int outputs) {
+            List<Object> key = List.of(nfft, kstep, rmaxOut, inputs, outputs);
             Kernel k = CACHE.get(key);
             if (k == null) {
-                k = new Kernel(nfft, kstep, rmaxOut);
+                k = new Kernel(nfft, kstep, rmaxOut, inputs, outputs);
                 if (CACHE.size() >= CACHED) {
                     CACHE.clear();
                 }
@@ -257,7 +300,7 @@ public final class CauchyWavelet {
             return k;
         }
 
-        private Kernel(int nfft, double kstep, double rmaxOut) {
+        private Kernel(int nfft, double kstep, double rmaxOut, int inputs, int outputs) {
             double rstep = (Math.PI / 2048) / kstep;
             double rmin = 1.e-7;
             nrpts = (int) Math.rint((rmaxOut - rmin) / rstep);
@@ -265,6 +308,12 @@ public final class CauchyWavelet {
                 throw new XafsArgumentException(XafsArgumentException.OUT_OF_RANGE, "rmax_out",
                         rmaxOut, "gives fewer than 2 R points");
             }
+            this.inputs = inputs;
+            this.outputs = outputs;
+            int n2 = 2 * nfft;
+            int m = Math.min(n2, Integer.highestOneBit(Math.max(1, inputs + outputs - 1) * 2 - 1));
+            conv = Fft.of(m);
+            Fft full = Fft.of(n2);
             double[] omega = new double[nfft];
             for (int j = 0; j < nfft; j++) {
                 omega[j] = 2 * Math.PI * ((1.0 / kstep) * j / (2.0 * nfft));
@@ -272,39 +321,51 @@ public final class CauchyWavelet {
             r = GridInterpolation.linspace(0, rmaxOut, nrpts);
             r[0] = 1.e-19;
             double lf = 0;
-            for (int m = 1; m <= nrpts; m++) {
-                lf += Math.log(m);
+            for (int t = 1; t <= nrpts; t++) {
+                lf += Math.log(t);
             }
             double cauchySum = Math.log(2 * Math.PI) - lf;
-            lo = new int[nrpts];
-            filter = new double[nrpts][];
-            double[] row = new double[nfft];
+            wavelet = new double[nrpts][];
+            double[] psi = new double[2 * n2];
             for (int i = 0; i < nrpts; i++) {
+                java.util.Arrays.fill(psi, 0.0);
                 double ai = nrpts / (2 * r[i]);
                 // unimodal in ω with its maximum at a·ω = nrpts: evaluated outwards from the peak,
                 // stopping where it underflows to exactly 0
                 double peak = nrpts / (ai * omega[1]);
                 int jp = (int) Math.min(nfft - 1, Math.max(1, Math.rint(peak)));
-                int first = jp + 1;
+                boolean any = false;
                 for (int j = jp; j >= 0; j--) {
                     double f = value(cauchySum, ai * omega[j]);
                     if (f < UNDERFLOW) {
                         break;
                     }
-                    row[j] = Math.exp(f);
-                    first = j;
+                    psi[2 * j] = Math.exp(f);
+                    any = true;
                 }
-                int last = jp;
                 for (int j = jp + 1; j < nfft; j++) {
                     double f = value(cauchySum, ai * omega[j]);
                     if (f < UNDERFLOW) {
                         break;
                     }
-                    row[j] = Math.exp(f);
-                    last = j;
+                    psi[2 * j] = Math.exp(f);
+                    any = true;
                 }
-                lo[i] = first;
-                filter[i] = java.util.Arrays.copyOfRange(row, first, Math.max(first, last + 1));
+                if (!any) {
+                    continue;
+                }
+                full.inverseInterleaved(psi); // ψ_i = IFFT_N(F_i), Larch's scaling
+                double[] h = new double[2 * m];
+                for (int d = 0; d < outputs; d++) {
+                    h[2 * d] = psi[2 * d];
+                    h[2 * d + 1] = psi[2 * d + 1];
+                }
+                for (int d = 1; d < inputs; d++) {
+                    h[2 * (m - d)] = psi[2 * (n2 - d)];
+                    h[2 * (m - d) + 1] = psi[2 * (n2 - d) + 1];
+                }
+                conv.forwardInterleaved(h);
+                wavelet[i] = h;
             }
         }
 
@@ -319,9 +380,8 @@ public final class CauchyWavelet {
         final int nkout;
         final double[] r;
         final Kernel kernel;
-        final double[] tffRe;
-        final double[] tffIm;
-        final Fft fft2;
+        /** FFT_M of the weighted χ, interleaved. */
+        final double[] spectrum;
 
         Plan(ChiSpectrum spectrum, Options options) {
             double[] k = spectrum.k();
@@ -341,34 +401,47 @@ public final class CauchyWavelet {
                                     + " (interpolate first, e.g. with GridInterpolation)");
                 }
             }
-            kernel = Kernel.of(nfft, kstep, options.rmaxOut());
-            nrpts = kernel.nrpts;
-            r = kernel.r;
             nkout = k.length;
             if (nkout > 2 * nfft) {
                 throw new XafsArgumentException(XafsArgumentException.OUT_OF_RANGE, "len(k)", nkout,
                         "exceeds 2*nfft");
             }
-            int nft = nfft / 2;
-            int n2 = 2 * nfft;
-            tffRe = new double[n2];
-            tffIm = new double[n2];
-            System.arraycopy(chi, 0, tffRe, 0, Math.min(nft, chi.length));
-            fft2 = Fft.of(n2);
-            fft2.forwardReal(tffRe, tffIm);
+            // Larch places (or truncates) χ in nfft/2 points
+            int used = Math.min(nfft / 2, chi.length);
+            kernel = Kernel.of(nfft, kstep, options.rmaxOut(), used, nkout);
+            nrpts = kernel.nrpts;
+            r = kernel.r;
+            int m = kernel.conv.size();
+            this.spectrum = new double[2 * m];
+            for (int q = 0; q < used; q++) {
+                this.spectrum[2 * q] = chi[q];
+            }
+            kernel.conv.forwardInterleaved(this.spectrum);
         }
 
-        /** Fills z (interleaved, 2·2·nfft doubles) with the inverse transform of row i. */
+        /** Fills z (interleaved, at least 2·M doubles) with row i: W_i at z[2m], z[2m+1] for m &lt; Q. */
         void row(int i, double[] z) {
-            java.util.Arrays.fill(z, 0.0);
-            double[] f = kernel.filter[i];
-            int lo = kernel.lo[i];
-            for (int t = 0; t < f.length; t++) {
-                int j = lo + t;
-                z[2 * j] = f[t] * tffRe[j];
-                z[2 * j + 1] = f[t] * tffIm[j];
+            double[] h = kernel.wavelet[i];
+            int m = kernel.conv.size();
+            if (h == null) {
+                java.util.Arrays.fill(z, 0, 2 * m, 0.0);
+                return;
             }
-            fft2.inverseInterleaved(z);
+            double[] x = spectrum;
+            for (int j = 0; j < 2 * m; j += 2) {
+                double xr = x[j];
+                double xi = x[j + 1];
+                double hr = h[j];
+                double hi = h[j + 1];
+                z[j] = xr * hr - xi * hi;
+                z[j + 1] = xr * hi + xi * hr;
+            }
+            kernel.conv.inverseInterleaved(z, m);
+        }
+
+        /** Length of the row buffer {@link #row} fills. */
+        int rowBuffer() {
+            return 2 * kernel.conv.size();
         }
     }
 

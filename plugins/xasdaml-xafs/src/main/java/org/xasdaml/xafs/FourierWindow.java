@@ -58,6 +58,11 @@ public final class FourierWindow {
                     "expected hanning, fhanning, gaussian, kaiser, bessel, parzen, welch or sine");
         }
 
+        /** @return Larch's name of the window ("hanning", "kaiser", …), as recipes and step parameters write it */
+        public String larchName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
         /** @return the three-letter Larch prefix */
         public String larchPrefix() {
             return prefix;

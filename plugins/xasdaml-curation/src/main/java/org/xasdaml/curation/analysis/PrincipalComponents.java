@@ -137,7 +137,6 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
                     + rank + " exist");
         }
         double[] mean = means(x, m);
-        double total = sumOfSquares(x, mean) / (n - 1);
         boolean randomized = switch (solver) {
             case FULL -> false;
             case RANDOMIZED -> true;
@@ -149,6 +148,12 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         // 1000 x 201 allocating it took longer than the whole rest of the fit (fresh memory, page faults)
         double[][] c = features ? null : centred(x, mean);
         double[][] g = features ? covarianceGram(x, mean) : gram(c);
+        // the total sum of squares is the trace of either Gram matrix: no separate pass over x
+        double trace = 0;
+        for (int i = 0; i < g.length; i++) {
+            trace += g[i][i];
+        }
+        double total = trace / (n - 1);
         double[] s2 = new double[keep];
         double[][] vecs = new double[keep][];
         if (randomized) {
@@ -345,61 +350,40 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         return c;
     }
 
-    private static double sumOfSquares(double[][] x, double[] mean) {
-        double total = 0;
-        for (double[] xi : x) {
-            for (int j = 0; j < mean.length; j++) {
-                double d = xi[j] - mean[j];
-                total += d * d;
-            }
-        }
-        return total;
-    }
-
     /**
-     * (x − mean)ᵀ(x − mean) (p x p) as a sum of outer products of the centred rows, four rows at a
-     * time (centred into a small buffer): the inner loop is a contiguous multiply-add the JIT
-     * vectorises, and each pass over the p x p accumulator (larger than the core's cache for
-     * p = 201) serves four rows. Measured on the 1000 x 201 bench table: about 3x faster than p²/2
-     * scalar dot products of length n.
+     * (x − mean)ᵀ(x − mean) (p x p) as a sum of outer products of the centred rows, {@link #BLOCK}
+     * rows at a time (centred into a small buffer): the inner loop is a contiguous multiply-add the
+     * JIT vectorises, and each pass over the p x p accumulator serves a block of rows. Measured on
+     * the 1000 x 201 bench table, one thread: p²/2 scalar dot products of length n about 6 ms,
+     * blocks of 4 rows 2.1 ms, blocks of 8 rows (one accumulator load/store per 8 multiply-adds)
+     * see docs/benchmarks.md.
      */
     private static double[][] covarianceGram(double[][] x, double[] mean) {
         int m = mean.length;
         double[][] g = new double[m][m];
-        double[][] buf = new double[4][m];
-        double[] r0 = buf[0];
-        double[] r1 = buf[1];
-        double[] r2 = buf[2];
-        double[] r3 = buf[3];
+        double[][] buf = new double[BLOCK][m];
         int n = x.length;
         int r = 0;
-        for (; r + 3 < n; r += 4) {
-            for (int j = 0; j < m; j++) {
-                r0[j] = x[r][j] - mean[j];
-                r1[j] = x[r + 1][j] - mean[j];
-                r2[j] = x[r + 2][j] - mean[j];
-                r3[j] = x[r + 3][j] - mean[j];
-            }
-            for (int i = 0; i < m; i++) {
-                double a0 = r0[i];
-                double a1 = r1[i];
-                double a2 = r2[i];
-                double a3 = r3[i];
-                double[] gi = g[i];
-                for (int j = i; j < m; j++) {
-                    gi[j] += a0 * r0[j] + a1 * r1[j] + a2 * r2[j] + a3 * r3[j];
+        for (; r + BLOCK <= n; r += BLOCK) {
+            for (int b = 0; b < BLOCK; b++) {
+                double[] xb = x[r + b];
+                double[] cb = buf[b];
+                for (int j = 0; j < m; j++) {
+                    cb[j] = xb[j] - mean[j];
                 }
             }
+            accumulate8(g, buf);
         }
         for (; r < n; r++) {
+            double[] c0 = buf[0];
             for (int j = 0; j < m; j++) {
-                r0[j] = x[r][j] - mean[j];
+                c0[j] = x[r][j] - mean[j];
             }
             for (int i = 0; i < m; i++) {
-                double a0 = r0[i];
+                double a0 = c0[i];
                 double[] gi = g[i];
                 for (int j = i; j < m; j++) {
-                    gi[j] += a0 * r0[j];
+                    gi[j] += a0 * c0[j];
                 }
             }
         }
@@ -409,6 +393,37 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
             }
         }
         return g;
+    }
+
+    /** Rows centred together in {@link #covarianceGram}. */
+    private static final int BLOCK = 8;
+
+    /** Upper triangle of g += Σ_b c_bᵀ c_b for the 8 centred rows c. */
+    private static void accumulate8(double[][] g, double[][] c) {
+        double[] c0 = c[0];
+        double[] c1 = c[1];
+        double[] c2 = c[2];
+        double[] c3 = c[3];
+        double[] c4 = c[4];
+        double[] c5 = c[5];
+        double[] c6 = c[6];
+        double[] c7 = c[7];
+        int m = g.length;
+        for (int i = 0; i < m; i++) {
+            double a0 = c0[i];
+            double a1 = c1[i];
+            double a2 = c2[i];
+            double a3 = c3[i];
+            double a4 = c4[i];
+            double a5 = c5[i];
+            double a6 = c6[i];
+            double a7 = c7[i];
+            double[] gi = g[i];
+            for (int j = i; j < m; j++) {
+                gi[j] += a0 * c0[j] + a1 * c1[j] + a2 * c2[j] + a3 * c3[j]
+                        + a4 * c4[j] + a5 * c5[j] + a6 * c6[j] + a7 * c7[j];
+            }
+        }
     }
 
     /**
@@ -465,17 +480,42 @@ public record PrincipalComponents(double[] mean, double[][] components, double[]
         }
     }
 
-    /** out[c] = g · in[c] for each block vector c (g symmetric: row j of g is its column j; read once for all c). */
+    /**
+     * out[c] = g · in[c] for each block vector c (g symmetric: row j of g is its column j). Four
+     * vectors share each pass over a row of g (one load of g per four multiply-adds): the power
+     * iterations of a 2-component fit of the 1000 x 201 bench table went from 1.3 to 0.9 ms.
+     */
     private static void multiply(double[][] g, double[][] in, double[][] out) {
         int d = g.length;
         for (double[] o : out) {
             java.util.Arrays.fill(o, 0);
         }
-        for (int j = 0; j < d; j++) {
-            double[] gj = g[j];
-            for (int c = 0; c < in.length; c++) {
+        int c = 0;
+        for (; c + 4 <= in.length; c += 4) {
+            double[] o0 = out[c];
+            double[] o1 = out[c + 1];
+            double[] o2 = out[c + 2];
+            double[] o3 = out[c + 3];
+            for (int j = 0; j < d; j++) {
+                double[] gj = g[j];
+                double v0 = in[c][j];
+                double v1 = in[c + 1][j];
+                double v2 = in[c + 2][j];
+                double v3 = in[c + 3][j];
+                for (int i = 0; i < d; i++) {
+                    double gij = gj[i];
+                    o0[i] += v0 * gij;
+                    o1[i] += v1 * gij;
+                    o2[i] += v2 * gij;
+                    o3[i] += v3 * gij;
+                }
+            }
+        }
+        for (; c < in.length; c++) {
+            double[] o = out[c];
+            for (int j = 0; j < d; j++) {
                 double vj = in[c][j];
-                double[] o = out[c];
+                double[] gj = g[j];
                 for (int i = 0; i < d; i++) {
                     o[i] += vj * gj[i];
                 }

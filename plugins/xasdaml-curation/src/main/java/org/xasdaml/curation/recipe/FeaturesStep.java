@@ -9,6 +9,7 @@ import java.util.Map;
 import org.xasdaml.structure.SampleId;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.workflow.Category;
+import org.xasdaml.workflow.FormerName;
 import org.xasdaml.workflow.InvalidParameterException;
 import org.xasdaml.workflow.ParallelSamples;
 import org.xasdaml.workflow.Param;
@@ -18,6 +19,7 @@ import org.xasdaml.workflow.Step;
 import org.xasdaml.workflow.StepContext;
 import org.xasdaml.workflow.StepData;
 import org.xasdaml.workflow.StepInfo;
+import org.xasdaml.xafs.FourierWindow;
 
 /**
  * Makes model features from spectra by one {@link FeatureRecipe} (declared by this step's
@@ -86,16 +88,17 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             @Param(description = "autobk kmin", unit = "Å⁻¹", min = 0, advanced = true) double bkgKmin,
             @Param(description = "autobk kmax (empty = end of the data)", unit = "Å⁻¹", advanced = true) String bkgKmax,
             @Param(description = "autobk dk", unit = "Å⁻¹", min = 0, advanced = true) double bkgDk,
-            @Param(description = "autobk window", choices = {"hanning", "fhanning", "gaussian", "kaiser", "bessel", "parzen",
-                    "welch", "sine"}, advanced = true) String bkgWindow,
+            @Param(description = "autobk window", advanced = true) FourierWindow.Shape bkgWindow,
             @Param(description = "xftf kmin, also the start of chi features", unit = "Å⁻¹", min = 0) double kmin,
             @Param(description = "xftf kmax, also the end of chi features", unit = "Å⁻¹", min = 0) double kmax,
             @Param(description = "xftf dk (window taper)", unit = "Å⁻¹", min = 0) double dk,
-            @Param(description = "xftf window", choices = {"hanning", "fhanning", "gaussian", "kaiser", "bessel", "parzen",
-                    "welch", "sine"}) String window,
+            @Param(description = "xftf window") FourierWindow.Shape window,
             @Param(description = "xftf kweight, also the n of kⁿχ(k) features", min = 0, max = 5) double kweight,
             @Param(description = "Start of the R window of chir and wavelet features", unit = "Å", min = 0) double rmin,
             @Param(description = "End of the R window", unit = "Å", min = 0) double rmax,
+            // emin/emax until 2026-12-05: the grid's ends relative to E0 (emin −10 is below 10)
+            @FormerName(value = "emin", member = "below", factor = -1, since = "2026-12-05")
+            @FormerName(value = "emax", member = "above", since = "2026-12-05")
             EnergyGridOptions energyGrid,
             @Param(description = "S0², amplitude reduction factor of the measurements (0.90 ± 0.05: the usual range for K "
                     + "edges of 3d-metal foils against FEFF theory)", min = 0.01, max = 2) double s02,
@@ -144,8 +147,8 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
                     new FeatureRecipe.PreEdge(optional("e0", e0), optional("pre1", pre1), optional("pre2", pre2),
                             optional("norm1", norm1), optional("norm2", norm2),
                             Double.isNaN(optional("nnorm", nnorm)) ? -1 : (int) optional("nnorm", nnorm)),
-                    new FeatureRecipe.Autobk(rbkg, bkgKweight, bkgKmin, optional("bkgKmax", bkgKmax), bkgDk, bkgWindow),
-                    new FeatureRecipe.Xftf(kmin, kmax, dk, window, kweight, rmin, rmax),
+                    new FeatureRecipe.Autobk(rbkg, bkgKweight, bkgKmin, optional("bkgKmax", bkgKmax), bkgDk, bkgWindow.larchName()),
+                    new FeatureRecipe.Xftf(kmin, kmax, dk, window.larchName(), kweight, rmin, rmax),
                     energyGrid.grid(), s02, s02Uncertainty,
                     new FeatureRecipe.Augmentation(variants, keepOriginal, de0, dsigma2Min, dsigma2Max, fwhmMax, broadening, noise, seed));
         }
@@ -189,8 +192,8 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
 
     @Override
     public Options defaults() {
-        return new Options("chi", "chi", true, 0, "none", 0, "", "", "", "", "", "", 1.0, 2, 0, "", 0.1, "hanning",
-                3, 11, 1, "hanning", 2, 1, 3.5, EnergyGridOptions.reference(), 0.90, 0.05,
+        return new Options("chi", "chi", true, 0, "none", 0, "", "", "", "", "", "", 1.0, 2, 0, "", 0.1, FourierWindow.Shape.HANNING,
+                3, 11, 1, FourierWindow.Shape.HANNING, 2, 1, 3.5, EnergyGridOptions.reference(), 0.90, 0.05,
                 0, true, 3.0, 0, 0.002, 0, "gaussian", 0.001, List.of("train", "valid"), 42);
     }
 

@@ -314,7 +314,7 @@ public final class SpectrumFeatures {
                 List<int[]> cols = waveletColumns(r);
                 double[] out = new double[cols.size()];
                 for (int i = 0; i < out.length; i++) {
-                    out[i] = m.mag()[cols.get(i)[0] * m.k().length + cols.get(i)[1]];
+                    out[i] = m.at(cols.get(i)[0], cols.get(i)[1]); // one value: mag() would copy the whole map
                 }
                 return out;
             }

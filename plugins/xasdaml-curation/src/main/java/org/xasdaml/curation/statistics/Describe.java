@@ -3,12 +3,14 @@ package org.xasdaml.curation.statistics;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.xasdaml.plot.Chart;
 
 /**
  * Summary statistics of one column, as pandas' {@code Series.describe()} plus variance (paper
  * M5): count of finite values, mean, standard deviation and variance with n - 1, minimum,
  * quartiles and median by linear interpolation between order statistics (NumPy's default
- * {@code percentile}), maximum. NaN when there are no values (std and var need two).
+ * {@code percentile}, the one {@link Chart#percentile} that the box plots use too, so table and
+ * figure agree), maximum. NaN when there are no values (std and var need two).
  */
 public record Describe(long count, double mean, double std, double var, double min, double q25, double median,
                        double q75, double max) {
@@ -32,19 +34,8 @@ public record Describe(long count, double mean, double std, double var, double m
             ss += (v - mean) * (v - mean);
         }
         double var = n > 1 ? ss / (n - 1) : Double.NaN;
-        return new Describe(n, mean, Math.sqrt(var), var, s[0], percentile(s, 25), percentile(s, 50), percentile(s, 75), s[n - 1]);
-    }
-
-    /** NumPy's linear percentile of sorted values, p in [0, 100]. */
-    public static double percentile(double[] sorted, double p) {
-        int n = sorted.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
-        double h = (n - 1) * p / 100.0;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(n - 1, lo + 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return new Describe(n, mean, Math.sqrt(var), var, s[0], Chart.percentile(s, 25), Chart.percentile(s, 50),
+                Chart.percentile(s, 75), s[n - 1]);
     }
 
     /** In the order of {@link #FIELDS}. */

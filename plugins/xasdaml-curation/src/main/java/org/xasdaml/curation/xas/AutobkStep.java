@@ -45,8 +45,7 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
             @Param(description = "kmax of the spline and end of the χ(k) grid; a spectrum whose data end before it is "
                     + "refused (empty = end of the data, the shortest spectrum's for the grid)", unit = "Å⁻¹") String kmax,
             @Param(description = "dk: window taper", unit = "Å⁻¹", min = 0) double dk,
-            @Param(description = "window", choices = {"hanning", "fhanning", "gaussian", "kaiser", "bessel", "parzen", "welch",
-                    "sine"}) String window,
+            @Param(description = "window") FourierWindow.Shape window,
             @Param(description = "e0 (empty = from pre_edge, or the edges input)", unit = "eV") String e0,
             @Param(description = "nclamp: end points clamped", min = 0, advanced = true) int nclamp,
             @Param(description = "clamp_lo: weight of the low-k clamp", min = 0, advanced = true) double clampLo,
@@ -54,7 +53,6 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
         public Options {
             SpectraTables.optional("kmax", kmax);
             SpectraTables.optional("e0", e0);
-            FourierWindow.Shape.of(window);
         }
     }
 
@@ -72,7 +70,7 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
 
     @Override
     public Options defaults() {
-        return new Options(1.0, 2, 0, "", 0.1, "hanning", "", 3, 0, 1);
+        return new Options(1.0, 2, 0, "", 0.1, FourierWindow.Shape.HANNING, "", 3, 0, 1);
     }
 
     @Override
@@ -96,7 +94,7 @@ public final class AutobkStep implements Step<AutobkStep.Options> {
                         step = edges.column("edge_step")[er];
                     }
                     return AutobkBackground.autobk(new MuSpectrum(e, mu.row(r)), new AutobkBackground.Options(o.rbkg(), null, e0,
-                            step, o.kmin(), SpectraTables.boxed(kmax), o.kweight(), o.dk(), FourierWindow.Shape.of(o.window()), 2048,
+                            step, o.kmin(), SpectraTables.boxed(kmax), o.kweight(), o.dk(), o.window(), 2048,
                             KSTEP, o.nclamp(), o.clampLo(), o.clampHi(), EdgeNormalization.Options.defaults()));
                 }, ctx);
         res = new java.util.ArrayList<>(res);

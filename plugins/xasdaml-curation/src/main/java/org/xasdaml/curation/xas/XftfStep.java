@@ -32,15 +32,13 @@ public final class XftfStep implements Step<XftfStep.Options> {
             @Param(description = "kmin: window start", unit = "Å⁻¹", min = 0) double kmin,
             @Param(description = "kmax: window end", unit = "Å⁻¹", min = 0) double kmax,
             @Param(description = "dk: window taper", unit = "Å⁻¹", min = 0) double dk,
-            @Param(description = "window", choices = {"hanning", "fhanning", "gaussian", "kaiser", "bessel", "parzen", "welch",
-                    "sine"}) String window,
+            @Param(description = "window") FourierWindow.Shape window,
             @Param(description = "kweight", min = 0, max = 5) double kweight,
             @Param(description = "rmax_out: largest R kept", unit = "Å", min = 0.1) double rmaxOut) {
         public Options {
             if (kmax <= kmin) {
                 throw InvalidParameterException.of("kmax", "kmax %s must exceed kmin %s", kmax, kmin);
             }
-            FourierWindow.Shape.of(window);
         }
     }
 
@@ -57,7 +55,7 @@ public final class XftfStep implements Step<XftfStep.Options> {
 
     @Override
     public Options defaults() {
-        return new Options(3, 11, 1, "hanning", 2, 10);
+        return new Options(3, 11, 1, FourierWindow.Shape.HANNING, 2, 10);
     }
 
     @Override
@@ -66,7 +64,7 @@ public final class XftfStep implements Step<XftfStep.Options> {
         SpectraTables.requireAxis(chi, "chi", "k", "Å⁻¹");
         double[] k = chi.axis().values();
         XafsFourierTransform.ForwardOptions fo = new XafsFourierTransform.ForwardOptions(o.kmin(), o.kmax(), o.kweight(), o.dk(),
-                Double.NaN, FourierWindow.Shape.of(o.window()), o.rmaxOut(), 2048, 0.05);
+                Double.NaN, o.window(), o.rmaxOut(), 2048, 0.05);
         List<XafsFourierTransform.ChiR> res = ParallelSamples.map(IntStream.range(0, chi.rows()).boxed().toList(), chi.ids()::get,
                 "xftf", r -> XafsFourierTransform.xftf(new ChiSpectrum(k, chi.row(r)), fo), ctx);
         SpectraTables.Builder mag = new SpectraTables.Builder(chi);
@@ -87,7 +85,7 @@ public final class XftfStep implements Step<XftfStep.Options> {
         }
         Axis ax = new Axis("r", "Å", rr);
         Map<String, String> meta = Map.of("xftf", String.format(java.util.Locale.ROOT, "kmin=%s kmax=%s dk=%s window=%s kweight=%s",
-                o.kmin(), o.kmax(), o.dk(), o.window(), o.kweight()));
+                o.kmin(), o.kmax(), o.dk(), o.window().larchName(), o.kweight()));
         return StepData.empty().with(MAG, mag.spectra("chir_mag", ax, meta)).with(RE, re.spectra("chir_re", ax, meta))
                 .with(IM, im.spectra("chir_im", ax, meta));
     }

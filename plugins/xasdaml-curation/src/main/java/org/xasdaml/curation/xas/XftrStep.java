@@ -31,15 +31,13 @@ public final class XftrStep implements Step<XftrStep.Options> {
             @Param(description = "rmin: window start", unit = "Å", min = 0) double rmin,
             @Param(description = "rmax: window end", unit = "Å", min = 0) double rmax,
             @Param(description = "dr: window taper", unit = "Å", min = 0) double dr,
-            @Param(description = "window", choices = {"hanning", "fhanning", "gaussian", "kaiser", "bessel", "parzen", "welch",
-                    "sine"}) String window,
+            @Param(description = "window") FourierWindow.Shape window,
             @Param(description = "rweight", min = 0, max = 5, advanced = true) double rweight,
             @Param(description = "qmax_out: largest q kept", unit = "Å⁻¹", min = 0.1) double qmaxOut) {
         public Options {
             if (rmax <= rmin) {
                 throw InvalidParameterException.of("rmax", "rmax %s must exceed rmin %s", rmax, rmin);
             }
-            FourierWindow.Shape.of(window);
         }
     }
 
@@ -56,7 +54,7 @@ public final class XftrStep implements Step<XftrStep.Options> {
 
     @Override
     public Options defaults() {
-        return new Options(1, 3, 0.1, "hanning", 0, 20);
+        return new Options(1, 3, 0.1, FourierWindow.Shape.HANNING, 0, 20);
     }
 
     @Override
@@ -70,7 +68,7 @@ public final class XftrStep implements Step<XftrStep.Options> {
         }
         double[] r = re.axis().values();
         XafsFourierTransform.ReverseOptions ro = new XafsFourierTransform.ReverseOptions(o.rmin(), o.rmax(), o.dr(), Double.NaN,
-                o.rweight(), FourierWindow.Shape.of(o.window()), o.qmaxOut(), 2048);
+                o.rweight(), o.window(), o.qmaxOut(), 2048);
         List<XafsFourierTransform.ChiQ> res = ParallelSamples.map(IntStream.range(0, re.rows()).boxed().toList(), re.ids()::get,
                 "xftr", i -> {
                     int j = im.rowOf(re.ids().get(i));

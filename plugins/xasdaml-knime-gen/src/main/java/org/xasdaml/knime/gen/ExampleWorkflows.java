@@ -142,15 +142,18 @@ public final class ExampleWorkflows {
         int bulk = b.node("read-structures", "bulk", 40, 180, Map.of("file", BULK_DUMP, "maxFrames", Integer.toString(BULK_FRAMES)));
         int merged = b.node("merge-structures", "merge", 160, 120, Map.of());
         b.connect(structures, "structures", merged, "structures1").connect(bulk, "structures", merged, "structures2");
-        // 24 frames: two groups of environments, so FEFF computes self-consistent potentials for a few representatives only
-        int feff = b.node("feff", "feff", 280, 60, Map.of("groups", "2"), Map.of("mode", FEFF_MODE));
+        // 24 frames: two groups of environments, so FEFF computes self-consistent potentials for a few representatives only;
+        // μ(E) from a stated threshold (Feff8L's Cu K threshold lies near 8988 eV, its E0 about 4 eV above it: 8975 puts
+        // E0 near the tabulated 8979 eV), so that the μ(E) grid, and every node after it, is known before running
+        int feff = b.node("feff", "feff", 280, 60, Map.of("groups", "2", "muThreshold", "8975"), Map.of("mode", FEFF_MODE));
         b.connect(merged, "structures", feff, "structures");
         int wavelet = b.node("wavelet", "wavelet", 400, -60, Map.of());
         b.connect(feff, "chi", wavelet, "chi");
         int descriptors = b.node("descriptors", "descriptors", 280, 200, Map.of());
         b.connect(merged, "structures", descriptors, "structures");
-        // FEFF's μ(E) starts a few eV below E0, short of the grid's 10 eV pre-edge: clamp as the reference did (with a warning)
-        int reconcile = b.node("reconcile", "reconcile", 400, 60, Map.of("extrapolation", "clamp"));
+        // FEFF's μ(E) starts a few eV below E0, short of the grid's 10 eV pre-edge: clamp as the reference did (with a warning);
+        // the grid around the tabulated Cu K edge, known before running
+        int reconcile = b.node("reconcile", "reconcile", 400, 60, Map.of("extrapolation", "clamp", "edgeEnergy", "8979"));
         b.connect(feff, "mu", reconcile, "mu").connect(feff, "chi", reconcile, "chi");
         int filter = b.node("filter", "filter", 520, 160, Map.of());
         b.connect(descriptors, "descriptors", filter, "labels").connect(feff, "chi", filter, "data");

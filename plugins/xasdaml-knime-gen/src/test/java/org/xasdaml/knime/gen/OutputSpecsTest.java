@@ -133,9 +133,9 @@ class OutputSpecsTest {
      * The Cu example as KNIME configures it when opened, before anything runs: nodes in dependency
      * order, each output's columns derived from its settings and what is known upstream (a custom
      * port always has a spec; a model's carries its prediction columns). A node whose connected
-     * inputs all have specs is configured. Every node is, except those after a table whose columns
-     * the data set: FEFF's μ(E) (its energies start at the edge energy FEFF computes) before
-     * reconcile and the μ(E) plots.
+     * inputs all have specs is configured. Every node is: FEFF's μ(E) is on the grid of its stated
+     * threshold energy and reconcile's grid around a stated edge energy, so reconcile and the μ(E)
+     * plots after them are configured too.
      */
     @Test
     void everyNodeOfTheCuExampleIsConfiguredBeforeRunning() {
@@ -184,17 +184,16 @@ class OutputSpecsTest {
                 }
             }
         }
-        assertEquals(java.util.Set.of("reconcile", "plots"), unconfigured,
-                "nodes left unconfigured until FEFF has run (reconcile and the μ(E) plots)");
-        // known only from the data: FEFF's μ(E) starts at the edge energy FEFF computes (the foil's energies are read from
-        // its file at configure, as a table reader does; autobk's k grid ends at the kmax given);
+        assertEquals(java.util.Set.of(), unconfigured, "nodes left unconfigured until something upstream has run");
+        // known only from the data: reconcile's wavelet columns (chosen by variance; none computed here) (the foil's energies
+        // are read from its file at configure, as a table reader does; autobk's k grid ends at the kmax given);
         // the principal components are counted on the data's rank; the test features' labels and split are not made
         // (no labels or split connected: optional outputs left empty, nothing reads them); predictions of measured spectra add columns from the
         // archive's recipe and scaling, which the model port does not carry
-        assertEquals(java.util.Set.of("feff.mu",
+        assertEquals(java.util.Set.of("reconcile.wavelet",
                 "analysis.scores", "test-features.labels-out", "test-features.split-out", "foil-mlp.spectra", "foil-mlp.predictions", "foil-forest.spectra", "foil-forest.predictions"),
                 unknownTables, "tables whose columns are known only after running");
-        assertEquals(39, tables - unknownTables.size(), "tables known before running, of " + tables + " on configured nodes");
+        assertEquals(44, tables - unknownTables.size(), "tables known before running, of " + tables + " on configured nodes");
         // what the nodes after Train see: the model's prediction columns, then Predict's
         KnimeNode predict = set.byStep("predict");
         int p = cu.nodes().stream().filter(x -> x.label().equals("predict")).findFirst().orElseThrow().id();
