@@ -86,7 +86,8 @@ final class WorkflowCommands {
                     + "features by one recipe: k²χ(k) and |χ(R)| augmented over S0², ΔE0, σ² and noise, standardisation, MLP, "
                     + "CNN and random forest with calibrated intervals, prediction, evaluation), then CN and CR of the measured Cu "
                     + "foil spectrum from every model, and one HTML report. Default output folder: runs/cu. --frames N uses the "
-                    + "first N cluster frames and 0.8 N bulk frames; --full-scf runs FEFF's self-consistent potentials for every "
+                    + "first 0.5 N frames of the public cluster set, 0.8 N of the 55-200-atom cluster set and 0.8 N bulk frames; "
+                    + "--full-scf runs FEFF's self-consistent potentials for every "
                     + "frame instead of the environment mode (representatives' potentials; slow); --checks adds the fresh-run check: 200 Cu frames of "
                     + "another MD run (data/cu-fresh-md.dump), simulated by FEFF in a run of their own and predicted by every "
                     + "model of the main job.", 0));
@@ -94,14 +95,15 @@ final class WorkflowCommands {
         }
         List<String> ov = new ArrayList<>(overrides(cl));
         if (cl.options().containsKey("frames")) {
-            // the cluster set and the bulk set in the main job's proportion (500 : 400)
+            // the two cluster sets and the bulk set in the main job's proportion (250 : 400 : 400 for N = 500)
             int frames;
             try {
                 frames = Integer.parseInt(cl.options().get("frames").strip());
             } catch (NumberFormatException e) {
                 throw new UsageException("--frames takes a whole number of frames, got '" + cl.options().get("frames") + "'");
             }
-            ov.add("clusters.maxFrames=" + frames);
+            ov.add("clusters.maxFrames=" + Math.max(1, (int) Math.round(0.5 * frames)));
+            ov.add("fresh-kind.maxFrames=" + Math.max(1, (int) Math.round(0.8 * frames)));
             ov.add("bulk.maxFrames=" + Math.max(1, (int) Math.round(0.8 * frames)));
         }
         if (cl.flag("full-scf")) {

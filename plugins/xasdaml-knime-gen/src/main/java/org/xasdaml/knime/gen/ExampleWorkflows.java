@@ -160,7 +160,7 @@ public final class ExampleWorkflows {
         int split = b.node("split", "split", 640, 240, Map.of("seed", "42"));
         b.connect(filter, "data-kept", split, "samples");
         // one recipe for training and test features and, inside the models, for the measured foil (as the main job)
-        Map<String, String> recipe = Map.of("quantity", "chir", "input", "chi", "simulated", "true", "kmin", "3", "kmax", "11",
+        Map<String, String> recipe = Map.of("quantity", "chir", "input", "chi", "simulated", "true", "kmin", "2.5", "kmax", "11",
                 "kweight", "2", "rmin", "1", "rmax", "3.5", "variants", "2", "seed", "42");
         int features = b.node("features", "features", 760, 160, recipe);
         b.connect(filter, "data-kept", features, "chi").connect(filter, "labels-kept", features, "labels")
@@ -198,7 +198,7 @@ public final class ExampleWorkflows {
         // kmax given: χ(k) on 0 … 15 Å⁻¹ (the foil reaches 17.5), known before running, so the transforms configure too
         int autobk = b.node("autobk", "autobk", 880, 420, Map.of("kmax", "15"));
         b.connect(align, "aligned", autobk, "mu").connect(normalise, "edges", autobk, "edges");
-        int xftf = b.node("xftf", "xftf", 1000, 420, Map.of("kmin", "3", "kmax", "11", "kweight", "2"));
+        int xftf = b.node("xftf", "xftf", 1000, 420, Map.of("kmin", "2.5", "kmax", "11", "kweight", "2"));
         b.connect(autobk, "chi", xftf, "chi");
         int xftr = b.node("xftr", "xftr", 1120, 420, Map.of("rmin", "1", "rmax", "3.5"));
         b.connect(xftf, "chir-re", xftr, "chir-re").connect(xftf, "chir-im", xftr, "chir-im");
