@@ -133,6 +133,17 @@ public final class FullScfReference {
      * main job's cards: 4, 5.5, 4, 4, 2.5) for a quick run of the whole method.
      */
     static FeffCards cards(Map<String, String> a) {
+        return cards(a, Map.of());
+    }
+
+    /** The main job's cards (SCF 4 Å, RPATH 5.5, NLEGS 4, CRITERIA 4 2.5), each overridable by its option. */
+    static FeffCards mainJobCards(Map<String, String> a) {
+        return cards(a, Map.of("scf-radius", "4", "rpath", "5.5", "nlegs", "4", "crit-curved", "4", "crit-plane", "2.5"));
+    }
+
+    private static FeffCards cards(Map<String, String> given, Map<String, String> defaults) {
+        Map<String, String> a = new java.util.HashMap<>(defaults);
+        a.putAll(given);
         FeffCards d = FeffCards.defaults();
         double scf = Double.parseDouble(a.getOrDefault("scf-radius", String.valueOf(d.scf().rfms())));
         double rpath = Double.parseDouble(a.getOrDefault("rpath", String.valueOf(d.rpath())));

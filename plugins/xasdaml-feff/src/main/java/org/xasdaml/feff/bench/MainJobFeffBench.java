@@ -27,15 +27,10 @@ public final class MainJobFeffBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = FullScfReference.args(args);
-        a.putIfAbsent("scf-radius", "4");
-        a.putIfAbsent("rpath", "5.5");
-        a.putIfAbsent("nlegs", "4");
-        a.putIfAbsent("crit-curved", "4");
-        a.putIfAbsent("crit-plane", "2.5");
         a.putIfAbsent("cluster-frames", "500");
         a.putIfAbsent("bulk-frames", "400");
         a.putIfAbsent("bulk-radius", "20");
-        FeffCards cards = FullScfReference.cards(a);
+        FeffCards cards = FullScfReference.mainJobCards(a);
         FeffMode mode = FeffMode.of(a.getOrDefault("mode", "environment"));
         int workers = Integer.parseInt(a.getOrDefault("workers", "2"));
         Path work = Path.of(a.getOrDefault("work", "target/mainjob-feff"));

@@ -37,12 +37,7 @@ public final class TwoRunBench {
 
     public static void main(String[] args) {
         Map<String, String> a = FullScfReference.args(args);
-        a.putIfAbsent("scf-radius", "4");
-        a.putIfAbsent("rpath", "5.5");
-        a.putIfAbsent("nlegs", "4");
-        a.putIfAbsent("crit-curved", "4");
-        a.putIfAbsent("crit-plane", "2.5");
-        FeffCards cards = FullScfReference.cards(a);
+        FeffCards cards = FullScfReference.mainJobCards(a);
         int first = Integer.parseInt(a.getOrDefault("first", "20"));
         int n = Integer.parseInt(a.getOrDefault("frames", "50"));
         double radius = Double.parseDouble(a.getOrDefault("radius", "20"));
