@@ -436,7 +436,7 @@ public final class CauchyWavelet {
                 z[j] = xr * hr - xi * hi;
                 z[j + 1] = xr * hi + xi * hr;
             }
-            kernel.conv.inverseInterleaved(z, m);
+            kernel.conv.inverseInterleaved(z);
         }
 
         /** Length of the row buffer {@link #row} fills. */

@@ -110,14 +110,6 @@ final class Fft {
         plan.complexInverse(z, true);
     }
 
-    /** As {@link #inverseInterleaved(double[])} on the first 2N doubles of a longer buffer. */
-    void inverseInterleaved(double[] z, int length) {
-        if (length != n) {
-            throw new IllegalArgumentException("transform of " + n + " points, given " + length);
-        }
-        plan.complexInverse(z, 0, true);
-    }
-
     /** Forward transform in place of an interleaved array of 2N doubles, unscaled. */
     void forwardInterleaved(double[] z) {
         plan.complexForward(z);
