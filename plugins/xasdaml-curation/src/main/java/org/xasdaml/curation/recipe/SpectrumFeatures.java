@@ -311,7 +311,7 @@ public final class SpectrumFeatures {
             }
             case "wavelet": {
                 CauchyWavelet.Magnitude m = wavelet(kk, c, r);
-                List<int[]> cols = waveletColumns(r);
+                List<int[]> cols = waveletColumns(r, m); // from this map's own grids: no second transform
                 double[] out = new double[cols.size()];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = m.at(cols.get(i)[0], cols.get(i)[1]); // one value: mag() would copy the whole map
@@ -365,7 +365,11 @@ public final class SpectrumFeatures {
     /** (R index, k index) of the wavelet columns inside the k and R windows, R-major. */
     static List<int[]> waveletColumns(FeatureRecipe r) {
         double[] kk = kGrid(0, r.xftf().kmax());
-        CauchyWavelet.Magnitude m = wavelet(kk, new double[kk.length], r);
+        return waveletColumns(r, wavelet(kk, new double[kk.length], r));
+    }
+
+    /** As {@link #waveletColumns(FeatureRecipe)}, read off a map the recipe made. */
+    private static List<int[]> waveletColumns(FeatureRecipe r, CauchyWavelet.Magnitude m) {
         List<int[]> out = new ArrayList<>();
         float[] ks = m.k();
         float[] rs = m.r();
