@@ -3,18 +3,39 @@ package org.xasdaml.knime;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeView;
+import org.knime.core.webui.node.dialog.NodeDialog;
+import org.knime.core.webui.node.dialog.NodeDialogFactory;
+import org.knime.core.webui.node.dialog.SettingsType;
+import org.knime.core.webui.node.dialog.defaultdialog.DefaultNodeDialog;
+import org.knime.node.parameters.NodeParameters;
 import org.xasdaml.knime.gen.KnimeNode;
 
 /**
  * The one node factory: every XASDAML node's factory is a generated subclass that only names its
- * step. Model, dialog and ports all come from the step's declaration.
+ * step and its generated parameters class. Model, dialogs and ports all come from the step's
+ * declaration.
+ *
+ * <p>Two dialogs over the same settings: KNIME's modern UI renders the generated
+ * {@link NodeParameters} class through {@link NodeDialogFactory} and {@link DefaultNodeDialog}
+ * (the route KNIME's own classic-factory nodes take; both types are declared alike in KNIME 5.8
+ * and 5.11, exported {@code x-internal} by org.knime.core.ui, which OSGi resolves at run time);
+ * the classic UI gets the Swing pane built from the same declarations. Both store every parameter
+ * under its name with its type, so a workflow saved with either opens in the other.
  */
-public abstract class StepNodeFactory extends NodeFactory<StepNodeModel> {
+@SuppressWarnings("restriction")
+public abstract class StepNodeFactory extends NodeFactory<StepNodeModel> implements NodeDialogFactory {
     private final String stepId;
+    private final Class<? extends NodeParameters> parameters;
 
-    protected StepNodeFactory(String stepId) {
+    protected StepNodeFactory(String stepId, Class<? extends NodeParameters> parameters) {
         super();
         this.stepId = stepId;
+        this.parameters = parameters;
+    }
+
+    /** The generated parameters class KNIME's modern dialog renders. */
+    public Class<? extends NodeParameters> parametersClass() {
+        return parameters;
     }
 
     KnimeNode node() {
@@ -44,5 +65,15 @@ public abstract class StepNodeFactory extends NodeFactory<StepNodeModel> {
     @Override
     protected NodeDialogPane createNodeDialogPane() {
         return new StepNodeDialog(node());
+    }
+
+    @Override
+    public boolean hasNodeDialog() {
+        return hasDialog();
+    }
+
+    @Override
+    public NodeDialog createNodeDialog() {
+        return new DefaultNodeDialog(SettingsType.MODEL, parameters);
     }
 }

@@ -10,7 +10,8 @@ import org.xasdaml.workflow.PortType;
 
 /**
  * Generates the KNIME plugin's per-node files from the node set: a factory class per node (only a
- * constructor naming the step), its description XML, the node icons, the custom port-object
+ * constructor naming the step and its parameters class), the parameters class KNIME's modern dialog
+ * renders ({@link NodeParametersWriter}), its description XML, the node icons, the custom port-object
  * classes, and {@code plugin.xml}. The Tycho build runs {@link #main} before compiling the plugin,
  * so a parameter added to a step reaches KNIME's dialog and description with no other edit.
  */
@@ -26,6 +27,8 @@ public final class PluginGenerator {
             String name = n.declaration().factory();
             files.put(factoryDir + name + ".java", factorySource(n).getBytes(StandardCharsets.UTF_8));
             files.put(factoryDir + name + ".xml", NodeDescriptionWriter.write(n).getBytes(StandardCharsets.UTF_8));
+            files.put(factoryDir + NodeParametersWriter.className(n) + ".java",
+                    NodeParametersWriter.write(n).getBytes(StandardCharsets.UTF_8));
         }
         for (KnimeNode n : nodes.nodes()) {
             files.put(factoryDir + n.declaration().icon(), NodeIcons.png(n.declaration()));
@@ -49,11 +52,11 @@ public final class PluginGenerator {
                  */
                 public final class %s extends org.xasdaml.knime.StepNodeFactory {
                     public %s() {
-                        super("%s");
+                        super("%s", %s.class);
                     }
                 }
                 """.formatted(KnimeNode.FACTORY_PACKAGE, javaText(n.step().info().title()), n.declaration().stepId(),
-                n.declaration().factory(), n.declaration().factory(), n.declaration().stepId());
+                n.declaration().factory(), n.declaration().factory(), n.declaration().stepId(), NodeParametersWriter.className(n));
     }
 
     static String portObjectSource(PortType<?> t) {

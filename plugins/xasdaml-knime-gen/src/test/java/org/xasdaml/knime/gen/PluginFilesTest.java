@@ -33,7 +33,9 @@ class PluginFilesTest {
         assertEquals(PluginIdentity.VENDOR, a.getValue("Bundle-Vendor"));
         assertTrue(a.getValue("Bundle-Version").startsWith(PluginIdentity.VERSION + "."), a.getValue("Bundle-Version"));
         assertEquals("JavaSE-17", a.getValue("Bundle-RequiredExecutionEnvironment"));
-        assertTrue(a.getValue("Require-Bundle").contains("org.knime.core;bundle-version=\"[5.5.0,6.0.0)\""));
+        assertTrue(a.getValue("Require-Bundle").contains("org.knime.core;bundle-version=\"[5.8.0,6.0.0)\""));
+        assertTrue(a.getValue("Require-Bundle").contains("org.knime.core.ui;bundle-version=\"[5.8.0,6.0.0)\""),
+                "the modern dialogs' NodeParameters API (org.knime.node.parameters, as in 5.8 and 5.11)");
         List<String> classPath = Arrays.stream(a.getValue("Bundle-ClassPath").split(",")).map(String::strip).toList();
         assertEquals(List.of(".", "lib/xasdaml-all.jar"), classPath);
         List<String> exports = Arrays.stream(a.getValue("Export-Package").split(",")).map(String::strip).toList();
@@ -60,11 +62,13 @@ class PluginFilesTest {
         List<Element> plugins = Dom.children(feature, "plugin");
         assertEquals(PluginIdentity.BUNDLE_ID, plugins.get(0).getAttribute("id"));
         assertEquals(1 + NATIVE_PLATFORMS.size(), plugins.size(), "the bundle and one natives fragment per platform");
-        // the feature asks for the KNIME versions the bundle accepts: [5.5.0,6.0.0) ("compatible" = same major, at least this)
-        Element imp = Dom.children(Dom.child(feature, "requires"), "import").get(0);
-        assertEquals("org.knime.core", imp.getAttribute("plugin"));
-        assertEquals("5.5.0", imp.getAttribute("version"));
-        assertEquals("compatible", imp.getAttribute("match"));
+        // the feature asks for the KNIME versions the bundle accepts: [5.8.0,6.0.0) ("compatible" = same major, at least this)
+        List<Element> imports = Dom.children(Dom.child(feature, "requires"), "import");
+        assertEquals(List.of("org.knime.core", "org.knime.core.ui"), imports.stream().map(i -> i.getAttribute("plugin")).toList());
+        for (Element imp : imports) {
+            assertEquals("5.8.0", imp.getAttribute("version"));
+            assertEquals("compatible", imp.getAttribute("match"));
+        }
         Element site = Dom.parse(Files.readAllBytes(REPO.resolve("update-site/category.xml"))).getDocumentElement();
         assertEquals(List.of(PluginIdentity.FEATURE_ID), Dom.children(site, "feature").stream().map(f -> f.getAttribute("id")).toList());
     }
@@ -104,11 +108,12 @@ class PluginFilesTest {
     }
 
     @Test
-    void targetDefinitionsNameKnime55AndALocalFolder() throws Exception {
-        String remote = Files.readString(REPO.resolve("knime/target-platform/xasdaml-knime-target-5.5.target"));
+    void targetDefinitionsNameKnime58AndALocalFolder() throws Exception {
+        String remote = Files.readString(REPO.resolve("knime/target-platform/xasdaml-knime-target-5.8.target"));
         Dom.parse(remote);
-        assertTrue(remote.contains("https://update.knime.com/analytics-platform/5.5"));
+        assertTrue(remote.contains("https://update.knime.com/analytics-platform/5.8"));
         assertTrue(remote.contains("org.knime.features.core.feature.group"));
+        assertTrue(remote.contains("org.knime.features.core.ui.feature.group"));
         String local = Files.readString(REPO.resolve("knime/target-local/xasdaml-knime-target-local.target"));
         Dom.parse(local);
         assertTrue(local.contains("${system_property:knime.target.dir}"));

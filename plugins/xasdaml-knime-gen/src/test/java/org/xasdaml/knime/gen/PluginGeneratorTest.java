@@ -22,7 +22,8 @@ class PluginGeneratorTest {
         PluginGenerator.generate(set, dir, dir.resolve("plugin.xml"));
         String factory = Files.readString(dir.resolve("org/xasdaml/knime/nodes/FakeFitNodeFactory.java"));
         assertTrue(factory.contains("public final class FakeFitNodeFactory extends org.xasdaml.knime.StepNodeFactory"), factory);
-        assertTrue(factory.contains("super(\"fake-fit\");"), factory);
+        assertTrue(factory.contains("super(\"fake-fit\", FakeFitNodeParameters.class);"), factory);
+        assertTrue(Files.exists(dir.resolve("org/xasdaml/knime/nodes/FakeFitNodeParameters.java")));
         NodeDescriptionWriterTest.checkDescription(set.byStep("fake-fit"),
                 Files.readString(dir.resolve("org/xasdaml/knime/nodes/FakeFitNodeFactory.xml")));
         NodeDescriptionWriterTest.checkDescription(set.byStep("read-structures"),
@@ -48,7 +49,8 @@ class PluginGeneratorTest {
         Map<String, byte[]> files = PluginGenerator.sources(set);
         for (KnimeNode n : set.nodes()) {
             String src = new String(files.get("org/xasdaml/knime/nodes/" + n.declaration().factory() + ".java"), StandardCharsets.UTF_8);
-            assertTrue(src.contains("super(\"" + n.declaration().stepId() + "\")"));
+            assertTrue(src.contains("super(\"" + n.declaration().stepId() + "\", " + NodeParametersWriter.className(n) + ".class)"));
+            assertTrue(files.containsKey("org/xasdaml/knime/nodes/" + NodeParametersWriter.className(n) + ".java"));
             NodeDescriptionWriterTest.checkDescription(n,
                     new String(files.get("org/xasdaml/knime/nodes/" + n.declaration().factory() + ".xml"), StandardCharsets.UTF_8));
         }

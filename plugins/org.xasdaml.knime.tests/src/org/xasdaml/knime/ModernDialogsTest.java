@@ -1,0 +1,286 @@
+package org.xasdaml.knime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.workflow.ConnectionContainer;
+import org.knime.core.node.workflow.NativeNodeContainer;
+import org.knime.core.node.workflow.NodeContainer;
+import org.knime.core.node.workflow.NodeContext;
+import org.knime.core.node.workflow.WorkflowManager;
+import org.knime.core.util.FileUtil;
+import org.knime.core.webui.node.dialog.NodeDialogFactory;
+import org.knime.core.webui.node.dialog.SettingsType;
+import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
+import org.knime.core.webui.node.dialog.defaultdialog.jsonforms.JsonFormsDataUtil;
+import org.knime.core.webui.node.dialog.defaultdialog.jsonforms.schema.JsonFormsSchemaUtil;
+import org.knime.core.webui.node.dialog.defaultdialog.jsonforms.uischema.JsonFormsUiSchemaUtil;
+import org.knime.core.webui.node.dialog.defaultdialog.widgettree.WidgetTreeFactory;
+import org.knime.node.parameters.NodeParameters;
+import org.knime.node.parameters.NodeParametersInput;
+import org.knime.node.parameters.widget.choices.StringChoicesProvider;
+import org.knime.testing.util.WorkflowManagerUtil;
+import org.xasdaml.knime.gen.DialogLayout;
+import org.xasdaml.knime.gen.KnimeNode;
+import org.xasdaml.knime.gen.NodeSet;
+import org.xasdaml.workflow.ParameterSpec;
+
+/**
+ * KNIME's modern (web) dialog of every node, built headless with KNIME's own schema builders from the
+ * generated parameters class: its JSON schema names every parameter with its label, its UI schema has
+ * the groups as sections in the classic dialog's order, a show-if rule for every conditional parameter
+ * and the advanced flag; the settings it writes are entry for entry the classic settings and load in
+ * the node model; the example's saved settings load into it; its pickers offer the columns of the
+ * input each parameter names. (The dialog on screen needs KNIME's JavaScript front end: not here.)
+ */
+@SuppressWarnings("restriction")
+class ModernDialogsTest {
+    private WorkflowManager wfm;
+
+    @BeforeEach
+    void createWorkflow() throws Exception {
+        wfm = WorkflowManagerUtil.createEmptyWorkflow();
+    }
+
+    @AfterEach
+    void disposeWorkflow() {
+        WorkflowManagerUtil.disposeWorkflow(wfm);
+    }
+
+    private static String xml(NodeSettings s) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        s.saveToXML(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String last(JsonNode control) {
+        String scope = control.path("scope").asText();
+        return scope.substring(scope.lastIndexOf('/') + 1);
+    }
+
+    /** Section label to the parameters in it ("" for those outside any section), and the controls by name. */
+    private static void walk(JsonNode e, String section, Map<String, List<String>> sections, Map<String, JsonNode> controls) {
+        if ("Control".equals(e.path("type").asText())) {
+            sections.computeIfAbsent(section, k -> new ArrayList<>()).add(last(e));
+            controls.put(last(e), e);
+        }
+        String inner = "Section".equals(e.path("type").asText()) ? e.path("label").asText() : section;
+        if ("Section".equals(e.path("type").asText())) {
+            sections.computeIfAbsent(inner, k -> new ArrayList<>());
+        }
+        for (JsonNode c : e.path("elements")) {
+            walk(c, inner, sections, controls);
+        }
+    }
+
+    @Test
+    void everyModernDialogHasTheGroupsRulesAndSettingsOfTheClassicOne() throws Exception {
+        int nodes = 0;
+        int sectionsChecked = 0;
+        int rules = 0;
+        int advanced = 0;
+        int choiceLists = 0;
+        for (KnimeNode n : NodeSet.load().nodes()) {
+            List<ParameterSpec> specs = n.step().parameters().specs();
+            var factory = (StepNodeFactory) Class.forName(n.factoryClass()).getConstructor().newInstance();
+            assertTrue(factory instanceof NodeDialogFactory, n.factoryClass());
+            assertEquals(!specs.isEmpty(), factory.hasNodeDialog(), n.factoryClass());
+            if (specs.isEmpty()) {
+                continue;
+            }
+            nodes++;
+            NativeNodeContainer nnc = WorkflowManagerUtil.createAndAddNode(wfm, factory);
+            wfm.saveNodeSettingsToDefault(nnc.getID());
+            NodeContext.pushContext(nnc);
+            try {
+                assertNotNull(factory.createNodeDialog(), n.factoryClass());
+            } finally {
+                NodeContext.removeLastContext();
+            }
+            Class<? extends NodeParameters> cls = factory.parametersClass();
+            NodeParametersInput input = NodeParametersUtil.createDefaultNodeSettingsContext(new PortObjectSpec[n.inPorts().size()]);
+
+            // JSON schema: one property per parameter, titled with the classic label
+            JsonNode schema = JsonFormsSchemaUtil.buildSchema(cls, input, JsonFormsDataUtil.getMapper());
+            JsonNode props = schema.path("properties");
+            assertEquals(specs.size(), props.size(), n.factoryClass() + ": " + schema);
+            for (ParameterSpec s : specs) {
+                assertEquals(DialogLayout.label(s), props.path(s.name()).path("title").asText(), n.factoryClass() + "." + s.name());
+            }
+
+            // UI schema: the classic dialog's groups as sections, in its order, holding the same parameters
+            var tree = new WidgetTreeFactory().createTree(cls, SettingsType.MODEL);
+            JsonNode ui = JsonFormsUiSchemaUtil.buildUISchema(List.of(tree), input);
+            Map<String, List<String>> sections = new LinkedHashMap<>();
+            Map<String, JsonNode> controls = new LinkedHashMap<>();
+            walk(ui, "", sections, controls);
+            Map<String, List<String>> expected = new LinkedHashMap<>();
+            for (ParameterSpec s : specs) {
+                if (s.group().isEmpty()) {
+                    expected.computeIfAbsent("", k -> new ArrayList<>()).add(s.name());
+                }
+            }
+            for (DialogLayout.Tab t : DialogLayout.of(specs).tabs()) {
+                for (DialogLayout.Group g : t.groups()) {
+                    if (!g.title().isEmpty()) {
+                        expected.computeIfAbsent(g.title(), k -> new ArrayList<>());
+                    }
+                }
+            }
+            for (ParameterSpec s : specs) {
+                if (!s.group().isEmpty()) {
+                    expected.get(s.group()).add(s.name());
+                }
+            }
+            assertEquals(expected, sections, n.factoryClass() + " sections:\n" + ui.toPrettyString());
+            sectionsChecked += expected.size() - (expected.containsKey("") ? 1 : 0);
+            for (ParameterSpec s : specs) {
+                JsonNode c = controls.get(s.name());
+                assertEquals(!s.appliesWhen().isEmpty(), c.has("rule"), n.factoryClass() + "." + s.name() + ": " + c);
+                if (!s.appliesWhen().isEmpty()) {
+                    assertEquals("SHOW", c.path("rule").path("effect").asText(), c.toString());
+                    rules++;
+                }
+                assertEquals(s.advanced(), c.path("options").path("isAdvanced").asBoolean(false), n.factoryClass() + "." + s.name());
+                advanced += s.advanced() ? 1 : 0;
+            }
+
+            // fixed choices: the drop-down offers exactly the step's choices
+            for (ParameterSpec s : specs) {
+                DialogLayout.Editor ed = DialogLayout.editor(s);
+                if (ed == DialogLayout.Editor.CHOICE || ed == DialogLayout.Editor.CHOICES) {
+                    var provider = (StringChoicesProvider) Class.forName(cls.getName() + "$"
+                            + Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1) + "Choices").getConstructor().newInstance();
+                    assertEquals(s.choices(), provider.choices(input), n.factoryClass() + "." + s.name());
+                    choiceLists++;
+                }
+            }
+
+            // settings: the modern dialog's defaults are, entry for entry, what the classic model saves
+            NodeSettings node = new NodeSettings("node");
+            wfm.saveNodeSettings(nnc.getID(), node);
+            NodeSettings classic = (NodeSettings) node.getNodeSettings("model");
+            NodeSettings modern = new NodeSettings("model");
+            NodeParametersUtil.saveSettings(cls, NodeParametersUtil.createSettings(cls, input), modern);
+            assertEquals(xml(classic), xml(modern), n.factoryClass());
+            // ... the classic settings load into the modern dialog and are written back unchanged ...
+            NodeSettings again = new NodeSettings("model");
+            NodeParametersUtil.saveSettings(cls, NodeParametersUtil.loadSettings(classic, cls), again);
+            assertEquals(xml(classic), xml(again), n.factoryClass());
+            // ... and the model validates and loads what the modern dialog wrote
+            modern.copyTo(node.addNodeSettings("model"));
+            wfm.loadNodeSettings(nnc.getID(), node);
+        }
+        System.out.printf("modern dialogs: %d nodes, %d sections, %d show-if rules, %d advanced, %d choice lists checked%n",
+                nodes, sectionsChecked, rules, advanced, choiceLists);
+        assertTrue(nodes >= 16 && sectionsChecked > 0 && rules > 0 && advanced > 0 && choiceLists > 0);
+    }
+
+    @Test
+    void columnPickersOfferTheColumnsOfTheInputTheyName() throws Exception {
+        KnimeNode train = NodeSet.load().byStep("train");
+        var factory = (StepNodeFactory) Class.forName(train.factoryClass()).getConstructor().newInstance();
+        int checked = 0;
+        for (ParameterSpec s : train.step().parameters().specs()) {
+            if (s.columnsOf().isEmpty()) {
+                continue;
+            }
+            int port = DialogLayout.columnsPort(train, s);
+            PortObjectSpec[] in = new PortObjectSpec[train.inPorts().size()];
+            in[port] = new DataTableSpec(new DataColumnSpecCreator("frame", StringCell.TYPE).createSpec(),
+                    new DataColumnSpecCreator(s.columnPrefix() + "JmolNN", DoubleCell.TYPE).createSpec(),
+                    new DataColumnSpecCreator(s.columnPrefix() + "CrystalNN", DoubleCell.TYPE).createSpec());
+            var provider = (StringChoicesProvider) Class.forName(factory.parametersClass().getName() + "$"
+                    + Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1) + "Choices").getConstructor().newInstance();
+            List<String> offered = provider.choices(NodeParametersUtil.createDefaultNodeSettingsContext(in));
+            assertEquals(DialogLayout.columnChoices(s, List.of("frame", s.columnPrefix() + "JmolNN", s.columnPrefix() + "CrystalNN")),
+                    offered, s.name());
+            assertFalse(offered.isEmpty(), s.name());
+            checked++;
+        }
+        assertTrue(checked > 0, "train has column pickers");
+    }
+
+    /**
+     * The Cu example as committed, opened: every node's saved settings load into its modern dialog
+     * and are written back unchanged, and every column picker offers a non-empty list from the
+     * node's actual input specs (known before running: every node is configured when opened).
+     */
+    @Test
+    void theExampleOpensInTheModernDialogs() throws Exception {
+        Path knwf = Flows.repository().resolve("example-workflows/cu-workflow.knwf");
+        File dir = FileUtil.createTempDir("xasdaml-modern");
+        FileUtil.unzip(knwf.toFile(), dir);
+        Path workflow;
+        try (var s = Files.walk(dir.toPath())) {
+            workflow = s.filter(p -> p.getFileName().toString().equals("workflow.knime")).map(Path::getParent)
+                    .min((a, b) -> Integer.compare(a.getNameCount(), b.getNameCount())).orElseThrow();
+        }
+        WorkflowManager ex = WorkflowManagerUtil.loadWorkflow(workflow.toFile());
+        int loaded = 0;
+        int pickers = 0;
+        try {
+            for (NodeContainer nc : ex.getNodeContainers()) {
+                if (!(nc instanceof NativeNodeContainer nnc)) {
+                    continue;
+                }
+                Object factory = nnc.getNode().getFactory();
+                if (!(factory instanceof StepNodeFactory f)) {
+                    continue;
+                }
+                NodeSettings node = new NodeSettings("node");
+                ex.saveNodeSettings(nnc.getID(), node);
+                NodeSettings saved = (NodeSettings) node.getNodeSettings("model");
+                Class<? extends NodeParameters> cls = f.parametersClass();
+                NodeSettings again = new NodeSettings("model");
+                NodeParametersUtil.saveSettings(cls, NodeParametersUtil.loadSettings(saved, cls), again);
+                assertEquals(xml(saved), xml(again), nnc.getNameWithID());
+                loaded++;
+                KnimeNode n = f.node();
+                PortObjectSpec[] in = new PortObjectSpec[n.inPorts().size()];
+                for (int p = 0; p < in.length; p++) {
+                    ConnectionContainer cc = ex.getIncomingConnectionFor(nnc.getID(), p + 1);
+                    if (cc != null) {
+                        in[p] = ex.getNodeContainer(cc.getSource()).getOutPort(cc.getSourcePort()).getPortObjectSpec();
+                    }
+                }
+                for (ParameterSpec s : n.step().parameters().specs()) {
+                    if (s.columnsOf().isEmpty() || in[DialogLayout.columnsPort(n, s)] == null) {
+                        continue;
+                    }
+                    var provider = (StringChoicesProvider) Class.forName(cls.getName() + "$"
+                            + Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1) + "Choices").getConstructor().newInstance();
+                    List<String> offered = provider.choices(NodeParametersUtil.createDefaultNodeSettingsContext(in));
+                    assertFalse(offered.isEmpty(), nnc.getNameWithID() + "." + s.name() + " offers no column");
+                    pickers++;
+                }
+            }
+        } finally {
+            WorkflowManagerUtil.disposeWorkflow(ex);
+        }
+        System.out.printf("example in modern dialogs: %d nodes' settings loaded and rewritten unchanged, %d column pickers filled%n",
+                loaded, pickers);
+        assertTrue(loaded > 20 && pickers > 0, loaded + " / " + pickers);
+    }
+}
