@@ -30,13 +30,11 @@ import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeContext;
 import org.knime.core.node.workflow.WorkflowManager;
 import org.knime.core.util.FileUtil;
+import org.knime.core.webui.node.NodeWrapper;
 import org.knime.core.webui.node.dialog.NodeDialogFactory;
-import org.knime.core.webui.node.dialog.SettingsType;
+import org.knime.core.webui.node.dialog.NodeDialogManager;
 import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
 import org.knime.core.webui.node.dialog.defaultdialog.jsonforms.JsonFormsDataUtil;
-import org.knime.core.webui.node.dialog.defaultdialog.jsonforms.schema.JsonFormsSchemaUtil;
-import org.knime.core.webui.node.dialog.defaultdialog.jsonforms.uischema.JsonFormsUiSchemaUtil;
-import org.knime.core.webui.node.dialog.defaultdialog.widgettree.WidgetTreeFactory;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.widget.choices.StringChoicesProvider;
@@ -47,11 +45,12 @@ import org.xasdaml.knime.gen.NodeSet;
 import org.xasdaml.workflow.ParameterSpec;
 
 /**
- * KNIME's modern (web) dialog of every node, built headless with KNIME's own schema builders from the
- * generated parameters class: its JSON schema names every parameter with its label, its UI schema has
+ * KNIME's modern (web) dialog of every node, opened headless the way KNIME's UI opens it (the node's
+ * initial data service over the generated parameters class): its JSON schema names every parameter
+ * with its label, its UI schema has
  * the groups as sections in the classic dialog's order, a show-if rule for every conditional parameter
  * and the advanced flag; the settings it writes are entry for entry the classic settings and load in
- * the node model; the example's saved settings load into it; its pickers offer the columns of the
+ * the node model, also through KNIME's apply service; the example's saved settings load into it; its pickers offer the columns of the
  * input each parameter names. (The dialog on screen needs KNIME's JavaScript front end: not here.)
  */
 @SuppressWarnings("restriction")
@@ -68,10 +67,14 @@ class ModernDialogsTest {
         WorkflowManagerUtil.disposeWorkflow(wfm);
     }
 
+    /**
+     * The settings as settings.xml text, without the "&lt;key&gt;_Internals" configs the classic
+     * SettingsModels add for their own bookkeeping (model id, enabled state), which no model reads.
+     */
     private static String xml(NodeSettings s) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         s.saveToXML(out);
-        return out.toString(StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8).replaceAll("(?s)\\s*<config key=\"[^\"]*_Internals\">.*?</config>", "");
     }
 
     private static String last(JsonNode control) {
@@ -101,6 +104,7 @@ class ModernDialogsTest {
         int rules = 0;
         int advanced = 0;
         int choiceLists = 0;
+        int applied = 0;
         for (KnimeNode n : NodeSet.load().nodes()) {
             List<ParameterSpec> specs = n.step().parameters().specs();
             var factory = (StepNodeFactory) Class.forName(n.factoryClass()).getConstructor().newInstance();
@@ -112,26 +116,34 @@ class ModernDialogsTest {
             nodes++;
             NativeNodeContainer nnc = WorkflowManagerUtil.createAndAddNode(wfm, factory);
             wfm.saveNodeSettingsToDefault(nnc.getID());
-            NodeContext.pushContext(nnc);
-            try {
-                assertNotNull(factory.createNodeDialog(), n.factoryClass());
-            } finally {
-                NodeContext.removeLastContext();
-            }
             Class<? extends NodeParameters> cls = factory.parametersClass();
             NodeParametersInput input = NodeParametersUtil.createDefaultNodeSettingsContext(new PortObjectSpec[n.inPorts().size()]);
 
-            // JSON schema: one property per parameter, titled with the classic label
-            JsonNode schema = JsonFormsSchemaUtil.buildSchema(cls, input, JsonFormsDataUtil.getMapper());
-            JsonNode props = schema.path("properties");
-            assertEquals(specs.size(), props.size(), n.factoryClass() + ": " + schema);
+            // the dialog as KNIME's UI opens it: the node's initial data service (data, JSON schema, UI schema)
+            JsonNode initial;
+            NodeContext.pushContext(nnc);
+            try {
+                assertNotNull(factory.createNodeDialog(), n.factoryClass());
+                assertTrue(NodeDialogManager.hasNodeDialog(nnc), n.factoryClass() + ": KNIME sees the modern dialog");
+                String text = NodeDialogManager.getInstance().getDataServiceManager().callInitialDataService(NodeWrapper.of(nnc));
+                JsonNode root = JsonFormsDataUtil.getMapper().readTree(text);
+                initial = root.has("result") ? root.get("result") : root;
+            } finally {
+                NodeContext.removeLastContext();
+            }
+            if (nodes == 1) {
+                System.out.println("initial data of " + n.factoryClass() + " (first 1500 characters):\n"
+                        + initial.toPrettyString().substring(0, Math.min(1500, initial.toPrettyString().length())));
+            }
+            JsonNode props = initial.path("schema").path("properties").path("model").path("properties");
+            assertEquals(specs.size(), props.size(), n.factoryClass() + ": " + initial.path("schema"));
             for (ParameterSpec s : specs) {
                 assertEquals(DialogLayout.label(s), props.path(s.name()).path("title").asText(), n.factoryClass() + "." + s.name());
+                assertTrue(initial.path("data").path("model").has(s.name()), n.factoryClass() + "." + s.name());
             }
 
             // UI schema: the classic dialog's groups as sections, in its order, holding the same parameters
-            var tree = new WidgetTreeFactory().createTree(cls, SettingsType.MODEL);
-            JsonNode ui = JsonFormsUiSchemaUtil.buildUISchema(List.of(tree), input);
+            JsonNode ui = initial.path("ui_schema");
             Map<String, List<String>> sections = new LinkedHashMap<>();
             Map<String, JsonNode> controls = new LinkedHashMap<>();
             walk(ui, "", sections, controls);
@@ -191,10 +203,39 @@ class ModernDialogsTest {
             // ... and the model validates and loads what the modern dialog wrote
             modern.copyTo(node.addNodeSettings("model"));
             wfm.loadNodeSettings(nnc.getID(), node);
+
+            // OK in the dialog: a choice changed in the dialog's data reaches the node model through KNIME's apply service
+            ParameterSpec changed = specs.stream().filter(s -> DialogLayout.editor(s) == DialogLayout.Editor.CHOICE
+                    && s.appliesWhen().isEmpty() && s.choices().size() > 1).findFirst().orElse(null);
+            if (changed != null) {
+                String value = changed.choices().get(changed.choices().size() - 1).equals(changed.defaultValue())
+                        ? changed.choices().get(0) : changed.choices().get(changed.choices().size() - 1);
+                var request = JsonFormsDataUtil.getMapper().createObjectNode();
+                request.set("data", initial.path("data").deepCopy());
+                ((com.fasterxml.jackson.databind.node.ObjectNode) request.path("data").path("model")).put(changed.name(), value);
+                request.set("flowVariableSettings", initial.has("flowVariableSettings")
+                        ? initial.get("flowVariableSettings").deepCopy() : JsonFormsDataUtil.getMapper().createObjectNode());
+                String response;
+                NodeContext.pushContext(nnc);
+                try {
+                    response = NodeDialogManager.getInstance().getDataServiceManager().callApplyDataService(NodeWrapper.of(nnc),
+                            request.toString());
+                } finally {
+                    NodeContext.removeLastContext();
+                }
+                NodeSettings after = new NodeSettings("node");
+                wfm.saveNodeSettings(nnc.getID(), after);
+                assertEquals(value, after.getNodeSettings("model").getString(changed.name()),
+                        n.factoryClass() + "." + changed.name() + " after apply; response " + response);
+                assertEquals(xml(classic).replace("key=\"" + changed.name() + "\" type=\"xstring\" value=\"" + changed.defaultValue() + "\"",
+                        "key=\"" + changed.name() + "\" type=\"xstring\" value=\"" + value + "\""), xml((NodeSettings) after.getNodeSettings("model")),
+                        n.factoryClass() + ": only the changed entry differs");
+                applied++;
+            }
         }
-        System.out.printf("modern dialogs: %d nodes, %d sections, %d show-if rules, %d advanced, %d choice lists checked%n",
-                nodes, sectionsChecked, rules, advanced, choiceLists);
-        assertTrue(nodes >= 16 && sectionsChecked > 0 && rules > 0 && advanced > 0 && choiceLists > 0);
+        System.out.printf("modern dialogs: %d nodes, %d sections, %d show-if rules, %d advanced, %d choice lists checked, "
+                + "%d changed choices applied to the model%n", nodes, sectionsChecked, rules, advanced, choiceLists, applied);
+        assertTrue(nodes >= 16 && sectionsChecked > 0 && rules > 0 && advanced > 0 && choiceLists > 0 && applied > 0);
     }
 
     @Test
