@@ -238,6 +238,55 @@ class ModernDialogsTest {
         assertTrue(nodes >= 16 && sectionsChecked > 0 && rules > 0 && advanced > 0 && choiceLists > 0 && applied > 0);
     }
 
+    /**
+     * A workflow saved before features' energy grid was renamed (emin = −below, emax = above) opens in the
+     * modern dialog with its values, read as the node model reads them, not with the defaults.
+     */
+    @Test
+    void aWorkflowSavedBeforeARenameOpensWithItsValues() throws Exception {
+        KnimeNode features = NodeSet.load().byStep("features");
+        var factory = (StepNodeFactory) Class.forName(features.factoryClass()).getConstructor().newInstance();
+        NativeNodeContainer nnc = WorkflowManagerUtil.createAndAddNode(wfm, factory);
+        wfm.saveNodeSettingsToDefault(nnc.getID());
+        NodeSettings node = new NodeSettings("node");
+        wfm.saveNodeSettings(nnc.getID(), node);
+        NodeSettings old = new NodeSettings("model");
+        for (ParameterSpec s : features.step().parameters().specs()) {
+            String d = s.defaultValue();
+            switch (s.name()) {
+                case "below" -> old.addDouble("emin", -33.0);
+                case "above" -> old.addDouble("emax", 155.0);
+                default -> {
+                    switch (org.xasdaml.knime.gen.SettingKind.of(s)) {
+                        case INT -> old.addInt(s.name(), Integer.parseInt(d));
+                        case LONG -> old.addLong(s.name(), Long.parseLong(d));
+                        case DOUBLE -> old.addDouble(s.name(), Double.parseDouble(d));
+                        case BOOLEAN -> old.addBoolean(s.name(), Boolean.parseBoolean(d));
+                        case STRING -> old.addString(s.name(), d);
+                    }
+                }
+            }
+        }
+        assertFalse(old.containsKey("below"));
+        NodeParameters loaded = NodeParametersUtil.loadSettings(old, factory.parametersClass());
+        assertEquals(33.0, factory.parametersClass().getField("below").getDouble(loaded), 0);
+        assertEquals(155.0, factory.parametersClass().getField("above").getDouble(loaded), 0);
+        assertEquals("33.0", StepSettings.read(old, features.step().parameters(), w -> { }).get("below"), "as the model reads it");
+        // the node as KNIME holds it after loading such a workflow, opened in the modern dialog
+        old.copyTo(node.addNodeSettings("model"));
+        wfm.loadNodeSettings(nnc.getID(), node);
+        NodeContext.pushContext(nnc);
+        try {
+            JsonNode root = JsonFormsDataUtil.getMapper().readTree(
+                    NodeDialogManager.getInstance().getDataServiceManager().callInitialDataService(NodeWrapper.of(nnc)));
+            JsonNode data = (root.has("result") ? root.get("result") : root).path("data").path("model");
+            assertEquals(33.0, data.path("below").asDouble(), 0, data.toString());
+            assertEquals(155.0, data.path("above").asDouble(), 0, data.toString());
+        } finally {
+            NodeContext.removeLastContext();
+        }
+    }
+
     @Test
     void columnPickersOfferTheColumnsOfTheInputTheyName() throws Exception {
         KnimeNode train = NodeSet.load().byStep("train");

@@ -17,7 +17,8 @@ import org.xasdaml.workflow.ParameterSpec;
  * parameters shown only while their {@code appliesWhen} conditions hold; drop-downs for choices;
  * column pickers filled from the input a parameter names (lists of columns as a multi-selection,
  * still stored as the comma-separated text the step parses); spinners bounded by the range; a
- * parameter absent from an older workflow loads with its default.
+ * parameter absent from an older workflow loads with its default, one saved under a former name
+ * ({@code @FormerName}) with the saved value, as the node model reads it.
  *
  * <p>Only annotations of KNIME's public {@code org.knime.node.parameters} packages are used, and of
  * those only what KNIME 5.8 and 5.11 declare alike. File and folder parameters stay text fields
@@ -66,6 +67,7 @@ public final class NodeParametersWriter {
         b.append("import org.knime.node.parameters.layout.Layout;\n");
         b.append("import org.knime.node.parameters.layout.Section;\n");
         b.append("import org.knime.node.parameters.migration.Migrate;\n");
+        b.append("import org.knime.node.parameters.migration.Migration;\n");
         b.append("import org.knime.node.parameters.persistence.Persistor;\n");
         b.append("import org.knime.node.parameters.updates.Effect;\n");
         b.append("import org.knime.node.parameters.updates.EffectPredicate;\n");
@@ -110,7 +112,11 @@ public final class NodeParametersWriter {
             if (s.advanced()) {
                 b.append("    @Advanced\n");
             }
-            b.append("    @Migrate(loadDefaultIfAbsent = true)\n");
+            if (s.formerNames().isEmpty()) {
+                b.append("    @Migrate(loadDefaultIfAbsent = true)\n");
+            } else {
+                b.append("    @Migration(").append(cap(s.name())).append("Migration.class)\n");
+            }
             if (deciders.contains(s.name())) {
                 b.append("    @ValueReference(").append(refName(s)).append(".class)\n");
             }
@@ -159,6 +165,9 @@ public final class NodeParametersWriter {
             if (editor == DialogLayout.Editor.COLUMNS || editor == DialogLayout.Editor.CHOICES) {
                 b.append(helper(persistorName(s), "CommaSeparatedPersistor", s));
             }
+            if (!s.formerNames().isEmpty()) {
+                b.append(helper(cap(s.name()) + "Migration", "FormerNamesMigration<" + boxed(s) + ">", s));
+            }
             if (editor == DialogLayout.Editor.NUMBER && s.hasMin()) {
                 b.append(bound(s, "Min", s.min()));
             }
@@ -205,6 +214,20 @@ public final class NodeParametersWriter {
             case LONG -> "long";
             case DOUBLE -> "double";
             case BOOLEAN -> "boolean";
+            case STRING -> "String";
+        };
+    }
+
+    private static String boxed(ParameterSpec s) {
+        DialogLayout.Editor editor = DialogLayout.editor(s);
+        if (editor == DialogLayout.Editor.COLUMNS || editor == DialogLayout.Editor.CHOICES) {
+            return "String[]";
+        }
+        return switch (SettingKind.of(s)) {
+            case INT -> "Integer";
+            case LONG -> "Long";
+            case DOUBLE -> "Double";
+            case BOOLEAN -> "Boolean";
             case STRING -> "String";
         };
     }

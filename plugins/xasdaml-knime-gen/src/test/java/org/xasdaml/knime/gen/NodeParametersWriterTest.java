@@ -37,7 +37,9 @@ class NodeParametersWriterTest {
                         + "Persistor.class)"), s.name() + ": a list is stored as the classic comma-separated text");
             }
             assertEquals(specs.size(), i, n.declaration().stepId());
-            assertEquals(specs.size(), count(src, "@Migrate(loadDefaultIfAbsent = true)"), "a workflow older than a parameter loads");
+            long renamed = specs.stream().filter(s -> !s.formerNames().isEmpty()).count();
+            assertEquals(specs.size() - renamed, count(src, "@Migrate(loadDefaultIfAbsent = true)"), "a workflow older than a parameter loads");
+            assertEquals(renamed, count(src, "Migration.class)\n"), "a renamed parameter reads its former name");
             assertEquals(specs.stream().filter(ParameterSpec::advanced).count(), count(src, "    @Advanced\n"));
             assertEquals(specs.stream().filter(s -> !s.appliesWhen().isEmpty()).count(), count(src, "type = Effect.EffectType.SHOW)"));
             assertTrue(src.contains("public final class " + NodeParametersWriter.className(n) + " implements NodeParameters"));
@@ -66,6 +68,15 @@ class NodeParametersWriterTest {
         assertTrue(src.contains(DialogLayout.whenText(folds, train.step().parameters().specs())), src);
         // model=mlp|cnn: either value shows
         assertTrue(src.contains("or(i.getString(ModelRef.class).isEqualTo(\"mlp\"), i.getString(ModelRef.class).isEqualTo(\"cnn\"))"), src);
+    }
+
+    @Test
+    void renamedParametersReadTheirFormerNames() {
+        String src = NodeParametersWriter.write(set.byStep("features"));
+        assertTrue(src.contains("@Migration(BelowMigration.class)\n"), src);
+        assertTrue(src.contains("public double below = "), src);
+        assertTrue(src.contains("public static final class BelowMigration extends org.xasdaml.knime.FormerNamesMigration<Double>"), src);
+        assertTrue(src.contains("@Migration(AboveMigration.class)\n"), src);
     }
 
     @Test
