@@ -271,7 +271,8 @@ class ModernDialogsTest {
         NodeParameters loaded = NodeParametersUtil.loadSettings(old, factory.parametersClass());
         assertEquals(33.0, factory.parametersClass().getField("below").getDouble(loaded), 0);
         assertEquals(155.0, factory.parametersClass().getField("above").getDouble(loaded), 0);
-        assertEquals("33.0", StepSettings.read(old, features.step().parameters(), w -> { }).get("below"), "as the model reads it");
+        assertEquals(33.0, Double.parseDouble(StepSettings.read(old, features.step().parameters(), w -> { }).get("below")), 0,
+                "as the model reads it");
         // the node as KNIME holds it after loading such a workflow, opened in the modern dialog
         old.copyTo(node.addNodeSettings("model"));
         wfm.loadNodeSettings(nnc.getID(), node);
