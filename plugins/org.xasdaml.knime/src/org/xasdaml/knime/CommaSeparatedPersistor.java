@@ -14,6 +14,7 @@ import org.knime.node.parameters.persistence.NodeParametersPersistor;
 public abstract class CommaSeparatedPersistor implements NodeParametersPersistor<String[]> {
     private final String key;
 
+    /** @param stepId unused (the generated subclasses call every helper alike); @param parameter the settings key */
     protected CommaSeparatedPersistor(String stepId, String parameter) {
         this.key = parameter;
     }

@@ -125,9 +125,8 @@ public final class NodeParametersWriter {
             }
             DialogLayout.Editor editor = DialogLayout.editor(s);
             boolean list = editor == DialogLayout.Editor.COLUMNS || editor == DialogLayout.Editor.CHOICES;
-            if (editor == DialogLayout.Editor.CHOICE || editor == DialogLayout.Editor.CHOICES) {
-                b.append("    @ChoicesProvider(").append(choicesName(s)).append(".class)\n");
-            } else if (editor == DialogLayout.Editor.COLUMN || editor == DialogLayout.Editor.COLUMNS) {
+            if (editor == DialogLayout.Editor.CHOICE || editor == DialogLayout.Editor.CHOICES
+                    || editor == DialogLayout.Editor.COLUMN || editor == DialogLayout.Editor.COLUMNS) {
                 b.append("    @ChoicesProvider(").append(choicesName(s)).append(".class)\n");
             }
             if (list) {
