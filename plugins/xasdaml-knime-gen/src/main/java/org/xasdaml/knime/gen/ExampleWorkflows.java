@@ -43,20 +43,26 @@ public final class ExampleWorkflows {
      * Checks of the Cu example's outputs, known physics of the data it carries: the foil's edge at
      * the Cu K edge after alignment, Cu-Cu distances of a few Å, the foil's first shell as the
      * largest peak of |χ(R)| (at about 2.2 Å before phase correction, Cu metal: 12 neighbours at
-     * 2.556 Å). A test workflow checks those of its nodes ({@link #checksOf}).
+     * 2.556 Å). Bands on the foil's own numbers are built around Larch's values on the same file and
+     * settings ({@code make_example_check_values.py} beside this module's tests). A test workflow checks those
+     * of its nodes ({@link #checksOf}).
      */
     public static List<OutputCheck> checks() {
         return List.of(
-                new OutputCheck("foil", "mu", "mu_8979.0000", -1e6, 1e6, "a finite μ at the Cu K edge energy"),
+                new OutputCheck("foil", "mu", "mu_8979.0000", -1.12928, -1.12908,
+                        "the file's own μ at 8979.0 eV (its mutrans column: −1.1291778)"),
                 new OutputCheck("align", "shifts", "e0_aligned", 8978.99, 8979.01, "aligned to the given E0"),
                 new OutputCheck("normalise", "edges", "e0", 8970, 8990, "the edge near the Cu K edge, 8979 eV"),
-                new OutputCheck("normalise", "edges", "edge_step", 0.1, 10, "a measured edge step"),
+                new OutputCheck("normalise", "edges", "edge_step", 2.82, 2.85, "Larch's pre_edge on this file: 2.8372"),
                 new OutputCheck("autobk", "values", "kmax", 14.99, 15.01, "the given kmax: the data reach it"),
-                new OutputCheck("xftf", "chir-mag", OutputCheck.PEAK, 1.9, 2.5, "Cu metal's first shell (2.556 Å, phase-shifted)"),
-                new OutputCheck("xftr", "chiq-re", "chiq_re_5.0000", -10, 10, "a finite back-transform"),
+                new OutputCheck("xftf", "chir-mag", OutputCheck.PEAK, 2.20, 2.28,
+                        "Cu metal's first shell (2.556 Å, phase-shifted; Larch's xftf on this file: 2.2396 Å)"),
+                new OutputCheck("xftr", "chiq-re", "chiq_re_5.0000", 1.15, 1.22,
+                        "Larch's autobk, xftf (2.5–11 Å⁻¹, k², Hanning dk 1) and xftr (1–3.5 Å, Hanning dr 0.1) on this file: 1.1851"),
                 new OutputCheck("descriptors", "descriptors", "CR_JmolNN", 2.0, 3.2, "Cu-Cu distances"),
                 new OutputCheck("descriptors", "descriptors", "CN_JmolNN", 1, 16, "coordination numbers of Cu atoms"),
-                new OutputCheck("foil-mlp", "predictions", "CN_JmolNN", -1e6, 1e6, "a finite prediction"),
+                new OutputCheck("foil-mlp", "predictions", "CN_JmolNN", 4, 16,
+                        "a Cu coordination number (the example's 16-frame training set reads the foil about 9.7)"),
                 new OutputCheck("foil-forest", "predictions", "CN_JmolNN", 0, 16, "a forest predicts within its labels' range"));
     }
 
