@@ -17,8 +17,11 @@ public final class ModelComparison {
     }
 
     /** One model's row. */
-    /** @param interval coverage of the model's intervals on the common samples, or null when it has none */
-    public record Row(String model, RegressionMetrics metrics, IntervalCoverage interval) {
+    /**
+     * @param interval coverage of the model's intervals on the common samples, or null when it has none
+     * @param domain   fraction of the common samples inside the model's domain, or null when it has no domain score
+     */
+    public record Row(String model, RegressionMetrics metrics, IntervalCoverage interval, DomainRate domain) {
     }
 
     public static List<Row> of(Map<String, SampleTable> predictions, SampleTable truth, String target) {
@@ -41,7 +44,7 @@ public final class ModelComparison {
         for (Map.Entry<String, SampleTable> e : predictions.entrySet()) {
             SampleTable p = e.getValue();
             rows.add(new Row(e.getKey(), RegressionMetrics.of(t, p.selectIds(common).column(target)),
-                    PredictionEvaluation.coverage(p, common, target, t)));
+                    PredictionEvaluation.coverage(p, common, target, t), DomainRate.of(p, common)));
         }
         return rows;
     }
@@ -49,15 +52,16 @@ public final class ModelComparison {
     public static String text(String target, List<Row> rows) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Model comparison for %s on %d common test samples%n",
                 target, rows.get(0).metrics().n()));
-        sb.append(String.format(Locale.ROOT, "%-16s %10s %10s %10s %10s %10s %10s %10s %10s%n", "model", "R2", "MSE", "RMSE", "MAE",
-                "MAPE", "max_error", "coverage", "width"));
+        sb.append(String.format(Locale.ROOT, "%-16s %10s %10s %10s %10s %10s %10s %10s %10s %10s%n", "model", "R2", "MSE", "RMSE", "MAE",
+                "MAPE", "max_error", "coverage", "width", "in_domain"));
         for (Row r : rows) {
             RegressionMetrics m = r.metrics();
             IntervalCoverage c = r.interval();
-            sb.append(String.format(Locale.ROOT, "%-16s %10.6f %10.6f %10.6f %10.6f %10.6f %10.6f %10s %10s%n", r.model(), m.r2(),
+            sb.append(String.format(Locale.ROOT, "%-16s %10.6f %10.6f %10.6f %10.6f %10.6f %10.6f %10s %10s %10s%n", r.model(), m.r2(),
                     m.mse(), m.rmse(), m.mae(), m.mape(), m.maxError(),
                     c == null ? "-" : String.format(Locale.ROOT, "%.3f", c.coverage()),
-                    c == null ? "-" : String.format(Locale.ROOT, "%.4g", c.meanWidth())));
+                    c == null ? "-" : String.format(Locale.ROOT, "%.4g", c.meanWidth()),
+                    r.domain() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.domain().inDomain())));
         }
         return sb.toString();
     }
@@ -70,6 +74,9 @@ public final class ModelComparison {
             Map<String, Object> mm = new LinkedHashMap<>(r.metrics().toMap());
             if (r.interval() != null) {
                 mm.putAll(r.interval().toMap());
+            }
+            if (r.domain() != null) {
+                mm.putAll(r.domain().toMap());
             }
             models.put(r.model(), mm);
         }

@@ -42,10 +42,13 @@ public final class PredictionEvaluation {
     }
 
     /** The result for one target. */
-    /** @param interval coverage of the predictions' {@code <target>_lo/_hi} interval, or null when they have none */
+    /**
+     * @param interval coverage of the predictions' {@code <target>_lo/_hi} interval, or null when they have none
+     * @param domain   fraction of the samples inside the model's domain, or null when the predictions have no domain score
+     */
     public record Result(String target, RegressionMetrics regression, ClassificationMetrics classification,
                          Map<String, Object> statistics, int[] clusterCounts, double[] clusterMeanDifference,
-                         List<Figure> figures, IntervalCoverage interval) {
+                         List<Figure> figures, IntervalCoverage interval, DomainRate domain) {
     }
 
     /** Coverage of the target's interval columns on the given samples, or null when the predictions have none. */
@@ -182,7 +185,8 @@ public final class PredictionEvaluation {
                     .yLabel("true", "").heatmap(z, cm.confusion().labels(), cm.confusion().labels(), true)
                     .render(t + "_confusion_matrix"));
         }
-        return new Result(target, rm, cm, stats, counts, meanDiff, figs, coverage(predictions, ids, target, tru));
+        return new Result(target, rm, cm, stats, counts, meanDiff, figs, coverage(predictions, ids, target, tru),
+                DomainRate.of(predictions, ids));
     }
 
     private static ClassificationMetrics classification(SampleTable p, double[] truth, double[] pred, List<String> probColumns) {
@@ -271,6 +275,10 @@ public final class PredictionEvaluation {
             sb.append(String.format(Locale.ROOT, "   interval coverage %.4f (nominal %s), mean interval width %.6g\n",
                     r.interval().coverage(), r.interval().nominal() == null ? "unknown" : r.interval().nominal(), r.interval().meanWidth()));
         }
+        if (r.domain() != null) {
+            sb.append(String.format(Locale.ROOT, "   inside the model's domain %.4f of %d samples (calibrated: 0.95 of validation)\n",
+                    r.domain().inDomain(), r.domain().n()));
+        }
         if (r.classification() != null) {
             ClassificationMetrics c = r.classification();
             sb.append(String.format(Locale.ROOT, "5. Classification\n   accuracy %.6f\n   precision (macro) %.6f\n"
@@ -303,6 +311,9 @@ public final class PredictionEvaluation {
         Map<String, Object> reg = new LinkedHashMap<>(r.regression().toMap());
         if (r.interval() != null) {
             reg.putAll(r.interval().toMap());
+        }
+        if (r.domain() != null) {
+            reg.putAll(r.domain().toMap());
         }
         m.put("regression", reg);
         if (r.classification() != null) {

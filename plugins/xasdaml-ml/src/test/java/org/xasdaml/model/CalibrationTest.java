@@ -106,6 +106,10 @@ class CalibrationTest {
         double inside = java.util.Arrays.stream(pt.column("in_domain")).average().orElse(0);
         System.out.printf(Locale.ROOT, "MLP×3 test spectra in domain: %.3f%n", inside);
         assertTrue(inside >= 0.88, "test spectra in domain " + inside);
+        // the evaluation's count of the same (what the fresh-run check reports per model)
+        org.xasdaml.evaluation.DomainRate rate = org.xasdaml.evaluation.DomainRate.of(pt, ids("test"));
+        assertEquals(ids("test").size(), rate.n());
+        assertEquals(inside, rate.inDomain(), 1e-12);
 
         // a far-off spectrum: a training spectrum with its oscillation tripled and a slope added
         SampleTable one = DATA.spectra().selectIds(List.of(ids("test").get(0)));
