@@ -285,12 +285,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
         /** The cards each sample's feff.inp gets in this mode: in local-scf mode the SCF card's radius is localScfRadius. */
         public FeffCards modeCards() {
-            FeffCards c = cards();
-            if (FeffMode.of(mode) != FeffMode.LOCAL_SCF) {
-                return c;
-            }
-            FeffCards.Scf scf = c.scf();
-            return c.withScf(new FeffCards.Scf(localScfRadius, scf.lfms(), scf.nscmt(), scf.ca(), scf.nmix()));
+            return FeffMode.of(mode) == FeffMode.LOCAL_SCF ? cards().withScfRadius(localScfRadius) : cards();
         }
 
         private static FeffCards cards(String edge, String preset, boolean debye, double temperature, double debyeTemperature,

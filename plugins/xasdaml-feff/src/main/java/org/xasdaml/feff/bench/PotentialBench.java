@@ -355,8 +355,7 @@ public final class PotentialBench {
      */
     static void localScf(FullScfReference.FrameSet set, FeffCards cards, double radius, Map<String, double[]> refChi,
                          Map<String, double[]> refCpu, Path work, FeffProgram feff) throws IOException {
-        FeffCards local = cards.withScf(new FeffCards.Scf(radius, cards.scf().lfms(), cards.scf().nscmt(), cards.scf().ca(),
-                cards.scf().nmix()));
+        FeffCards local = cards.withScfRadius(radius);
         Path dir = work.resolve("local-" + String.valueOf(radius)).resolve(set.name());
         Files.createDirectories(dir);
         Path cpuFile = dir.resolve("cpu.tsv");

@@ -19,7 +19,8 @@ import org.xasdaml.workflow.BasicContext;
 /**
  * Two separate runs over different frames of the same kind, the issue's criterion: the second run's mean
  * spectrum lies within 0.5 standard deviations (of the first run's spectra) of the first's at every energy
- * of μ(E) and every k of χ(k) in 2–12 Å⁻¹. Printed for each mode, so the figure of the environment mode
+ * of μ(E) and every k of χ(k) in 2–12 Å⁻¹. Printed for each mode, so the figures of the local-scf mode (each
+ * sample its own potentials over its first shell: no representative, no library) and of the environment mode
  * (both runs against one potential library, default settings) stands beside the old shared-potential mode
  * (each run takes its own first sample's potentials: the failure the issue describes) and beside no-SCF
  * potentials, which depend on no representative at all — the sampling floor of the statistic for two sets of
@@ -27,7 +28,8 @@ import org.xasdaml.workflow.BasicContext;
  * a few hundred correlated points is larger).
  *
  * <p>Usage: {@code TwoRunBench [--clusters data/cu-md-public.dump] [--first 20] [--frames 50] [--radius 20]
- * [--modes environment,shared-potential,no-scf] [--work target/two-run-bench] [--groups 10 --per-group 2]}
+ * [--modes local-scf,environment,shared-potential,no-scf] [--work target/two-run-bench] [--groups 10 --per-group 2]
+ * [--local-scf-radius 3]}
  * plus the card options of {@link FullScfReference#cards} (default here: the main job's cards). Frames
  * {@code first … first+frames−1} form run 1, the next {@code frames} run 2; absorber atom 0; 2 workers.
  */
@@ -51,11 +53,14 @@ public final class TwoRunBench {
                 String.valueOf(d.groups()))), Integer.parseInt(a.getOrDefault("per-group", String.valueOf(d.perGroup()))),
                 work.resolve("library"), d.seed(), d.targetError(), d.mostShare());
         FeffProgram feff = FeffProgram.locate(null);
+        double localRadius = Double.parseDouble(a.getOrDefault("local-scf-radius",
+                String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_RADIUS)));
         System.out.printf(Locale.ROOT, "two runs, %s frames %d-%d and %d-%d, radius %s A, cards: %s%n", dump, first, first + n - 1,
                 first + n, first + 2 * n - 1, radius, String.join("; ", cards.lines()));
-        for (String m : a.getOrDefault("modes", "environment,shared-potential,no-scf").split(",")) {
+        for (String m : a.getOrDefault("modes", "local-scf,environment,shared-potential,no-scf").split(",")) {
             FeffMode mode = FeffMode.of(m);
-            FeffBatch.Settings s = new FeffBatch.Settings(cards, radius, mode, 0, 3600, false, env);
+            FeffBatch.Settings s = new FeffBatch.Settings(mode == FeffMode.LOCAL_SCF ? cards.withScfRadius(localRadius) : cards, radius,
+                    mode, 0, 3600, false, env);
             List<String> log = new ArrayList<>();
             double cpu0 = FeffBench.childCpuSeconds();
             BasicContext c1 = new BasicContext(2, work.resolve(m + "-run1"), (f, t) -> {
