@@ -30,10 +30,12 @@ public enum FeffMode {
      * radius is the local one ({@code localScfRadius}, 3 Å: the absorber and its first shell), the other
      * cards (paths, RPATH, NLEGS) unchanged. Why: the potentials depend on the absorber's own first shell far
      * more than on anything a representative can share, and Feff8L's SCF cost grows steeply with the
-     * cluster. Measured (EdgeShiftBench, production cards, 9 cluster frames of the public Cu set against
-     * full SCF at 6.8 Å; k²χ relative L2, 2–12 Å⁻¹): SCF 3 Å per sample 0.24 % mean, 1.2 % max, edge
-     * energy within 0.03 eV, 3.2 CPU-s a frame all in (full SCF 92); the environment mode's nearest other
-     * frame 3.8 % mean, 8.9 % max; 2.7 Å 0.6 % / 1.7 %; 2.4 Å (the first shell cut) 5.2 % / 9.2 %.
+     * cluster. Measured against full SCF at production cards (SCF 6.8 Å; k²χ relative L2, 2–12 Å⁻¹;
+     * PotentialBench, 21 cluster + 2 bulk frames of the public Cu sets): SCF 3 Å per sample 0.22 % mean,
+     * 1.2 % max (bulk 0.16 % / 0.28 %), 4.3 and 7.0 CPU-s a frame all in against 98 and 505 (23× and 72×
+     * less); EdgeShiftBench on 18 of those frames: the edge energy within 0.02 eV (mean), while the
+     * environment mode's nearest other frame gives 2.7 % / 7.4 % and even moved by the exact edge-energy
+     * difference 2.4 % / 4.7 %; 2.4 Å (the first shell cut) 5.2 % / 9.2 %.
      */
     LOCAL_SCF("local-scf");
 

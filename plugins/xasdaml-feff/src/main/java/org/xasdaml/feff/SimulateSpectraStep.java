@@ -631,8 +631,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
     /**
      * Default radius of local-scf mode's own SCF cluster (Å): the absorber and its first shell (Cu: 12 atoms at
      * 2.55 Å). Measured at production cards against full SCF at 6.8 Å (EdgeShiftBench, 9 cluster frames): 3.0 Å
-     * 0.24 % mean / 1.2 % max k²χ error, 2.7 Å 0.6 % / 1.7 %, 2.4 Å 5.2 % / 9.2 %; 3.3 Å 0.17 % / 0.4 % at
-     * 20 % more CPU.
+     * 0.24 % mean / 1.2 % max k²χ error, 2.7 Å 0.6 % / 1.7 % (but 6 % at one frame at the main job's cards),
+     * 2.4 Å 5.2 % / 9.2 %; 3.3 Å 0.17 % / 0.4 % at 20 % more CPU.
      */
     public static final double DEFAULT_LOCAL_SCF_RADIUS = 3.0;
 
