@@ -67,7 +67,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             boolean cfaverage,
             @Param(label = "Potential calculation", group = "Potentials", description = "local-scf = every stage per sample with "
                     + "self-consistent potentials over the absorber and its first shell (localScfRadius, 3 Å): within "
-                    + "0.3 % of full SCF at a thirtieth of its CPU; environment = self-consistent potentials of a few "
+                    + "0.3 % of full SCF at a 23rd (clusters) to a 70th (bulk) of its CPU; environment = self-consistent potentials of a few "
                     + "representatives per group of similar absorber environments, kept in a potential library, each sample "
                     + "taking its nearest representative's (then paths, amplitudes and χ per sample); full = every stage "
                     + "with self-consistent potentials per sample over scfRadius; shared-potential = one set of potentials "
@@ -326,7 +326,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
 
                 The self-consistent potentials cost nearly all the time (about 100 CPU-s of a 108-atom Cu cluster with \
                 the SCF radius of 6.8 Å). Mode local-scf (the default) computes them for every sample over its absorber \
-                and first shell only (localScfRadius, 3 Å; about 3 CPU-s a sample): k²χ within 0.3 % (mean) of full \
+                and first shell only (localScfRadius, 3 Å; 4 CPU-s a cluster frame, 7 a bulk one): k²χ within 0.3 % (mean) of full \
                 SCF, the edge energy within 0.03 eV. Mode environment groups the samples by the radial distributions around the absorber and \
                 its nearest neighbour (k-means, groups × representativesPerGroup representatives), computes full SCF \
                 for the representatives only, keeps them in a potential library that later runs of the same kind \
