@@ -74,6 +74,9 @@ public final class FeffBatch {
             if (groupSize < 0) {
                 throw new IllegalArgumentException("group size must be >= 0, got " + groupSize);
             }
+            if (mode == FeffMode.LOCAL_SCF && cards.scf() == null) {
+                throw new IllegalArgumentException("local-scf mode needs an SCF card (its radius is the local one)");
+            }
         }
 
         /** The cards actually written: without SCF in no-scf mode. */

@@ -126,6 +126,14 @@ public record FeffCards(String edge, double s02, double kmax, double rpath, int 
         return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, other, exchange, vr, vi, debye, cfaverage);
     }
 
+    /** The same cards with the SCF card's radius replaced (local-scf mode's own small cluster); the other SCF numbers kept. */
+    public FeffCards withScfRadius(double radius) {
+        if (scf == null) {
+            throw new IllegalArgumentException("no SCF card to set the radius of");
+        }
+        return withScf(new Scf(radius, scf.lfms(), scf.nscmt(), scf.ca(), scf.nmix()));
+    }
+
     /** The same cards with or without {@code CFAVERAGE 1 1 0}. */
     public FeffCards withCfaverage(boolean on) {
         return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, scf, exchange, vr, vi, debye, on);

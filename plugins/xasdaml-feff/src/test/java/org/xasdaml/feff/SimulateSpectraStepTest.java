@@ -132,6 +132,22 @@ class SimulateSpectraStepTest {
         assertEquals(Element.of("Cu"), Element.of("cu"));
     }
 
+    /**
+     * The default mode, local-scf, writes the configured cards with only the SCF radius narrowed to localScfRadius
+     * (3 Å); mode full keeps scfRadius (6.8 Å), and a local radius given as text reaches the cards.
+     */
+    @Test
+    void localScfModeNarrowsOnlyTheScfRadius() {
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        SimulateSpectraStep.Options d = step.defaults();
+        assertEquals(FeffCards.defaults().withScf(new FeffCards.Scf(3.0, 0, 30, 0.1, 1)).lines(), d.settings().effectiveCards().lines());
+        assertEquals(FeffMode.LOCAL_SCF, d.settings().mode());
+        SimulateSpectraStep.Options full = step.parameters().fromText(d, java.util.Map.of("mode", "full"));
+        assertEquals(FeffCards.defaults().lines(), full.settings().effectiveCards().lines());
+        SimulateSpectraStep.Options wider = step.parameters().fromText(d, java.util.Map.of("localScfRadius", "3.3"));
+        assertEquals("SCF 3.3 0 30 0.1 1", wider.settings().effectiveCards().lines().get(6));
+    }
+
     /** Feff8L writes χ to 20 Å⁻¹ whatever the EXAFS card says; the step stores it up to the kmax asked for. */
     @Test
     void chiEndsAtTheKmaxAskedFor(@TempDir Path tmp) throws Exception {
@@ -185,7 +201,7 @@ class SimulateSpectraStepTest {
         StructureSet cu = FeffFixtures.cuFrames(6);
         SimulateSpectraStep step = new SimulateSpectraStep();
         SimulateSpectraStep.Options d = step.defaults();
-        assertEquals("environment", d.mode(), "environment mode is the default");
+        assertEquals("local-scf", d.mode(), "local-scf mode is the default");
         Path lib = tmp.resolve("my-library");
         SimulateSpectraStep.Options o = new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(),
                 d.debyeTemperature(), false, "environment", 2, 1, lib.toString(), 42, 0, 3.0, 30, 4.0, d.nlegs(), d.critCurved(),

@@ -18,7 +18,7 @@ import org.xasdaml.workflow.BasicContext;
  * RPATH 5.5, NLEGS 4, CRITERIA 4 2.5) and 2 workers; prints wall time, CPU of the FEFF processes and
  * the representatives chosen per set.
  *
- * <p>Usage: {@code MainJobFeffBench [--mode environment] [--cluster-frames 500] [--bulk-frames 400]
+ * <p>Usage: {@code MainJobFeffBench [--mode environment|local-scf] [--local-scf-radius 3] [--cluster-frames 500] [--bulk-frames 400]
  * [--work target/mainjob-feff] [--workers 2]} plus the card options of {@link FullScfReference}.
  */
 public final class MainJobFeffBench {
@@ -47,7 +47,9 @@ public final class MainJobFeffBench {
             }, System.out::println);
             double cpu0 = FeffBench.childCpuSeconds();
             long t0 = System.nanoTime();
-            FeffBatch.Outcome o = FeffBatch.run(samples, new FeffBatch.Settings(cards, set.clusterRadius(), mode, 0, 3600, false,
+            FeffCards modeCards = mode == FeffMode.LOCAL_SCF ? cards.withScfRadius(Double.parseDouble(a.getOrDefault("local-scf-radius",
+                    String.valueOf(org.xasdaml.feff.SimulateSpectraStep.DEFAULT_LOCAL_SCF_RADIUS)))) : cards;
+            FeffBatch.Outcome o = FeffBatch.run(samples, new FeffBatch.Settings(modeCards, set.clusterRadius(), mode, 0, 3600, false,
                     EnvironmentPotentials.Settings.defaults()), feff, ctx.workDir(), ctx);
             double cpu = FeffBench.childCpuSeconds() - cpu0;
             double wall = (System.nanoTime() - t0) / 1e9;

@@ -53,12 +53,21 @@ public final class PotentialBench {
         Path work = Path.of(a.getOrDefault("work", "target/potential-bench/full"));
         FeffProgram feff = FeffProgram.locate(null);
         FeffCards cards = FullScfReference.cards(a);
+        // --full DIR: the folder FullScfReference computed in (its <set>/samples/… hold the potentials files), read
+        // only; reference.tsv (all its reference*.tsv concatenated) and everything this bench writes are in --work
+        Path full = Path.of(a.getOrDefault("full", work.toString()));
         Map<String, double[]> refCpu = referenceCpu(work.resolve("reference.tsv"));
+        Map<String, double[]> refChi = referenceChi(work.resolve("reference.tsv"));
+        double localRadius = Double.parseDouble(a.getOrDefault("local-scf-radius",
+                String.valueOf(org.xasdaml.feff.SimulateSpectraStep.DEFAULT_LOCAL_SCF_RADIUS)));
         System.out.println("Potential benchmark: environment mode (potentials of another frame's full SCF) against full SCF, "
                 + "cards: " + String.join("; ", cards.lines()));
         for (FullScfReference.FrameSet set : FullScfReference.sets(a)) {
+            if (localRadius > 0) {
+                localScf(set, cards, localRadius, refChi, refCpu, work, feff);
+            }
             List<Integer> done = new ArrayList<>();
-            Map<Integer, FeffOutput> full = new HashMap<>();
+            Map<Integer, FeffOutput> fullOut = new HashMap<>();
             Map<Integer, FeffInput> inputs = new HashMap<>();
             Map<Integer, EnvironmentDescriptor> desc = new HashMap<>();
             Map<Integer, EnvironmentDescriptor> descV1 = new HashMap<>();
@@ -72,13 +81,13 @@ public final class PotentialBench {
                 }
             }
             for (Sample s : set.samples()) {
-                Path f = FeffBatch.sampleFolder(work.resolve(set.name()), s.id());
+                Path f = FeffBatch.sampleFolder(full.resolve(set.name()), s.id());
                 boolean computed = Files.isRegularFile(f.resolve("result.txt")) && Files.isRegularFile(f.resolve("phase.pad"));
                 if (fromPairs != null ? listed.contains(s.id().frame()) : computed) {
                     int fr = s.id().frame();
                     done.add(fr);
                     if (computed) {
-                        full.put(fr, org.xasdaml.feff.FeffResult.read(f).output());
+                        fullOut.put(fr, org.xasdaml.feff.FeffResult.read(f).output());
                     }
                     FeffInput in = FeffInput.of(s, set.clusterRadius(), cards);
                     inputs.put(fr, in);
@@ -95,7 +104,7 @@ public final class PotentialBench {
             Files.createDirectories(cross);
             Path tsv = cross.resolve("pairs.tsv");
             Map<String, Pair> pairs = readPairs(fromPairs != null ? Path.of(fromPairs) : tsv);
-            Cross cross2 = new Cross(set, work, cross, tsv, pairs, inputs, full, desc, feff);
+            Cross cross2 = new Cross(set, full, cross, tsv, pairs, inputs, fullOut, desc, feff);
             if (Boolean.parseBoolean(a.getOrDefault("matrix", "false"))) {
                 // every pair of finished frames, so that any choice of representatives can be judged afterwards
                 for (int i : done) {
@@ -116,7 +125,7 @@ public final class PotentialBench {
     }
 
     /** Pairs (frame, potentials of another frame) computed when first asked for, kept in pairs.tsv. */
-    private record Cross(FullScfReference.FrameSet set, Path work, Path cross, Path tsv, Map<String, Pair> pairs,
+    private record Cross(FullScfReference.FrameSet set, Path reference, Path cross, Path tsv, Map<String, Pair> pairs,
                          Map<Integer, FeffInput> inputs, Map<Integer, FeffOutput> full, Map<Integer, EnvironmentDescriptor> desc,
                          FeffProgram feff) {
         Pair get(int i, int j) {
@@ -128,7 +137,7 @@ public final class PotentialBench {
                 Path dir = cross.resolve("f" + i + "_pot" + j);
                 recreate(dir);
                 Files.writeString(dir.resolve("feff.inp"), inputs.get(i).text());
-                Path pj = FeffBatch.sampleFolder(work.resolve(set.name()), new org.xasdaml.structure.SampleId(j, 0));
+                Path pj = FeffBatch.sampleFolder(reference.resolve(set.name()), new org.xasdaml.structure.SampleId(j, 0));
                 for (String fn : List.of("phase.pad", "xsect.json")) {
                     Files.copy(pj.resolve(fn), dir.resolve(fn), StandardCopyOption.REPLACE_EXISTING);
                 }
@@ -331,6 +340,100 @@ public final class PotentialBench {
                     m.put(p[0] + "," + p[1], new Pair(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Double.parseDouble(p[2]),
                             Double.parseDouble(p[3]), Double.parseDouble(p[4])));
                 }
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Local-scf mode (the product's default) against full SCF: every frame of the set that reference.tsv holds
+     * is computed with its own potentials over the SCF radius {@code --local-scf-radius} (3 Å) and the cards
+     * otherwise unchanged, exactly as {@code feff run --mode local-scf} does it (one-sample batches under
+     * {@code <work>/local-<radius>/<set>/}, resumable; CPU of its FEFF processes in {@code cpu.tsv}); the error is
+     * k²χ relative L2 (2–12 Å⁻¹) against the frame's full-SCF χ in reference.tsv. Needs no potentials files, so
+     * every reference frame counts. No representatives: the CPU per frame is the same for 1 or 1000 frames.
+     */
+    static void localScf(FullScfReference.FrameSet set, FeffCards cards, double radius, Map<String, double[]> refChi,
+                         Map<String, double[]> refCpu, Path work, FeffProgram feff) throws IOException {
+        FeffCards local = cards.withScfRadius(radius);
+        Path dir = work.resolve("local-" + String.valueOf(radius)).resolve(set.name());
+        Files.createDirectories(dir);
+        Path cpuFile = dir.resolve("cpu.tsv");
+        Map<Integer, Double> cpu = new HashMap<>();
+        if (Files.isRegularFile(cpuFile)) {
+            for (String l : Files.readAllLines(cpuFile)) {
+                String[] p = l.split("\t");
+                cpu.put(Integer.parseInt(p[0]), Double.parseDouble(p[1]));
+            }
+        }
+        List<Double> err = new ArrayList<>();
+        List<Double> cpus = new ArrayList<>();
+        List<Double> fullCpus = new ArrayList<>();
+        StringBuilder rows = new StringBuilder();
+        for (Sample s : set.samples()) {
+            double[] ref = refChi.get(set.name() + "," + s.id().frame());
+            if (ref == null) {
+                continue;
+            }
+            org.xasdaml.workflow.BasicContext ctx = new org.xasdaml.workflow.BasicContext(1, dir, (f, m) -> { }, m -> { });
+            double c0 = FeffBench.childCpuSeconds();
+            FeffBatch.Outcome o = FeffBatch.run(List.of(s), new FeffBatch.Settings(local, set.clusterRadius(),
+                    org.xasdaml.feff.FeffMode.LOCAL_SCF, 0, 7200, false), feff, dir, ctx);
+            if (o.results().isEmpty()) {
+                System.out.printf(Locale.ROOT, "  local-scf %s frame %d FAILED: %s%n", set.name(), s.id().frame(), ctx.failures());
+                continue;
+            }
+            if (o.computed() > 0) {
+                cpu.put(s.id().frame(), FeffBench.childCpuSeconds() - c0);
+                Files.writeString(cpuFile, String.format(Locale.ROOT, "%d\t%.3f%n", s.id().frame(), cpu.get(s.id().frame())),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            }
+            FeffOutput out = o.results().get(0).output();
+            double[] k = new double[ref.length];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = 0.05 * i;
+            }
+            FeffOutput refOut = new FeffOutput(new double[0], new double[0], new double[0], new double[0], new double[0], k, ref);
+            double e = SpectrumDifference.relativeL2K2Chi(out, refOut, 2, 12);
+            err.add(e);
+            Double c = cpu.get(s.id().frame());
+            if (c != null) {
+                cpus.add(c);
+            }
+            double[] fc = refCpu.get(set.name() + "," + s.id().frame());
+            if (fc != null) {
+                fullCpus.add(fc[0]);
+            }
+            rows.append(String.format(Locale.ROOT, " %d:%.4f", s.id().frame(), e));
+        }
+        System.out.printf(Locale.ROOT, "%n== %s set, local-scf mode (own SCF over %s Å) against full SCF: %d frames ==%n", set.name(),
+                String.valueOf(radius), err.size());
+        if (err.isEmpty()) {
+            return;
+        }
+        System.out.println("  frame:error" + rows);
+        System.out.println("  k²χ rel. L2 vs full SCF (2-12 Å⁻¹): mean    median  max");
+        line("  local-scf", err.stream().mapToDouble(Double::doubleValue).toArray());
+        double lc = cpus.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double fc = fullCpus.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "CPU s/frame: full SCF %.1f (%d frames); local-scf %.2f all stages (%d frames; the same for "
+                + "1000 frames, no representatives): %.0fx less than full SCF%n", fc, fullCpus.size(), lc, cpus.size(), fc / lc);
+    }
+
+    /** Full-SCF χ per reference frame (401 values, k = 0 … 20 by 0.05), from reference.tsv, by "set,frame" (the last line wins). */
+    static Map<String, double[]> referenceChi(Path tsv) throws IOException {
+        Map<String, double[]> m = new HashMap<>();
+        if (Files.isRegularFile(tsv)) {
+            for (String l : Files.readAllLines(tsv)) {
+                String[] p = l.split("\t");
+                if (p.length < 6) {
+                    continue;
+                }
+                double[] chi = new double[p.length - 5];
+                for (int i = 0; i < chi.length; i++) {
+                    chi[i] = Double.parseDouble(p[5 + i]);
+                }
+                m.put(p[0] + "," + p[1], chi);
             }
         }
         return m;
