@@ -86,7 +86,7 @@ public final class EdgeShiftBench {
                 Path dir = work.resolve("small-" + smallR + "-" + smallIt + "-" + smallCa + (smallLfms != 0 ? "-lfms" + smallLfms : "")).resolve(set.name()).resolve("f" + fr);
                 Path info = dir.resolve("small.txt");
                 if (!Files.isRegularFile(info)) {
-                    recreate(dir);
+                    PotentialBench.recreate(dir);
                     Files.writeString(dir.resolve("feff.inp"), FeffInput.of(samples.get(fr), set.clusterRadius(), small).text());
                     double c0 = FeffBench.childCpuSeconds();
                     feff.run(dir, List.of(FeffStage.RDINP, FeffStage.POT, FeffStage.XSPH), System.nanoTime() + (long) 3600e9, 3600,
@@ -115,7 +115,7 @@ public final class EdgeShiftBench {
                     }
                     Path dir = work.resolve("cross").resolve(set.name()).resolve("f" + i + "_pot" + j);
                     if (!Files.isRegularFile(dir.resolve("done"))) {
-                        recreate(dir);
+                        PotentialBench.recreate(dir);
                         Files.writeString(dir.resolve("feff.inp"), inputs.get(i).text());
                         Path pj = FeffBatch.sampleFolder(full.resolve(set.name()), new SampleId(j, 0));
                         for (String fn : List.of("phase.pad", "xsect.json")) {
@@ -231,7 +231,7 @@ public final class EdgeShiftBench {
                     }
                     int br = reps[0];
                     for (int r : reps) {
-                        if (EnvironmentDescriptorDistance.d2(x[n], x[r]) < EnvironmentDescriptorDistance.d2(x[n], x[br])) {
+                        if (PotentialBench.EnvironmentDescriptorDistance.d2(x[n], x[r]) < PotentialBench.EnvironmentDescriptorDistance.d2(x[n], x[br])) {
                             br = r;
                         }
                     }
@@ -280,24 +280,6 @@ public final class EdgeShiftBench {
                     Files.delete(p);
                 }
             }
-        }
-    }
-
-    private static void recreate(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var w = Files.walk(dir)) {
-                for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        Files.createDirectories(dir);
-    }
-
-    /** Squared Euclidean distance of two environment vectors. */
-    private static final class EnvironmentDescriptorDistance {
-        static double d2(double[] a, double[] b) {
-            return new EnvironmentDescriptor("", a).distance2(new EnvironmentDescriptor("", b));
         }
     }
 }

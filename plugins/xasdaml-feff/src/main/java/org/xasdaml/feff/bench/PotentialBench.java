@@ -451,7 +451,8 @@ public final class PotentialBench {
         return m;
     }
 
-    private static void recreate(Path dir) throws IOException {
+    /** Empties (or makes) a folder of the bench's own work tree. */
+    static void recreate(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var w = Files.walk(dir)) {
                 for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -463,7 +464,7 @@ public final class PotentialBench {
     }
 
     /** Squared Euclidean distance of two environment vectors. */
-    private static final class EnvironmentDescriptorDistance {
+    static final class EnvironmentDescriptorDistance {
         static double d2(double[] a, double[] b) {
             return new EnvironmentDescriptor("", a).distance2(new EnvironmentDescriptor("", b));
         }
