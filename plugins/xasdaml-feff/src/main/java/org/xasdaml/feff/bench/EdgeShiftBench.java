@@ -3,7 +3,6 @@ package org.xasdaml.feff.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -115,16 +114,8 @@ public final class EdgeShiftBench {
                     }
                     Path dir = work.resolve("cross").resolve(set.name()).resolve("f" + i + "_pot" + j);
                     if (!Files.isRegularFile(dir.resolve("done"))) {
-                        PotentialBench.recreate(dir);
-                        Files.writeString(dir.resolve("feff.inp"), inputs.get(i).text());
-                        Path pj = FeffBatch.sampleFolder(full.resolve(set.name()), new SampleId(j, 0));
-                        for (String fn : List.of("phase.pad", "xsect.json")) {
-                            Files.copy(pj.resolve(fn), dir.resolve(fn), StandardCopyOption.REPLACE_EXISTING);
-                        }
-                        double c0 = FeffBench.childCpuSeconds();
-                        feff.run(dir, List.of(FeffStage.RDINP, FeffStage.PATHFINDER, FeffStage.GENFMT, FeffStage.FF2X),
-                                System.nanoTime() + (long) 600e9, 600, () -> false);
-                        double cpu = FeffBench.childCpuSeconds() - c0;
+                        double cpu = PotentialBench.runOnPotentials(feff, dir, inputs.get(i),
+                                FeffBatch.sampleFolder(full.resolve(set.name()), new SampleId(j, 0)));
                         keepOnly(dir, List.of("xmu.dat", "chi.dat"));
                         Files.writeString(dir.resolve("done"), String.format(Locale.ROOT, "%.3f%n", cpu));
                     }

@@ -135,16 +135,8 @@ public final class PotentialBench {
             }
             try {
                 Path dir = cross.resolve("f" + i + "_pot" + j);
-                recreate(dir);
-                Files.writeString(dir.resolve("feff.inp"), inputs.get(i).text());
-                Path pj = FeffBatch.sampleFolder(reference.resolve(set.name()), new org.xasdaml.structure.SampleId(j, 0));
-                for (String fn : List.of("phase.pad", "xsect.json")) {
-                    Files.copy(pj.resolve(fn), dir.resolve(fn), StandardCopyOption.REPLACE_EXISTING);
-                }
-                double c0 = FeffBench.childCpuSeconds();
-                feff.run(dir, List.of(FeffStage.RDINP, FeffStage.PATHFINDER, FeffStage.GENFMT, FeffStage.FF2X),
-                        System.nanoTime() + (long) 600e9, 600, () -> false);
-                double cpu = FeffBench.childCpuSeconds() - c0;
+                double cpu = runOnPotentials(feff, dir, inputs.get(i),
+                        FeffBatch.sampleFolder(reference.resolve(set.name()), new org.xasdaml.structure.SampleId(j, 0)));
                 FeffOutput o = FeffOutput.read(dir);
                 double err = SpectrumDifference.relativeL2K2Chi(o, full.get(i), 2, 12);
                 double d = Math.sqrt(desc.get(i).distance2(desc.get(j)));
@@ -449,6 +441,23 @@ public final class PotentialBench {
             }
         }
         return m;
+    }
+
+    /**
+     * Runs one sample's feff.inp in a fresh {@code dir} on the potentials of another sample's full-SCF folder
+     * (its phase.pad and xsect.json; rdinp, pathfinder, genfmt and ff2x only): the environment mode's work per
+     * sample. Returns the CPU seconds of those FEFF processes.
+     */
+    static double runOnPotentials(FeffProgram feff, Path dir, FeffInput input, Path potentials) throws IOException {
+        recreate(dir);
+        Files.writeString(dir.resolve("feff.inp"), input.text());
+        for (String fn : List.of("phase.pad", "xsect.json")) {
+            Files.copy(potentials.resolve(fn), dir.resolve(fn), StandardCopyOption.REPLACE_EXISTING);
+        }
+        double c0 = FeffBench.childCpuSeconds();
+        feff.run(dir, List.of(FeffStage.RDINP, FeffStage.PATHFINDER, FeffStage.GENFMT, FeffStage.FF2X),
+                System.nanoTime() + (long) 600e9, 600, () -> false);
+        return FeffBench.childCpuSeconds() - c0;
     }
 
     /** Empties (or makes) a folder of the bench's own work tree. */
