@@ -143,9 +143,31 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
         }
     }
 
-    /** Larch xftf arguments; kmin..kmax is also the k window of chi features, rmin..rmax the R window. */
-    public record Xftf(double kmin, double kmax, double dk, String window, double kweight, double rmin, double rmax) {
+    /**
+     * Larch xftf arguments; kmin..kmax is also the k window of chi features, rmin..rmax the R window.
+     * {@code rfilter} (Å; NaN = off): the k features are then Re χ(q), Larch's xftr of χ(R) over
+     * rmin..rfilter (Hanning, dR {@value #RFILTER_DR} Å), instead of k^kweight·χ(k) itself. Why: a
+     * measurement holds every scattering path, the training spectra only those FEFF was asked for
+     * (RPATH); paths beyond leave a signal in χ(k) that no training spectrum has (Cu foil against the
+     * main job's RPATH 5.5 Å: |χ(R)| of the foil's residual off its best-fitting simulated bulk
+     * spectra equals the foil's own |χ(R)| above 5.5 Å). Filtering both alike keeps only distances
+     * the simulation computed.
+     */
+    public record Xftf(double kmin, double kmax, double dk, String window, double kweight, double rmin, double rmax,
+                       double rfilter) {
+        /** Taper of the R window of the Fourier filter (Å). */
+        public static final double RFILTER_DR = 0.1;
+
+        /** Without a Fourier filter of the k features. */
+        public Xftf(double kmin, double kmax, double dk, String window, double kweight, double rmin, double rmax) {
+            this(kmin, kmax, dk, window, kweight, rmin, rmax, Double.NaN);
+        }
+
         public Xftf {
+            if (!Double.isNaN(rfilter) && !(rfilter > rmin + 2 * RFILTER_DR)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "the Fourier filter's end rfilter %s must exceed rmin %s "
+                        + "by more than its taper (%s Å on each side)", rfilter, rmin, RFILTER_DR));
+            }
             if (!(kmax > kmin) || kmin < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "need 0 <= kmin < kmax, got %s..%s", kmin, kmax));
             }
@@ -153,6 +175,11 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "need 0 <= rmin < rmax, got %s..%s", rmin, rmax));
             }
             org.xasdaml.xafs.FourierWindow.Shape.of(window);
+        }
+
+        /** Whether the k features are Fourier filtered (rfilter set). */
+        public boolean filtered() {
+            return !Double.isNaN(rfilter);
         }
     }
 
@@ -231,6 +258,9 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
         x.put("kweight", xftf.kweight());
         x.put("rmin", xftf.rmin());
         x.put("rmax", xftf.rmax());
+        if (xftf.filtered()) {
+            x.put("rfilter", xftf.rfilter());
+        }
         x.put("kstep", KSTEP);
         m.put("xftf", x);
         Map<String, Object> g = new LinkedHashMap<>();
@@ -284,7 +314,7 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
                         p.get("nnorm") == null ? -1 : (int) num(p, "nnorm")),
                 new Autobk(num(a, "rbkg"), num(a, "kweight"), num(a, "kmin"), num(a, "kmax"), num(a, "dk"), (String) a.get("window")),
                 new Xftf(num(x, "kmin"), num(x, "kmax"), num(x, "dk"), (String) x.get("window"), num(x, "kweight"), num(x, "rmin"),
-                        num(x, "rmax")),
+                        num(x, "rmax"), num(x, "rfilter")),
                 new EnergyGrid(num(g, "emin"), num(g, "emax"), (int) num(g, "points")),
                 num(m, "s02"), num(m, "s02_uncertainty"),
                 new Augmentation((int) num(u, "variants"), Boolean.TRUE.equals(u.get("keep_original")), num(u, "de0"),

@@ -96,6 +96,10 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             @Param(description = "xftf kweight, also the n of kⁿχ(k) features", min = 0, max = 5) double kweight,
             @Param(description = "Start of the R window of chir and wavelet features", unit = "Å", min = 0) double rmin,
             @Param(description = "End of the R window", unit = "Å", min = 0) double rmax,
+            @Param(description = "Fourier filter of the k features (empty = none): Re χ(q), the back transform of χ(R) over "
+                    + "rmin..chiRfilter, instead of kⁿχ(k), for measured and simulated spectra alike; set it to the training "
+                    + "spectra's FEFF RPATH so that the features hold only distances the simulation computed", unit = "Å",
+                    advanced = true) String chiRfilter,
             // emin/emax until 2026-12-05: the grid's ends relative to E0 (emin −10 is below 10)
             @FormerName(value = "emin", member = "below", factor = -1, since = "2026-12-05")
             @FormerName(value = "emax", member = "above", since = "2026-12-05")
@@ -138,6 +142,10 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             optional("norm2", norm2);
             optional("nnorm", nnorm);
             optional("bkgKmax", bkgKmax);
+            double rf = optional("chiRfilter", chiRfilter);
+            if (!Double.isNaN(rf) && !(rf > rmin + 2 * FeatureRecipe.Xftf.RFILTER_DR)) {
+                throw InvalidParameterException.of("chiRfilter", "chiRfilter %s must exceed rmin %s by more than 0.2 Å", rf, rmin);
+            }
         }
 
         /** The recipe these options declare (alignE0 still 0 when it is to be the median). */
@@ -148,7 +156,8 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
                             optional("norm1", norm1), optional("norm2", norm2),
                             Double.isNaN(optional("nnorm", nnorm)) ? -1 : (int) optional("nnorm", nnorm)),
                     new FeatureRecipe.Autobk(rbkg, bkgKweight, bkgKmin, optional("bkgKmax", bkgKmax), bkgDk, bkgWindow.larchName()),
-                    new FeatureRecipe.Xftf(kmin, kmax, dk, window.larchName(), kweight, rmin, rmax),
+                    new FeatureRecipe.Xftf(kmin, kmax, dk, window.larchName(), kweight, rmin, rmax,
+                            optional("chiRfilter", chiRfilter)),
                     energyGrid.grid(), s02, s02Uncertainty,
                     new FeatureRecipe.Augmentation(variants, keepOriginal, de0, dsigma2Min, dsigma2Max, fwhmMax, broadening, noise, seed));
         }
@@ -193,7 +202,7 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
     @Override
     public Options defaults() {
         return new Options("chi", "chi", true, 0, "none", 0, "", "", "", "", "", "", 1.0, 2, 0, "", 0.1, FourierWindow.Shape.HANNING,
-                3, 11, 1, FourierWindow.Shape.HANNING, 2, 1, 3.5, EnergyGridOptions.reference(), 0.90, 0.05,
+                3, 11, 1, FourierWindow.Shape.HANNING, 2, 1, 3.5, "", EnergyGridOptions.reference(), 0.90, 0.05,
                 0, true, 3.0, 0, 0.002, 0, "gaussian", 0.001, List.of("train", "valid"), 42);
     }
 

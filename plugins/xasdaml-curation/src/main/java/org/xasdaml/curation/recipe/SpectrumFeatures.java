@@ -299,12 +299,13 @@ public final class SpectrumFeatures {
         }
         switch (r.quantity()) {
             case "chi":
-                return weightedChi(kk, c, x);
+                return x.filtered() ? filteredChi(transform(kk, c, x), x) : weightedChi(kk, c, x);
             case "chir":
-                return chirMagnitude(kk, c, r);
+                return chirMagnitude(transform(kk, c, x), r);
             case "chi-chir": {
-                double[] a = weightedChi(kk, c, x);
-                double[] b = chirMagnitude(kk, c, r);
+                XafsFourierTransform.ChiR cr = transform(kk, c, x);
+                double[] a = x.filtered() ? filteredChi(cr, x) : weightedChi(kk, c, x);
+                double[] b = chirMagnitude(cr, r);
                 double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
                 System.arraycopy(b, 0, out, a.length, b.length);
                 return out;
@@ -333,11 +334,26 @@ public final class SpectrumFeatures {
         return out;
     }
 
-    /** |χ(R)| (xftf of the windowed k^kweight·χ(k)) on the R window. */
-    private static double[] chirMagnitude(double[] kk, double[] c, FeatureRecipe r) {
-        FeatureRecipe.Xftf x = r.xftf();
-        XafsFourierTransform.ChiR cr = XafsFourierTransform.xftf(new ChiSpectrum(kk, c), XafsFourierTransform.ForwardOptions
+    /** xftf of the windowed k^kweight·χ(k) with the recipe's transform settings: the one forward transform of the features. */
+    private static XafsFourierTransform.ChiR transform(double[] kk, double[] c, FeatureRecipe.Xftf x) {
+        return XafsFourierTransform.xftf(new ChiSpectrum(kk, c), XafsFourierTransform.ForwardOptions
                 .of(x.kmin(), x.kmax(), x.kweight(), x.dk(), FourierWindow.Shape.of(x.window())));
+    }
+
+    /**
+     * The Fourier-filtered k features: Re χ(q) (Larch's xftr of χ(R) over rmin..rfilter, Hanning,
+     * dR {@link FeatureRecipe.Xftf#RFILTER_DR}) on the k window's grid. χ(q) is k-weighted and
+     * windowed as χ(R) was, so it is kⁿχ(k) with only the distances rmin..rfilter left in it.
+     */
+    private static double[] filteredChi(XafsFourierTransform.ChiR cr, FeatureRecipe.Xftf x) {
+        XafsFourierTransform.ChiQ q = XafsFourierTransform.xftr(cr, XafsFourierTransform.ReverseOptions.of(x.rmin(), x.rfilter(),
+                FeatureRecipe.Xftf.RFILTER_DR, FourierWindow.Shape.HANNING));
+        return GridInterpolation.linear(q.q(), q.re(), kGrid(x.kmin(), x.kmax()), GridInterpolation.Extrapolation.REFUSE);
+    }
+
+    /** |χ(R)| on the R window. */
+    private static double[] chirMagnitude(XafsFourierTransform.ChiR cr, FeatureRecipe r) {
+        FeatureRecipe.Xftf x = r.xftf();
         double[] rr = cr.r();
         double[] mag = cr.mag();
         double[] out = new double[chirAxis(r).size()];

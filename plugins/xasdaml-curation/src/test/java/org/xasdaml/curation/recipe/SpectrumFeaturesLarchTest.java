@@ -66,6 +66,38 @@ class SpectrumFeaturesLarchTest {
         }
     }
 
+    /**
+     * chiRfilter: the k features are Re χ(q) of Larch's xftr over rmin..chiRfilter (1..5.5 Å,
+     * Hanning, dR 0.1) — same measure and bound as the unfiltered k²χ(k) above. The filter removes
+     * a sizeable part of the foil's k²χ(k) (paths beyond 5.5 Å and below 1 Å), printed.
+     */
+    @Test
+    void fourierFilteredChiEqualsLarch() throws Exception {
+        BasicContext ctx = BasicContext.quiet(dir);
+        List<MeasuredFiles.Measured> m = MeasuredFiles.read(List.of(XAFS.resolve("data/cu_metal_rt.xdi"), XAFS.resolve("io/cu.prj")),
+                List.of(), MeasuredFiles.Columns.energyMu(), ctx);
+        FeaturesStep step = new FeaturesStep();
+        FeatureRecipe r = ParameterSet.of(step.defaults()).fromText(step.defaults(), Map.of("quantity", "chi", "input", "mu",
+                "simulated", "false", "chiRfilter", "5.5")).recipe();
+        assertEquals(5.5, r.xftf().rfilter());
+        assertEquals(r, FeatureRecipe.fromJson(r.toJson()), "the filter travels in the recipe's JSON");
+        MeasuredFeatures.Result chi = MeasuredFeatures.make(m, r, null, ctx);
+        MeasuredFeatures.Result plain = MeasuredFeatures.make(m, recipe("chi"), null, ctx);
+        Map<String, String> fixture = Map.of("cu_metal_rt.xdi", "cu_metal_rt", "cu.prj:cu010k.dat", "cu_prj_cu010k_dat",
+                "cu.prj:cu050k.dat", "cu_prj_cu050k_dat", "cu.prj:cu150k.dat", "cu_prj_cu150k_dat");
+        for (int i = 0; i < 4; i++) {
+            String src = chi.features().text("source")[i];
+            Map<String, Object> f = Json.parseObject(Files.readString(XAFS.resolve("fixtures/recipe_" + fixture.get(src) + ".json")));
+            double[] ref = array(f, "chiq_re_rfilter");
+            assertEquals(ref.length, chi.features().axis().size(), src + " k points");
+            double rq = relL2(chi.features().row(i), ref);
+            assertTrue(rq <= 1e-4, src + ": filtered k²χ rel. L2 " + rq);
+            double removed = relL2(chi.features().row(i), plain.features().row(i));
+            assertTrue(removed > 0.05, src + ": the filter must change the features, rel. L2 " + removed);
+            System.out.printf("%s: filtered k²χ rel L2 to Larch %.2e; filtered vs unfiltered %.3f%n", src, rq, removed);
+        }
+    }
+
     @Test
     void chosenAthenaGroupOnlyAndBadFileFailsAlone() throws Exception {
         BasicContext ctx = BasicContext.quiet(dir);
