@@ -34,13 +34,16 @@ import org.knime.core.webui.node.NodeWrapper;
 import org.knime.core.webui.node.dialog.NodeDialogFactory;
 import org.knime.core.webui.node.dialog.NodeDialogManager;
 import org.knime.core.webui.node.dialog.defaultdialog.NodeParametersUtil;
+import org.knime.core.webui.node.dialog.defaultdialog.internal.file.FileSelection;
 import org.knime.core.webui.node.dialog.defaultdialog.jsonforms.JsonFormsDataUtil;
+import org.knime.filehandling.core.connections.FSLocation;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.widget.choices.StringChoicesProvider;
 import org.knime.testing.util.WorkflowManagerUtil;
 import org.xasdaml.knime.gen.DialogLayout;
 import org.xasdaml.knime.gen.KnimeNode;
+import org.xasdaml.knime.gen.NodeParametersWriter;
 import org.xasdaml.knime.gen.NodeSet;
 import org.xasdaml.workflow.ParameterSpec;
 
@@ -51,7 +54,9 @@ import org.xasdaml.workflow.ParameterSpec;
  * the groups as sections in the classic dialog's order, a show-if rule for every conditional parameter
  * and the advanced flag; the settings it writes are entry for entry the classic settings and load in
  * the node model, also through KNIME's apply service; the example's saved settings load into it; its pickers offer the columns of the
- * input each parameter names. (The dialog on screen needs KNIME's JavaScript front end: not here.)
+ * input each parameter names; file parameters are KNIME's file chooser and what is chosen there is saved as
+ * the classic path text; nodes with a folder parameter offer the classic dialog only. (The dialog on
+ * screen needs KNIME's JavaScript front end: not here.)
  */
 @SuppressWarnings("restriction")
 class ModernDialogsTest {
@@ -105,12 +110,24 @@ class ModernDialogsTest {
         int advanced = 0;
         int choiceLists = 0;
         int applied = 0;
+        int fileChoosers = 0;
+        List<String> classicOnly = new ArrayList<>();
         for (KnimeNode n : NodeSet.load().nodes()) {
             List<ParameterSpec> specs = n.step().parameters().specs();
             var factory = (StepNodeFactory) Class.forName(n.factoryClass()).getConstructor().newInstance();
             assertTrue(factory instanceof NodeDialogFactory, n.factoryClass());
-            assertEquals(!specs.isEmpty(), factory.hasNodeDialog(), n.factoryClass());
+            boolean folder = specs.stream().anyMatch(s -> DialogLayout.editor(s) == DialogLayout.Editor.FOLDER);
+            assertEquals(!specs.isEmpty() && !folder, factory.hasNodeDialog(), n.factoryClass());
             if (specs.isEmpty()) {
+                continue;
+            }
+            if (folder) {
+                // no folder chooser common to KNIME 5.8 and 5.11: KNIME opens the classic dialog, with its folder chooser
+                NativeNodeContainer nnc = WorkflowManagerUtil.createAndAddNode(wfm, factory);
+                // (headless, KNIME's generic fallback dialog would stand in for the classic one; not on the desktop)
+                assertTrue(nnc.hasDialog(), n.factoryClass() + ": the classic dialog");
+                assertTrue(factory.createNodeDialogPane() instanceof StepNodeDialog, n.factoryClass());
+                classicOnly.add(n.declaration().stepId());
                 continue;
             }
             nodes++;
@@ -176,6 +193,18 @@ class ModernDialogsTest {
                 }
                 assertEquals(s.advanced(), c.path("options").path("isAdvanced").asBoolean(false), n.factoryClass() + "." + s.name());
                 advanced += s.advanced() ? 1 : 0;
+                // a file is KNIME's file chooser (a text field has no such format); a list of files a list of them
+                DialogLayout.Editor ed = DialogLayout.editor(s);
+                if (ed == DialogLayout.Editor.FILE) {
+                    assertEquals("fileChooser", c.path("options").path("format").asText(), n.factoryClass() + "." + s.name() + ": " + c);
+                    fileChoosers++;
+                } else if (ed == DialogLayout.Editor.FILES) {
+                    assertEquals("array", props.path(s.name()).path("type").asText(), n.factoryClass() + "." + s.name());
+                    assertEquals(List.of("file"), fileChooserScopes(c.path("options")), n.factoryClass() + "." + s.name() + ": " + c);
+                    fileChoosers++;
+                } else {
+                    assertFalse(c.path("options").path("format").asText().toLowerCase().contains("file"), c.toString());
+                }
             }
 
             // fixed choices: the drop-down offers exactly the step's choices
@@ -234,8 +263,11 @@ class ModernDialogsTest {
             }
         }
         System.out.printf("modern dialogs: %d nodes, %d sections, %d show-if rules, %d advanced, %d choice lists checked, "
-                + "%d changed choices applied to the model%n", nodes, sectionsChecked, rules, advanced, choiceLists, applied);
+                + "%d changed choices applied to the model, %d file choosers; classic dialog only: %s%n", nodes, sectionsChecked, rules,
+                advanced, choiceLists, applied, fileChoosers, classicOnly);
         assertTrue(nodes >= 16 && sectionsChecked > 0 && rules > 0 && advanced > 0 && choiceLists > 0 && applied > 0);
+        assertEquals(3, fileChoosers, "structure file; spectrum files of read spectra and predict measured");
+        assertEquals(List.of("feff"), classicOnly, "FEFF has the program and potential library folders");
     }
 
     /**
@@ -286,6 +318,99 @@ class ModernDialogsTest {
         } finally {
             NodeContext.removeLastContext();
         }
+    }
+
+    /** The last scope segment of every control with KNIME's file-chooser format anywhere below this UI-schema node. */
+    private static List<String> fileChooserScopes(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if ("fileChooser".equals(n.path("options").path("format").asText()) && n.has("scope")) {
+            out.add(last(n));
+        }
+        for (JsonNode c : n) {
+            if (c.isContainerNode()) {
+                out.addAll(fileChooserScopes(c));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A file chosen in the modern dialog (the chooser's JSON, made by KNIME's own serializer) reaches the
+     * node model, through KNIME's apply service, as the path text the classic dialog saves and the node
+     * resolves: a local file as its path, one relative to the workflow as a relative path, one on a
+     * mount point as a KNIME URL; a list of files as the comma-separated paths.
+     */
+    @Test
+    void aChosenFileIsSavedAsTheClassicPathText() throws Exception {
+        var mapper = JsonFormsDataUtil.getMapper();
+        Map<String, String> checked = new LinkedHashMap<>();
+        for (KnimeNode n : NodeSet.load().nodes()) {
+            List<ParameterSpec> specs = n.step().parameters().specs();
+            if (!NodeParametersWriter.modernDialog(specs)) {
+                continue;
+            }
+            for (ParameterSpec s : specs) {
+                DialogLayout.Editor ed = DialogLayout.editor(s);
+                if (ed != DialogLayout.Editor.FILE && ed != DialogLayout.Editor.FILES) {
+                    continue;
+                }
+                var factory = (StepNodeFactory) Class.forName(n.factoryClass()).getConstructor().newInstance();
+                NativeNodeContainer nnc = WorkflowManagerUtil.createAndAddNode(wfm, factory);
+                JsonNode initial;
+                NodeContext.pushContext(nnc);
+                try {
+                    JsonNode root = mapper.readTree(NodeDialogManager.getInstance().getDataServiceManager()
+                            .callInitialDataService(NodeWrapper.of(nnc)));
+                    initial = root.has("result") ? root.get("result") : root;
+                } finally {
+                    NodeContext.removeLastContext();
+                }
+                JsonNode chosen;
+                String expected;
+                if (ed == DialogLayout.Editor.FILE) {
+                    chosen = mapper.valueToTree(new FileSelection(new FSLocation("RELATIVE", "knime.workflow", "/data/chosen.dump")));
+                    expected = "data/chosen.dump";
+                } else {
+                    var rows = mapper.createArrayNode();
+                    rows.addObject().set("file", mapper.valueToTree(new FileSelection(new FSLocation("LOCAL", "/tmp/xas/cu foil.xdi"))));
+                    rows.addObject().set("file", mapper.valueToTree(new FileSelection(new FSLocation("MOUNTPOINT", "LOCAL", "/project/ni.xdi"))));
+                    rows.addObject().set("file", mapper.valueToTree(new FileSelection(new FSLocation("RELATIVE", "knime.workflow", "data/zn.xdi"))));
+                    chosen = rows;
+                    expected = "/tmp/xas/cu foil.xdi,knime://LOCAL/project/ni.xdi,data/zn.xdi";
+                }
+                var request = mapper.createObjectNode();
+                request.set("data", initial.path("data").deepCopy());
+                ((com.fasterxml.jackson.databind.node.ObjectNode) request.path("data").path("model")).set(s.name(), chosen);
+                request.set("flowVariableSettings", initial.has("flowVariableSettings")
+                        ? initial.get("flowVariableSettings").deepCopy() : mapper.createObjectNode());
+                String response;
+                NodeContext.pushContext(nnc);
+                try {
+                    response = NodeDialogManager.getInstance().getDataServiceManager().callApplyDataService(NodeWrapper.of(nnc),
+                            request.toString());
+                } finally {
+                    NodeContext.removeLastContext();
+                }
+                NodeSettings after = new NodeSettings("node");
+                wfm.saveNodeSettings(nnc.getID(), after);
+                String saved = after.getNodeSettings("model").getString(s.name());
+                assertEquals(expected, saved, n.factoryClass() + "." + s.name() + "; response " + response);
+                checked.put(n.declaration().stepId() + "." + s.name(), saved);
+                // and the dialog opens again with what was chosen
+                NodeContext.pushContext(nnc);
+                try {
+                    JsonNode root = mapper.readTree(NodeDialogManager.getInstance().getDataServiceManager()
+                            .callInitialDataService(NodeWrapper.of(nnc)));
+                    JsonNode data = (root.has("result") ? root.get("result") : root).path("data").path("model").path(s.name());
+                    String shown = ed == DialogLayout.Editor.FILE ? data.path("path").path("path").asText() : data.toString();
+                    assertTrue(shown.contains(ed == DialogLayout.Editor.FILE ? "data/chosen.dump" : "ni.xdi"), data.toString());
+                } finally {
+                    NodeContext.removeLastContext();
+                }
+            }
+        }
+        System.out.println("files chosen in the modern dialog, as saved: " + checked);
+        assertEquals(3, checked.size(), checked.toString());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.knime.core.webui.node.dialog.SettingsType;
 import org.knime.core.webui.node.dialog.defaultdialog.DefaultNodeDialog;
 import org.knime.node.parameters.NodeParameters;
 import org.xasdaml.knime.gen.KnimeNode;
+import org.xasdaml.knime.gen.NodeParametersWriter;
 
 /**
  * The one node factory: every XASDAML node's factory is a generated subclass that only names its
@@ -20,7 +21,8 @@ import org.xasdaml.knime.gen.KnimeNode;
  * (the route KNIME's own classic-factory nodes take; both types are declared alike in KNIME 5.8
  * and 5.11, exported {@code x-internal} by org.knime.core.ui, which OSGi resolves at run time);
  * the classic UI gets the Swing pane built from the same declarations. Both store every parameter
- * under its name with its type, so a workflow saved with either opens in the other.
+ * under its name with its type, so a workflow saved with either opens in the other. Nodes with a
+ * folder option offer only the classic dialog ({@link #hasNodeDialog}).
  */
 @SuppressWarnings("restriction")
 public abstract class StepNodeFactory extends NodeFactory<StepNodeModel> implements NodeDialogFactory {
@@ -67,9 +69,14 @@ public abstract class StepNodeFactory extends NodeFactory<StepNodeModel> impleme
         return new StepNodeDialog(node());
     }
 
+    /**
+     * Offered only where the modern dialog can show every option with its editor on every supported
+     * KNIME ({@link NodeParametersWriter#modernDialog}: not with a folder option); otherwise KNIME
+     * opens the classic dialog, whose folder chooser works everywhere.
+     */
     @Override
     public boolean hasNodeDialog() {
-        return hasDialog();
+        return hasDialog() && NodeParametersWriter.modernDialog(node().step().parameters().specs());
     }
 
     @Override

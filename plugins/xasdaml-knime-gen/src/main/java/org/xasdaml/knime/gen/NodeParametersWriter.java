@@ -21,15 +21,26 @@ import org.xasdaml.workflow.ParameterSpec;
  * ({@code @FormerName}) with the saved value, as the node model reads it.
  *
  * <p>Only annotations of KNIME's public {@code org.knime.node.parameters} packages are used, and of
- * those only what KNIME 5.8 and 5.11 declare alike. File and folder parameters stay text fields
- * here (KNIME URLs and workflow-relative paths accepted, as in the classic dialog): KNIME's file
- * chooser widgets are internal API that changed between 5.8 and 5.11. The few classes that need
- * the step at run time (choices, column choices, the list persistor) live in the plugin
+ * those only what KNIME 5.8 and 5.11 declare alike. KNIME's file-chooser annotations are internal
+ * and differ between 5.8 ({@code LocalFileReaderWidget} on a string) and 5.11
+ * ({@code FileSelectionWidget}/{@code FileReaderWidget} on a string), but both render a field of
+ * KNIME's {@code FileSelection} type as a file chooser by its type alone; so a file parameter is
+ * such a field, and a list of files an array of them ({@code @ArrayWidget}), each stored by a
+ * persistor as the very text the classic dialog saves (the path, or the comma-separated paths).
+ * Folders have no chooser common to both versions: see {@link #modernDialog}. The few classes that
+ * need the step at run time (choices, column choices, the persistors) live in the plugin
  * ({@link #RUNTIME_PACKAGE}), so the generated text holds declarations only.
  */
 public final class NodeParametersWriter {
     /** Package of the plugin's runtime helpers the generated classes extend. */
     public static final String RUNTIME_PACKAGE = "org.xasdaml.knime";
+
+    /**
+     * KNIME's file-selection type: the one type both KNIME 5.8 and 5.11 render as a file chooser
+     * (format "fileChooser") without a version-specific annotation. It sits in an internal package of
+     * org.knime.core.ui (exported x-internal, as the dialog factory the plugin already uses).
+     */
+    static final String FILE_SELECTION = "org.knime.core.webui.node.dialog.defaultdialog.internal.file.FileSelection";
 
     private NodeParametersWriter() {
     }
@@ -63,6 +74,7 @@ public final class NodeParametersWriter {
         b.append("import org.knime.node.parameters.Advanced;\n");
         b.append("import org.knime.node.parameters.NodeParameters;\n");
         b.append("import org.knime.node.parameters.Widget;\n");
+        b.append("import org.knime.node.parameters.array.ArrayWidget;\n");
         b.append("import org.knime.node.parameters.layout.After;\n");
         b.append("import org.knime.node.parameters.layout.Layout;\n");
         b.append("import org.knime.node.parameters.layout.Section;\n");
@@ -129,7 +141,10 @@ public final class NodeParametersWriter {
                     || editor == DialogLayout.Editor.COLUMN || editor == DialogLayout.Editor.COLUMNS) {
                 b.append("    @ChoicesProvider(").append(choicesName(s)).append(".class)\n");
             }
-            if (list) {
+            if (editor == DialogLayout.Editor.FILES) {
+                b.append("    @ArrayWidget(addButtonText = \"Add a file\", elementLayout = ArrayWidget.ElementLayout.HORIZONTAL_SINGLE_LINE)\n");
+            }
+            if (list || editor == DialogLayout.Editor.FILE || editor == DialogLayout.Editor.FILES) {
                 b.append("    @Persistor(").append(persistorName(s)).append(".class)\n");
             }
             if (editor == DialogLayout.Editor.NUMBER && (s.hasMin() || s.hasMax())) {
@@ -143,8 +158,7 @@ public final class NodeParametersWriter {
                 }
                 b.append(String.join(", ", bounds)).append(")\n");
             }
-            b.append("    public ").append(list ? "String[]" : javaType(s)).append(' ').append(s.name()).append(" = ")
-                    .append(list ? listLiteral(s.defaultValue()) : literal(s)).append(";\n");
+            b.append("    public ").append(fieldType(s)).append(' ').append(s.name()).append(" = ").append(fieldDefault(s)).append(";\n");
         }
 
         for (ParameterSpec s : specs) {
@@ -163,6 +177,10 @@ public final class NodeParametersWriter {
             }
             if (editor == DialogLayout.Editor.COLUMNS || editor == DialogLayout.Editor.CHOICES) {
                 b.append(helper(persistorName(s), "CommaSeparatedPersistor", s));
+            } else if (editor == DialogLayout.Editor.FILE) {
+                b.append(helper(persistorName(s), "PathPersistor", s));
+            } else if (editor == DialogLayout.Editor.FILES) {
+                b.append(helper(persistorName(s), "PathListPersistor", s));
             }
             if (!s.formerNames().isEmpty()) {
                 b.append(helper(cap(s.name()) + "Migration", "FormerNamesMigration<" + boxed(s) + ">", s));
@@ -176,6 +194,36 @@ public final class NodeParametersWriter {
         }
         b.append("}\n");
         return b.toString();
+    }
+
+    /** The type of a parameter's field in the modern dialog. */
+    static String fieldType(ParameterSpec s) {
+        return switch (DialogLayout.editor(s)) {
+            case COLUMNS, CHOICES -> "String[]";
+            case FILE -> FILE_SELECTION;
+            case FILES -> RUNTIME_PACKAGE + ".PathListElement[]";
+            default -> javaType(s);
+        };
+    }
+
+    private static String fieldDefault(ParameterSpec s) {
+        return switch (DialogLayout.editor(s)) {
+            case COLUMNS, CHOICES -> listLiteral(s.defaultValue());
+            case FILE -> RUNTIME_PACKAGE + ".PathPersistor.selection(\"" + javaText(s.defaultValue()) + "\")";
+            case FILES -> RUNTIME_PACKAGE + ".PathListPersistor.elements(\"" + javaText(s.defaultValue()) + "\")";
+            default -> literal(s);
+        };
+    }
+
+    /**
+     * Whether KNIME's modern dialog can show every one of these parameters with its editor on every
+     * KNIME this plugin supports. A folder cannot: the only folder chooser KNIME 5.8 has
+     * ({@code FolderSelectionWidget}) is gone in 5.11, whose own ({@code FileSelectionWidget} with a
+     * folder mode) 5.8 lacks, and no public annotation asks for one. A node with a folder parameter
+     * therefore offers only its classic dialog, whose folder chooser works on both.
+     */
+    public static boolean modernDialog(List<ParameterSpec> specs) {
+        return specs.stream().noneMatch(s -> DialogLayout.editor(s) == DialogLayout.Editor.FOLDER);
     }
 
     private static boolean isPath(ParameterSpec s) {
@@ -219,6 +267,10 @@ public final class NodeParametersWriter {
 
     private static String boxed(ParameterSpec s) {
         DialogLayout.Editor editor = DialogLayout.editor(s);
+        if (editor == DialogLayout.Editor.FILE || editor == DialogLayout.Editor.FILES) {
+            throw new IllegalArgumentException("parameter " + s.name() + ": a renamed file parameter is not supported in the modern "
+                    + "dialog (its chooser holds a location, not the saved text the former-name reader gives)");
+        }
         if (editor == DialogLayout.Editor.COLUMNS || editor == DialogLayout.Editor.CHOICES) {
             return "String[]";
         }

@@ -18,7 +18,7 @@ import org.xasdaml.workflow.ParameterSpec;
 class NodeParametersWriterTest {
     final NodeSet set = NodeSet.load();
 
-    private static final Pattern FIELD = Pattern.compile("\\n    public (int|long|double|boolean|String|String\\[\\]) (\\w+) = ");
+    private static final Pattern FIELD = Pattern.compile("\\n    public (int|long|double|boolean|String|String\\[\\]|[\\w.]+FileSelection|[\\w.]+PathListElement\\[\\]) (\\w+) = ");
 
     @Test
     void everyParameterIsAFieldOfItsSettingsTypeAndLoadsItsDefaultWhenAbsent() {
@@ -32,9 +32,16 @@ class NodeParametersWriterTest {
                 assertEquals(s.name(), m.group(2), n.declaration().stepId());
                 DialogLayout.Editor ed = DialogLayout.editor(s);
                 boolean list = ed == DialogLayout.Editor.COLUMNS || ed == DialogLayout.Editor.CHOICES;
-                assertEquals(list ? "String[]" : NodeParametersWriter.javaType(s), m.group(1), s.name());
-                assertEquals(list, src.contains("@Persistor(" + Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1)
-                        + "Persistor.class)"), s.name() + ": a list is stored as the classic comma-separated text");
+                boolean file = ed == DialogLayout.Editor.FILE || ed == DialogLayout.Editor.FILES;
+                String type = switch (ed) {
+                    case COLUMNS, CHOICES -> "String[]";
+                    case FILE -> "org.knime.core.webui.node.dialog.defaultdialog.internal.file.FileSelection";
+                    case FILES -> "org.xasdaml.knime.PathListElement[]";
+                    default -> NodeParametersWriter.javaType(s);
+                };
+                assertEquals(type, m.group(1), s.name());
+                assertEquals(list || file, src.contains("@Persistor(" + Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1)
+                        + "Persistor.class)"), s.name() + ": a list or a chosen file is stored as the classic text");
             }
             assertEquals(specs.size(), i, n.declaration().stepId());
             long renamed = specs.stream().filter(s -> !s.formerNames().isEmpty()).count();
@@ -43,7 +50,8 @@ class NodeParametersWriterTest {
             assertEquals(specs.stream().filter(ParameterSpec::advanced).count(), count(src, "    @Advanced\n"));
             assertEquals(specs.stream().filter(s -> !s.appliesWhen().isEmpty()).count(), count(src, "type = Effect.EffectType.SHOW)"));
             assertTrue(src.contains("public final class " + NodeParametersWriter.className(n) + " implements NodeParameters"));
-            assertTrue(!src.contains("org.knime.core.webui"), "only KNIME's public parameters API");
+            assertTrue(!src.replace(NodeParametersWriter.FILE_SELECTION, "").contains("org.knime.core.webui"),
+                    "only KNIME's public parameters API, and the file-selection type");
         }
     }
 
@@ -108,6 +116,45 @@ class NodeParametersWriterTest {
                 assertTrue(src.contains("class " + cls + " extends NumberInputWidgetValidation.MinValidation"), s.name());
             }
         }
+    }
+
+    /**
+     * Every file parameter is KNIME's file chooser, stored as the classic text; every list of files a
+     * list of choosers; a node with a folder parameter (no folder chooser common to KNIME 5.8 and
+     * 5.11) offers only the classic dialog.
+     */
+    @Test
+    void filesAreChoosersAndFolderNodesKeepTheClassicDialog() {
+        int files = 0;
+        int lists = 0;
+        List<String> classicOnly = new java.util.ArrayList<>();
+        for (KnimeNode n : set.nodes()) {
+            String src = NodeParametersWriter.write(n);
+            for (ParameterSpec s : n.step().parameters().specs()) {
+                String cap = Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1);
+                switch (DialogLayout.editor(s)) {
+                    case FILE -> {
+                        assertTrue(src.contains("public " + NodeParametersWriter.FILE_SELECTION + " " + s.name()
+                                + " = org.xasdaml.knime.PathPersistor.selection("), src);
+                        assertTrue(src.contains("class " + cap + "Persistor extends org.xasdaml.knime.PathPersistor"), src);
+                        files++;
+                    }
+                    case FILES -> {
+                        assertTrue(src.contains("@ArrayWidget(addButtonText = \"Add a file\""), src);
+                        assertTrue(src.contains("class " + cap + "Persistor extends org.xasdaml.knime.PathListPersistor"), src);
+                        lists++;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (!NodeParametersWriter.modernDialog(n.step().parameters().specs())) {
+                classicOnly.add(n.declaration().stepId());
+            }
+        }
+        assertEquals(2, files, "structure file, Slurm configuration file");
+        assertEquals(2, lists, "read spectra, predict measured");
+        assertEquals(List.of("feff"), classicOnly, "FEFF program folder, potential library folder");
     }
 
     private static long count(String s, String what) {

@@ -64,11 +64,17 @@ class PluginFilesTest {
         assertEquals(1 + NATIVE_PLATFORMS.size(), plugins.size(), "the bundle and one natives fragment per platform");
         // the feature asks for the KNIME versions the bundle accepts: [5.8.0,6.0.0) ("compatible" = same major, at least this)
         List<Element> imports = Dom.children(Dom.child(feature, "requires"), "import");
-        assertEquals(List.of("org.knime.core", "org.knime.core.ui"), imports.stream().map(i -> i.getAttribute("plugin")).toList());
+        assertEquals(List.of("org.knime.core", "org.knime.core.ui", "org.knime.filehandling.core"),
+                imports.stream().map(i -> i.getAttribute("plugin")).toList());
+        String requires = manifest("plugins/org.xasdaml.knime/META-INF/MANIFEST.MF").getMainAttributes().getValue("Require-Bundle");
         for (Element imp : imports) {
-            assertEquals("5.8.0", imp.getAttribute("version"));
             assertEquals("compatible", imp.getAttribute("match"));
+            // the same range as the bundle's Require-Bundle: [version, next major)
+            String range = "[" + imp.getAttribute("version") + "," + (Integer.parseInt(imp.getAttribute("version").split("\\.")[0]) + 1) + ".0.0)";
+            assertTrue(requires.contains(imp.getAttribute("plugin") + ";bundle-version=\"" + range + "\""), imp.getAttribute("plugin") + " " + range);
         }
+        assertEquals("5.8.0", imports.get(0).getAttribute("version"));
+        assertEquals("5.8.0", imports.get(1).getAttribute("version"));
         Element site = Dom.parse(Files.readAllBytes(REPO.resolve("update-site/category.xml"))).getDocumentElement();
         assertEquals(List.of(PluginIdentity.FEATURE_ID), Dom.children(site, "feature").stream().map(f -> f.getAttribute("id")).toList());
     }
