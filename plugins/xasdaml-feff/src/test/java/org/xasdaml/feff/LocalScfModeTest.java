@@ -38,23 +38,29 @@ class LocalScfModeTest {
         // frames whose full-SCF edge energies lie far apart (production reference: 8995.66, 8995.01, 8996.99 eV)
         List<Sample> frames = List.of(all.get(2), all.get(8), all.get(10));
         FeffProgram feff = FeffProgram.locate(null);
-        FeffCards local = FULL.withScf(new FeffCards.Scf(3.0, 0, 30, 0.1, 1));
+        FeffCards local = FULL.withScf(new FeffCards.Scf(3.0, 0, SimulateSpectraStep.DEFAULT_LOCAL_SCF_ITERATIONS, 0.1, 1));
+        FeffCards converged = FULL.withScf(new FeffCards.Scf(3.0, 0, 30, 0.1, 1));
         BasicContext cf = new BasicContext(2, tmp.resolve("full"), null, null);
         FeffBatch.Outcome full = FeffBatch.run(frames, new FeffBatch.Settings(FULL, 5.0, FeffMode.FULL, 0, 600, false), feff,
                 tmp.resolve("full"), cf);
         BasicContext cl = new BasicContext(2, tmp.resolve("local"), null, null);
         FeffBatch.Outcome loc = FeffBatch.run(frames, new FeffBatch.Settings(local, 5.0, FeffMode.LOCAL_SCF, 0, 600, false), feff,
                 tmp.resolve("local"), cl);
+        BasicContext cc = new BasicContext(2, tmp.resolve("converged"), null, null);
+        FeffBatch.Outcome conv = FeffBatch.run(frames, new FeffBatch.Settings(converged, 5.0, FeffMode.LOCAL_SCF, 0, 600, false), feff,
+                tmp.resolve("converged"), cc);
         EnvironmentPotentials.Settings one = new EnvironmentPotentials.Settings(1, 1, tmp.resolve("library"), 42);
         BasicContext ce = new BasicContext(2, tmp.resolve("env"), null, null);
         FeffBatch.Outcome env = FeffBatch.run(frames, new FeffBatch.Settings(FULL, 5.0, FeffMode.ENVIRONMENT, 0, 600, false, one), feff,
                 tmp.resolve("env"), ce);
         assertEquals(List.of(), cf.failures());
         assertEquals(List.of(), cl.failures());
+        assertEquals(List.of(), cc.failures());
         assertEquals(List.of(), ce.failures());
         assertEquals(3, loc.results().size());
         assertTrue(loc.results().stream().allMatch(r -> r.mode() == FeffMode.LOCAL_SCF));
         double worstLocal = 0;
+        double worstConverged = 0;
         double worstLocalE0 = 0;
         double worstEnvE0 = 0;
         List<Double> envErr = new ArrayList<>();
@@ -64,6 +70,8 @@ class LocalScfModeTest {
             FeffOutput l = loc.results().get(i).output();
             FeffOutput e = env.results().get(i).output();
             double el = SpectrumDifference.relativeL2K2Chi(l, f, 2, 12);
+            double ec = SpectrumDifference.relativeL2K2Chi(conv.results().get(i).output(), f, 2, 12);
+            worstConverged = Math.max(worstConverged, ec);
             double ee = SpectrumDifference.relativeL2K2Chi(e, f, 2, 12);
             worstLocal = Math.max(worstLocal, el);
             worstLocalE0 = Math.max(worstLocalE0, Math.abs(e0(l) - e0(f)));
@@ -71,8 +79,8 @@ class LocalScfModeTest {
             if (ee > 0) { // the representative itself has its own potentials
                 envErr.add(ee);
             }
-            msg.append(String.format(Locale.ROOT, " frame %d: local %.4f, environment %.4f, e0 %.3f / %.3f / %.3f;",
-                    frames.get(i).id().frame(), el, ee, e0(f), e0(l), e0(e)));
+            msg.append(String.format(Locale.ROOT, " frame %d: local %.4f (converged %.4f), environment %.4f, e0 %.3f / %.3f / %.3f;",
+                    frames.get(i).id().frame(), el, ec, ee, e0(f), e0(l), e0(e)));
         }
         System.out.println("local-scf vs full SCF vs environment (one representative):" + msg);
         double envMean = envErr.stream().mapToDouble(Double::doubleValue).average().orElse(0);
