@@ -40,7 +40,8 @@ class LocalScfModeTest {
         // frames whose full-SCF edge energies lie far apart (production reference: 8995.66, 8995.01, 8996.99 eV)
         List<Sample> frames = List.of(all.get(2), all.get(8), all.get(10));
         FeffProgram feff = FeffProgram.locate(null);
-        FeffCards local = FULL.withScf(new FeffCards.Scf(3.0, 0, SimulateSpectraStep.DEFAULT_LOCAL_SCF_ITERATIONS, 0.1, 1));
+        FeffCards local = FULL.withScf(new FeffCards.Scf(3.0, 0, SimulateSpectraStep.DEFAULT_LOCAL_SCF_ITERATIONS,
+                SimulateSpectraStep.DEFAULT_LOCAL_SCF_MIXING, 1));
         // localScfIterations 4: Feff8L stops the SCF unconverged (measured 1.7 % mean, 5.3 % max on the benchmark sets)
         FeffCards shortScf = FULL.withScf(new FeffCards.Scf(3.0, 0, 4, 0.1, 1));
         BasicContext cf = new BasicContext(2, tmp.resolve("full"), null, null);

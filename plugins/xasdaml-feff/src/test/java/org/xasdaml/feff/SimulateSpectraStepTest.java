@@ -134,24 +134,22 @@ class SimulateSpectraStepTest {
 
     /**
      * The default mode, local-scf, writes the configured cards with only the SCF card changed: radius localScfRadius
-     * (3 Å) and at most localScfIterations iterations; mode full keeps scfRadius
+     * (3 Å), at most localScfIterations (30) iterations with convergence factor localScfMixing (0.1); mode full keeps scfRadius
      * (6.8 Å) and scfIterations, and local values given as text reach the cards.
      */
     @Test
     void localScfModeNarrowsOnlyTheScfRadius() {
         SimulateSpectraStep step = new SimulateSpectraStep();
         SimulateSpectraStep.Options d = step.defaults();
-        assertEquals(FeffCards.defaults().withScf(new FeffCards.Scf(3.0, 0, SimulateSpectraStep.DEFAULT_LOCAL_SCF_ITERATIONS, 0.1, 1))
-                .lines(), d.settings().effectiveCards().lines());
+        assertEquals(FeffCards.defaults().withScf(new FeffCards.Scf(3.0, 0, 30, 0.1, 1)).lines(), d.settings().effectiveCards().lines());
         assertEquals(FeffMode.LOCAL_SCF, d.settings().mode());
         SimulateSpectraStep.Options full = step.parameters().fromText(d, java.util.Map.of("mode", "full"));
         assertEquals(FeffCards.defaults().lines(), full.settings().effectiveCards().lines());
         SimulateSpectraStep.Options wider = step.parameters().fromText(d, java.util.Map.of("localScfRadius", "3.3"));
-        assertEquals("SCF 3.3 0 " + SimulateSpectraStep.DEFAULT_LOCAL_SCF_ITERATIONS + " 0.1 1",
-                wider.settings().effectiveCards().lines().get(6));
-        SimulateSpectraStep.Options longer = step.parameters().fromText(d, java.util.Map.of("localScfIterations", "30",
-                "scfIterations", "12"));
-        assertEquals("SCF 3.0 0 30 0.1 1", longer.settings().effectiveCards().lines().get(6));
+        assertEquals("SCF 3.3 0 30 0.1 1", wider.settings().effectiveCards().lines().get(6));
+        SimulateSpectraStep.Options longer = step.parameters().fromText(d, java.util.Map.of("localScfIterations", "4",
+                "localScfMixing", "0.3", "scfIterations", "12"));
+        assertEquals("SCF 3.0 0 4 0.3 1", longer.settings().effectiveCards().lines().get(6));
         assertEquals("SCF 6.8 0 12 0.1 1", step.parameters().fromText(longer, java.util.Map.of("mode", "full")).settings()
                 .effectiveCards().lines().get(6));
     }

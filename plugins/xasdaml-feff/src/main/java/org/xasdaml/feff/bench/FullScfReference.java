@@ -185,8 +185,8 @@ public final class FullScfReference {
      */
     /**
      * The cards of local-scf mode: {@code cards} with the SCF card {@code SCF radius 0 iterations ca nmix} from
-     * {@code --local-scf-radius}, {@code --local-scf-iterations} (default: the product's
-     * local-scf defaults), {@code --local-scf-ca} and {@code --local-scf-nmix} (default: the cards').
+     * {@code --local-scf-radius}, {@code --local-scf-iterations}, {@code --local-scf-ca} (default: the
+     * product's local-scf defaults) and {@code --local-scf-nmix} (default: the cards').
      */
     static FeffCards localScfCards(FeffCards cards, Map<String, String> a) {
         FeffCards.Scf sc = cards.scf();
@@ -194,7 +194,7 @@ public final class FullScfReference {
                 Double.parseDouble(a.getOrDefault("local-scf-radius", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_RADIUS))),
                 sc.lfms(),
                 Integer.parseInt(a.getOrDefault("local-scf-iterations", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_ITERATIONS))),
-                Double.parseDouble(a.getOrDefault("local-scf-ca", String.valueOf(sc.ca()))),
+                Double.parseDouble(a.getOrDefault("local-scf-ca", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_MIXING))),
                 Integer.parseInt(a.getOrDefault("local-scf-nmix", String.valueOf(sc.nmix())))));
     }
 

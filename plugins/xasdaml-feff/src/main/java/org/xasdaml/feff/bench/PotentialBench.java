@@ -340,7 +340,7 @@ public final class PotentialBench {
     /**
      * Local-scf mode (the product's default) against full SCF: every frame of the set that reference.tsv holds
      * is computed with its own potentials over the SCF radius {@code --local-scf-radius} (3 Å), at most
-     * {@code --local-scf-iterations} iterations (the product's default; convergence factor {@code --local-scf-ca}) and the cards
+     * {@code --local-scf-iterations} iterations with convergence factor {@code --local-scf-ca} (the product's defaults) and the cards
      * otherwise unchanged, exactly as {@code feff run --mode local-scf} does it (one-sample batches under
      * {@code <work>/local-<radius>/<set>/}, resumable; CPU of its FEFF processes in {@code cpu.tsv}); the error is
      * k²χ relative L2 (2–12 Å⁻¹) against the frame's full-SCF χ in reference.tsv. Needs no potentials files, so
