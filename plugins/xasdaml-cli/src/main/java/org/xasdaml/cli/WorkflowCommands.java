@@ -87,10 +87,10 @@ final class WorkflowCommands {
                     + "CNN and random forest with calibrated intervals, prediction, evaluation), then CN and CR of the measured Cu "
                     + "foil spectrum from every model, and one HTML report. Default output folder: runs/cu. --frames N uses the "
                     + "first 0.5 N frames of the public cluster set, 0.8 N of the 55-200-atom cluster set and 0.8 N bulk frames; "
-                    + "--full-scf runs FEFF's self-consistent potentials for every "
-                    + "frame instead of the environment mode (representatives' potentials; slow; --set feff.mode=local-scf gives "
-                    + "each frame its own over its first shell, within 0.5 % of full SCF, about 3x the environment mode's FEFF "
-                    + "time); --checks adds the fresh-run check: 200 Cu frames of "
+                    + "FEFF gives every frame its own self-consistent potentials over its absorber and first shell (local-scf, "
+                    + "within 1.3 % of full SCF); --full-scf runs them over the whole 4 Å SCF radius instead (slower; "
+                    + "--set feff.mode=environment shares the potentials of representatives, about a third of local-scf's FEFF "
+                    + "time, 3-7 % from full SCF); --checks adds the fresh-run check: 200 Cu frames of "
                     + "another MD run (data/cu-fresh-md.dump), simulated by FEFF in a run of their own and predicted by every "
                     + "model of the main job.", 0));
             return 0;

@@ -98,7 +98,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             int groupSize,
             @Param(label = "Self-consistency radius", group = "Potentials", appliesWhen = "mode=environment|full|shared-potential", description = "SCF card: radius of the self-consistency cluster", unit = "Å", min = 0.5, advanced = true)
             double scfRadius,
-            @Param(label = "Most self-consistency iterations", group = "Potentials", appliesWhen = "mode=local-scf|environment|full|shared-potential", description = "SCF card: largest number of iterations", min = 1, advanced = true)
+            @Param(label = "Most self-consistency iterations", group = "Potentials", appliesWhen = "mode=environment|full|shared-potential", description = "SCF card: largest number of iterations", min = 1, advanced = true)
             int scfIterations,
             @Param(label = "Longest half path length", group = "Scattering paths", description = "RPATH: longest half path length", unit = "Å", min = 0.5)
             double rpath,
@@ -170,7 +170,34 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                     + "mode: radius of each sample's own self-consistency cluster (the SCF card's radius in this mode); "
                     + "3 Å holds the absorber and its first shell in Cu, 2.4 Å cuts that shell (5 % error against full SCF)",
                     unit = "Å", min = 0.5, advanced = true)
-            double localScfRadius) {
+            double localScfRadius,
+            @Param(label = "Local self-consistency iterations", group = "Potentials", appliesWhen = "mode=local-scf", description = "local-scf "
+                    + "mode: most iterations of each sample's own SCF (the SCF card's nscmt in this mode); FEFF's SCF costs about "
+                    + "the same per iteration and converges in 8-11 on Cu, while the spectra change little after the first few",
+                    min = 1, advanced = true)
+            int localScfIterations,
+            @Param(label = "Local self-consistency convergence factor", group = "Potentials", appliesWhen = "mode=local-scf",
+                    description = "local-scf mode: the SCF card's convergence factor ca (how much of the new density the first "
+                    + "iteration mixes in, Broyden mixing after it; the reference's 0.1; Feff8L accepts at most 0.5): 0.3 converges in "
+                    + "7-8 iterations instead of 10-11 on Cu, about a quarter less CPU, but lands up to 2.3 % away from full SCF "
+                    + "on some frames", min = 0.01, max = 0.5, advanced = true)
+            double localScfMixing) {
+
+        /** The options with the default local self-consistency settings. */
+        public Options(String edge, String preset, boolean debye, double temperature, double debyeTemperature, boolean cfaverage,
+                       String mode, int groups, int representativesPerGroup, String potentialLibrary, long seed, double targetError,
+                       double mostRepresentatives, int groupSize, double scfRadius, int scfIterations, double rpath, int nlegs,
+                       double critCurved, double critPlane, double s02, double kmax, double clusterRadius, double timeLimit,
+                       int workers, String feffBin, boolean keepFiles, String executor, String slurmPartition, String slurmAccount,
+                       String slurmTime, int slurmCpus, String slurmMemory, int samplesPerTask, List<String> slurmExtra,
+                       List<String> slurmLauncher, String slurmConf, boolean noWait, double slurmPoll, double muThreshold,
+                       double localScfRadius) {
+            this(edge, preset, debye, temperature, debyeTemperature, cfaverage, mode, groups, representativesPerGroup,
+                    potentialLibrary, seed, targetError, mostRepresentatives, groupSize, scfRadius, scfIterations, rpath, nlegs,
+                    critCurved, critPlane, s02, kmax, clusterRadius, timeLimit, workers, feffBin, keepFiles, executor,
+                    slurmPartition, slurmAccount, slurmTime, slurmCpus, slurmMemory, samplesPerTask, slurmExtra, slurmLauncher,
+                    slurmConf, noWait, slurmPoll, muThreshold, localScfRadius, DEFAULT_LOCAL_SCF_ITERATIONS, DEFAULT_LOCAL_SCF_MIXING);
+        }
 
         /** The options with the default local self-consistency radius. */
         public Options(String edge, String preset, boolean debye, double temperature, double debyeTemperature, boolean cfaverage,
@@ -184,7 +211,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                     potentialLibrary, seed, targetError, mostRepresentatives, groupSize, scfRadius, scfIterations, rpath, nlegs,
                     critCurved, critPlane, s02, kmax, clusterRadius, timeLimit, workers, feffBin, keepFiles, executor,
                     slurmPartition, slurmAccount, slurmTime, slurmCpus, slurmMemory, samplesPerTask, slurmExtra, slurmLauncher,
-                    slurmConf, noWait, slurmPoll, muThreshold, DEFAULT_LOCAL_SCF_RADIUS);
+                    slurmConf, noWait, slurmPoll, muThreshold, DEFAULT_LOCAL_SCF_RADIUS, DEFAULT_LOCAL_SCF_ITERATIONS,
+                    DEFAULT_LOCAL_SCF_MIXING);
         }
 
         /** The options without executor choices: FEFF runs on this machine. */
@@ -219,6 +247,14 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                 if (!(localScfRadius > 0)) {
                     throw InvalidParameterException.of("localScfRadius", "local self-consistency radius %s must be positive",
                             localScfRadius);
+                }
+                if (!(localScfMixing > 0 && localScfMixing <= 0.5)) {
+                    throw InvalidParameterException.of("localScfMixing", "local self-consistency convergence factor %s must lie in "
+                            + "(0, 0.5] (Feff8L refuses a larger one)", localScfMixing);
+                }
+                if (localScfIterations < 1) {
+                    throw InvalidParameterException.of("localScfIterations", "local self-consistency iterations %d must be at least 1",
+                            localScfIterations);
                 }
             } catch (InvalidParameterException e) {
                 throw e;
@@ -283,9 +319,16 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                     critCurved, critPlane, s02, kmax);
         }
 
-        /** The cards each sample's feff.inp gets in this mode: in local-scf mode the SCF card's radius is localScfRadius. */
+        /**
+         * The cards each sample's feff.inp gets in this mode: in local-scf mode the SCF card's radius is
+         * localScfRadius, its most iterations localScfIterations and its convergence factor localScfMixing.
+         */
         public FeffCards modeCards() {
-            return FeffMode.of(mode) == FeffMode.LOCAL_SCF ? cards().withScfRadius(localScfRadius) : cards();
+            if (FeffMode.of(mode) != FeffMode.LOCAL_SCF) {
+                return cards();
+            }
+            FeffCards c = cards();
+            return c.withScf(new FeffCards.Scf(localScfRadius, c.scf().lfms(), localScfIterations, localScfMixing, c.scf().nmix()));
         }
 
         private static FeffCards cards(String edge, String preset, boolean debye, double temperature, double debyeTemperature,
@@ -349,7 +392,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         return new Options("K", "default", false, 300, 160, false, "local-scf", env.groups(), env.perGroup(), "", env.seed(),
                 env.targetError(), env.mostShare(), 0,
                 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0, "", false, "local", "", "", "", 4, "", 50, List.of(), List.of(),
-                "", false, 10, 0, DEFAULT_LOCAL_SCF_RADIUS);
+                "", false, 10, 0, DEFAULT_LOCAL_SCF_RADIUS, DEFAULT_LOCAL_SCF_ITERATIONS, DEFAULT_LOCAL_SCF_MIXING);
     }
 
     @Override
@@ -635,6 +678,25 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
      * 2.4 Å 5.2 % / 9.2 %; 3.3 Å 0.17 % / 0.4 % at 20 % more CPU.
      */
     public static final double DEFAULT_LOCAL_SCF_RADIUS = 3.0;
+
+    /**
+     * Default most iterations of local-scf mode's own SCF: 30, the reference's, i.e. converged (Feff8L stops at 7-11).
+     * Stopping earlier does not pay (PotentialBench, session 6): 4 iterations halve the CPU but give 1.7 % mean / 3.6 %
+     * max k²χ error at production cards and up to 2.4 % / 5.3 % at the main job's, 5 iterations are worse than 4
+     * (the potentials oscillate while converging), 3 or fewer 2.4-21 %.
+     */
+    public static final int DEFAULT_LOCAL_SCF_ITERATIONS = 30;
+
+    /**
+     * Default convergence factor (SCF card's ca) of local-scf mode's own SCF: the reference's 0.1. 0.3 converges in 7-8
+     * iterations instead of 10-11 (about a quarter less CPU) and stays within 0.7 % (clusters) and 1.2 % (bulk) of full SCF
+     * on 26 frames at the main job's cards (PotentialBench, session 6), but Feff8L's looser stop then lands elsewhere on
+     * some frames: 2.3 % against 0.05 % with 0.1 on cluster frame 8 of LocalScfModeTest (a 5 Å cluster). At production cards
+     * (PotentialBench, 40 cluster + 5 bulk frames) 0.3 gives 0.27 % / 1.22 % and 0.14 % / 0.28 % (mean / max), as 0.1 does, at
+     * 2.94 and 5.09 CPU-s a frame instead of 4.28 and 7.43. The main job sets 0.3.
+     * 0.5 oscillates (10 iterations); Feff8L refuses more than 0.5.
+     */
+    public static final double DEFAULT_LOCAL_SCF_MIXING = 0.1;
 
     /** Feff8L's ff2x: χ(k) every 0.05 Å⁻¹ … */
     static final double FEFF_KSTEP = 0.05;

@@ -133,8 +133,9 @@ class SimulateSpectraStepTest {
     }
 
     /**
-     * The default mode, local-scf, writes the configured cards with only the SCF radius narrowed to localScfRadius
-     * (3 Å); mode full keeps scfRadius (6.8 Å), and a local radius given as text reaches the cards.
+     * The default mode, local-scf, writes the configured cards with only the SCF card changed: radius localScfRadius
+     * (3 Å), at most localScfIterations (30) iterations with convergence factor localScfMixing (0.1); mode full keeps scfRadius
+     * (6.8 Å) and scfIterations, and local values given as text reach the cards.
      */
     @Test
     void localScfModeNarrowsOnlyTheScfRadius() {
@@ -146,6 +147,11 @@ class SimulateSpectraStepTest {
         assertEquals(FeffCards.defaults().lines(), full.settings().effectiveCards().lines());
         SimulateSpectraStep.Options wider = step.parameters().fromText(d, java.util.Map.of("localScfRadius", "3.3"));
         assertEquals("SCF 3.3 0 30 0.1 1", wider.settings().effectiveCards().lines().get(6));
+        SimulateSpectraStep.Options longer = step.parameters().fromText(d, java.util.Map.of("localScfIterations", "4",
+                "localScfMixing", "0.3", "scfIterations", "12"));
+        assertEquals("SCF 3.0 0 4 0.3 1", longer.settings().effectiveCards().lines().get(6));
+        assertEquals("SCF 6.8 0 12 0.1 1", step.parameters().fromText(longer, java.util.Map.of("mode", "full")).settings()
+                .effectiveCards().lines().get(6));
     }
 
     /** Feff8L writes χ to 20 Å⁻¹ whatever the EXAFS card says; the step stores it up to the kmax asked for. */

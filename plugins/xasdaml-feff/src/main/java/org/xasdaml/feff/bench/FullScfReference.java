@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.xasdaml.feff.FeffBatch;
 import org.xasdaml.feff.FeffCards;
+import org.xasdaml.feff.SimulateSpectraStep;
 import org.xasdaml.feff.FeffMode;
 import org.xasdaml.feff.FeffProgram;
 import org.xasdaml.feff.FeffResult;
@@ -182,6 +183,21 @@ public final class FullScfReference {
      * "set,frame" of every line of an earlier reference.tsv ({@code --later FILE}): those frames are
      * computed after all others (again, for their potentials files), so a resumed run first adds new frames.
      */
+    /**
+     * The cards of local-scf mode: {@code cards} with the SCF card {@code SCF radius 0 iterations ca nmix} from
+     * {@code --local-scf-radius}, {@code --local-scf-iterations}, {@code --local-scf-ca} (default: the
+     * product's local-scf defaults) and {@code --local-scf-nmix} (default: the cards').
+     */
+    static FeffCards localScfCards(FeffCards cards, Map<String, String> a) {
+        FeffCards.Scf sc = cards.scf();
+        return cards.withScf(new FeffCards.Scf(
+                Double.parseDouble(a.getOrDefault("local-scf-radius", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_RADIUS))),
+                sc.lfms(),
+                Integer.parseInt(a.getOrDefault("local-scf-iterations", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_ITERATIONS))),
+                Double.parseDouble(a.getOrDefault("local-scf-ca", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_MIXING))),
+                Integer.parseInt(a.getOrDefault("local-scf-nmix", String.valueOf(sc.nmix())))));
+    }
+
     static java.util.Set<String> framesIn(String file) throws IOException {
         java.util.Set<String> m = new java.util.HashSet<>();
         if (file != null && Files.isRegularFile(Path.of(file))) {

@@ -18,7 +18,7 @@ import org.xasdaml.workflow.BasicContext;
  * RPATH 5.5, NLEGS 4, CRITERIA 4 2.5) and 2 workers; prints wall time, CPU of the FEFF processes and
  * the representatives chosen per set.
  *
- * <p>Usage: {@code MainJobFeffBench [--mode environment|local-scf] [--local-scf-radius 3] [--cluster-frames 500] [--bulk-frames 400]
+ * <p>Usage: {@code MainJobFeffBench [--mode environment|local-scf] [--local-scf-radius 3] [--local-scf-iterations N] [--local-scf-ca X] [--cluster-frames 500] [--bulk-frames 400]
  * [--work target/mainjob-feff] [--workers 2]} plus the card options of {@link FullScfReference}.
  */
 public final class MainJobFeffBench {
@@ -47,8 +47,7 @@ public final class MainJobFeffBench {
             }, System.out::println);
             double cpu0 = FeffBench.childCpuSeconds();
             long t0 = System.nanoTime();
-            FeffCards modeCards = mode == FeffMode.LOCAL_SCF ? cards.withScfRadius(Double.parseDouble(a.getOrDefault("local-scf-radius",
-                    String.valueOf(org.xasdaml.feff.SimulateSpectraStep.DEFAULT_LOCAL_SCF_RADIUS)))) : cards;
+            FeffCards modeCards = mode == FeffMode.LOCAL_SCF ? FullScfReference.localScfCards(cards, a) : cards;
             FeffBatch.Outcome o = FeffBatch.run(samples, new FeffBatch.Settings(modeCards, set.clusterRadius(), mode, 0, 3600, false,
                     EnvironmentPotentials.Settings.defaults()), feff, ctx.workDir(), ctx);
             double cpu = FeffBench.childCpuSeconds() - cpu0;

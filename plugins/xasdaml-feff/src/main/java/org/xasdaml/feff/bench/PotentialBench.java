@@ -58,13 +58,13 @@ public final class PotentialBench {
         Path full = Path.of(a.getOrDefault("full", work.toString()));
         Map<String, double[]> refCpu = referenceCpu(work.resolve("reference.tsv"));
         Map<String, double[]> refChi = referenceChi(work.resolve("reference.tsv"));
-        double localRadius = Double.parseDouble(a.getOrDefault("local-scf-radius",
-                String.valueOf(org.xasdaml.feff.SimulateSpectraStep.DEFAULT_LOCAL_SCF_RADIUS)));
+        double localRadius = FullScfReference.localScfCards(cards, a).scf().rfms();
         System.out.println("Potential benchmark: environment mode (potentials of another frame's full SCF) against full SCF, "
                 + "cards: " + String.join("; ", cards.lines()));
         for (FullScfReference.FrameSet set : FullScfReference.sets(a)) {
             if (localRadius > 0) {
-                localScf(set, cards, localRadius, refChi, refCpu, work, feff);
+                FeffCards.Scf local = FullScfReference.localScfCards(cards, a).scf();
+                localScf(set, cards, local, refChi, refCpu, work, feff);
             }
             List<Integer> done = new ArrayList<>();
             Map<Integer, FeffOutput> fullOut = new HashMap<>();
@@ -339,16 +339,22 @@ public final class PotentialBench {
 
     /**
      * Local-scf mode (the product's default) against full SCF: every frame of the set that reference.tsv holds
-     * is computed with its own potentials over the SCF radius {@code --local-scf-radius} (3 Å) and the cards
+     * is computed with its own potentials over the SCF radius {@code --local-scf-radius} (3 Å), at most
+     * {@code --local-scf-iterations} iterations with convergence factor {@code --local-scf-ca} (the product's defaults) and the cards
      * otherwise unchanged, exactly as {@code feff run --mode local-scf} does it (one-sample batches under
      * {@code <work>/local-<radius>/<set>/}, resumable; CPU of its FEFF processes in {@code cpu.tsv}); the error is
      * k²χ relative L2 (2–12 Å⁻¹) against the frame's full-SCF χ in reference.tsv. Needs no potentials files, so
      * every reference frame counts. No representatives: the CPU per frame is the same for 1 or 1000 frames.
      */
-    static void localScf(FullScfReference.FrameSet set, FeffCards cards, double radius, Map<String, double[]> refChi,
+    static void localScf(FullScfReference.FrameSet set, FeffCards cards, FeffCards.Scf scf, Map<String, double[]> refChi,
                          Map<String, double[]> refCpu, Path work, FeffProgram feff) throws IOException {
-        FeffCards local = cards.withScfRadius(radius);
-        Path dir = work.resolve("local-" + String.valueOf(radius)).resolve(set.name());
+        FeffCards local = cards.withScf(scf);
+        double radius = scf.rfms();
+        FeffCards.Scf sc = cards.scf();
+        // the folder of the radius alone when the other SCF numbers are the cards' (earlier results stay valid)
+        String name = "local-" + radius + (scf.nscmt() == sc.nscmt() && scf.ca() == sc.ca() && scf.nmix() == sc.nmix() ? ""
+                : "-n" + scf.nscmt() + "-ca" + scf.ca() + "-m" + scf.nmix());
+        Path dir = work.resolve(name).resolve(set.name());
         Files.createDirectories(dir);
         Path cpuFile = dir.resolve("cpu.tsv");
         Map<Integer, Double> cpu = new HashMap<>();
@@ -398,8 +404,9 @@ public final class PotentialBench {
             }
             rows.append(String.format(Locale.ROOT, " %d:%.4f", s.id().frame(), e));
         }
-        System.out.printf(Locale.ROOT, "%n== %s set, local-scf mode (own SCF over %s Å) against full SCF: %d frames ==%n", set.name(),
-                String.valueOf(radius), err.size());
+        System.out.printf(Locale.ROOT, "%n== %s set, local-scf mode (own SCF over %s Å, SCF card %s) against full SCF: %d frames ==%n",
+                set.name(), String.valueOf(radius), local.lines().stream().filter(l -> l.startsWith("SCF")).findFirst().orElse(""),
+                err.size());
         if (err.isEmpty()) {
             return;
         }

@@ -53,13 +53,11 @@ public final class TwoRunBench {
                 String.valueOf(d.groups()))), Integer.parseInt(a.getOrDefault("per-group", String.valueOf(d.perGroup()))),
                 work.resolve("library"), d.seed(), d.targetError(), d.mostShare());
         FeffProgram feff = FeffProgram.locate(null);
-        double localRadius = Double.parseDouble(a.getOrDefault("local-scf-radius",
-                String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_RADIUS)));
         System.out.printf(Locale.ROOT, "two runs, %s frames %d-%d and %d-%d, radius %s A, cards: %s%n", dump, first, first + n - 1,
                 first + n, first + 2 * n - 1, radius, String.join("; ", cards.lines()));
         for (String m : a.getOrDefault("modes", "local-scf,environment,shared-potential,no-scf").split(",")) {
             FeffMode mode = FeffMode.of(m);
-            FeffBatch.Settings s = new FeffBatch.Settings(mode == FeffMode.LOCAL_SCF ? cards.withScfRadius(localRadius) : cards, radius,
+            FeffBatch.Settings s = new FeffBatch.Settings(mode == FeffMode.LOCAL_SCF ? FullScfReference.localScfCards(cards, a) : cards, radius,
                     mode, 0, 3600, false, env);
             List<String> log = new ArrayList<>();
             double cpu0 = FeffBench.childCpuSeconds();
