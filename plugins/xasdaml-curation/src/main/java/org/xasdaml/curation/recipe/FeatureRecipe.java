@@ -146,7 +146,9 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
     /**
      * Larch xftf arguments; kmin..kmax is also the k window of chi features, rmin..rmax the R window.
      * {@code rfilter} (Å; NaN = off): the k features are then Re χ(q), Larch's xftr of χ(R) over
-     * rmin..rfilter (Hanning, dR {@value #RFILTER_DR} Å), instead of k^kweight·χ(k) itself. Why: a
+     * rmin..rfilter (Hanning, dR {@value #RFILTER_DR} Å) after an xftf over kmin − dk .. kmax + dk (so
+     * the features' k range lies in the k window's flat top, undamped), instead of k^kweight·χ(k)
+     * itself. Why: a
      * measurement holds every scattering path, the training spectra only those FEFF was asked for
      * (RPATH); paths beyond leave a signal in χ(k) that no training spectrum has (Cu foil against the
      * main job's RPATH 5.5 Å: |χ(R)| of the foil's residual off its best-fitting simulated bulk

@@ -299,12 +299,12 @@ public final class SpectrumFeatures {
         }
         switch (r.quantity()) {
             case "chi":
-                return x.filtered() ? filteredChi(transform(kk, c, x), x) : weightedChi(kk, c, x);
+                return x.filtered() ? filteredChi(kk, c, x) : weightedChi(kk, c, x);
             case "chir":
                 return chirMagnitude(transform(kk, c, x), r);
             case "chi-chir": {
                 XafsFourierTransform.ChiR cr = transform(kk, c, x);
-                double[] a = x.filtered() ? filteredChi(cr, x) : weightedChi(kk, c, x);
+                double[] a = x.filtered() ? filteredChi(kk, c, x) : weightedChi(kk, c, x);
                 double[] b = chirMagnitude(cr, r);
                 double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
                 System.arraycopy(b, 0, out, a.length, b.length);
@@ -342,10 +342,18 @@ public final class SpectrumFeatures {
 
     /**
      * The Fourier-filtered k features: Re χ(q) (Larch's xftr of χ(R) over rmin..rfilter, Hanning,
-     * dR {@link FeatureRecipe.Xftf#RFILTER_DR}) on the k window's grid. χ(q) is k-weighted and
-     * windowed as χ(R) was, so it is kⁿχ(k) with only the distances rmin..rfilter left in it.
+     * dR {@link FeatureRecipe.Xftf#RFILTER_DR}) on the k window's grid. The forward transform of the
+     * filter runs over kmin − dk .. kmax + dk (as far as the data reach), wider than the features:
+     * over kmin..kmax itself, χ(q) would be window(k)·kⁿχ(k), its first and last 0.5 Å⁻¹ damped by
+     * the taper (to half at kmin), and the low-k end carries the cluster CN information. With the
+     * wider range the features' k range lies inside the window's flat top, so χ(q) is kⁿχ(k) with
+     * only the distances rmin..rfilter left in it.
      */
-    private static double[] filteredChi(XafsFourierTransform.ChiR cr, FeatureRecipe.Xftf x) {
+    private static double[] filteredChi(double[] kk, double[] c, FeatureRecipe.Xftf x) {
+        double dk = Math.max(x.dk(), 0);
+        XafsFourierTransform.ChiR cr = XafsFourierTransform.xftf(new ChiSpectrum(kk, c), XafsFourierTransform.ForwardOptions
+                .of(Math.max(0, x.kmin() - dk), Math.min(kk[kk.length - 1], x.kmax() + dk), x.kweight(), x.dk(),
+                        FourierWindow.Shape.of(x.window())));
         XafsFourierTransform.ChiQ q = XafsFourierTransform.xftr(cr, XafsFourierTransform.ReverseOptions.of(x.rmin(), x.rfilter(),
                 FeatureRecipe.Xftf.RFILTER_DR, FourierWindow.Shape.HANNING));
         return GridInterpolation.linear(q.q(), q.re(), kGrid(x.kmin(), x.kmax()), GridInterpolation.Extrapolation.REFUSE);
