@@ -183,62 +183,6 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                     + "on some frames", min = 0.01, max = 0.5, advanced = true)
             double localScfMixing) {
 
-        /** The options with the default local self-consistency settings. */
-        public Options(String edge, String preset, boolean debye, double temperature, double debyeTemperature, boolean cfaverage,
-                       String mode, int groups, int representativesPerGroup, String potentialLibrary, long seed, double targetError,
-                       double mostRepresentatives, int groupSize, double scfRadius, int scfIterations, double rpath, int nlegs,
-                       double critCurved, double critPlane, double s02, double kmax, double clusterRadius, double timeLimit,
-                       int workers, String feffBin, boolean keepFiles, String executor, String slurmPartition, String slurmAccount,
-                       String slurmTime, int slurmCpus, String slurmMemory, int samplesPerTask, List<String> slurmExtra,
-                       List<String> slurmLauncher, String slurmConf, boolean noWait, double slurmPoll, double muThreshold,
-                       double localScfRadius) {
-            this(edge, preset, debye, temperature, debyeTemperature, cfaverage, mode, groups, representativesPerGroup,
-                    potentialLibrary, seed, targetError, mostRepresentatives, groupSize, scfRadius, scfIterations, rpath, nlegs,
-                    critCurved, critPlane, s02, kmax, clusterRadius, timeLimit, workers, feffBin, keepFiles, executor,
-                    slurmPartition, slurmAccount, slurmTime, slurmCpus, slurmMemory, samplesPerTask, slurmExtra, slurmLauncher,
-                    slurmConf, noWait, slurmPoll, muThreshold, localScfRadius, DEFAULT_LOCAL_SCF_ITERATIONS, DEFAULT_LOCAL_SCF_MIXING);
-        }
-
-        /** The options with the default local self-consistency radius. */
-        public Options(String edge, String preset, boolean debye, double temperature, double debyeTemperature, boolean cfaverage,
-                       String mode, int groups, int representativesPerGroup, String potentialLibrary, long seed, double targetError,
-                       double mostRepresentatives, int groupSize, double scfRadius, int scfIterations, double rpath, int nlegs,
-                       double critCurved, double critPlane, double s02, double kmax, double clusterRadius, double timeLimit,
-                       int workers, String feffBin, boolean keepFiles, String executor, String slurmPartition, String slurmAccount,
-                       String slurmTime, int slurmCpus, String slurmMemory, int samplesPerTask, List<String> slurmExtra,
-                       List<String> slurmLauncher, String slurmConf, boolean noWait, double slurmPoll, double muThreshold) {
-            this(edge, preset, debye, temperature, debyeTemperature, cfaverage, mode, groups, representativesPerGroup,
-                    potentialLibrary, seed, targetError, mostRepresentatives, groupSize, scfRadius, scfIterations, rpath, nlegs,
-                    critCurved, critPlane, s02, kmax, clusterRadius, timeLimit, workers, feffBin, keepFiles, executor,
-                    slurmPartition, slurmAccount, slurmTime, slurmCpus, slurmMemory, samplesPerTask, slurmExtra, slurmLauncher,
-                    slurmConf, noWait, slurmPoll, muThreshold, DEFAULT_LOCAL_SCF_RADIUS, DEFAULT_LOCAL_SCF_ITERATIONS,
-                    DEFAULT_LOCAL_SCF_MIXING);
-        }
-
-        /** The options without executor choices: FEFF runs on this machine. */
-        public Options(String edge, String preset, boolean debye, double temperature, double debyeTemperature, String mode,
-                       int groupSize, double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
-                       double critPlane, double s02, double kmax, double clusterRadius, double timeLimit, int workers,
-                       String feffBin, boolean keepFiles) {
-            this(edge, preset, debye, temperature, debyeTemperature, false, mode, EnvironmentPotentials.Settings.defaults().groups(),
-                    EnvironmentPotentials.Settings.defaults().perGroup(), "", EnvironmentPotentials.Settings.defaults().seed(),
-                    groupSize, scfRadius, scfIterations, rpath, nlegs, critCurved, critPlane, s02, kmax, clusterRadius, timeLimit,
-                    workers, feffBin, keepFiles);
-        }
-
-        /** The options without executor choices: FEFF runs on this machine. */
-        public Options(String edge, String preset, boolean debye, double temperature, double debyeTemperature, boolean cfaverage,
-                       String mode, int groups, int representativesPerGroup, String potentialLibrary, long seed,
-                       int groupSize, double scfRadius, int scfIterations, double rpath, int nlegs, double critCurved,
-                       double critPlane, double s02, double kmax, double clusterRadius, double timeLimit, int workers,
-                       String feffBin, boolean keepFiles) {
-            this(edge, preset, debye, temperature, debyeTemperature, cfaverage, mode, groups, representativesPerGroup,
-                    potentialLibrary, seed, EnvironmentPotentials.Settings.defaults().targetError(),
-                    EnvironmentPotentials.Settings.defaults().mostShare(), groupSize, scfRadius, scfIterations, rpath, nlegs, critCurved, critPlane, s02, kmax,
-                    clusterRadius, timeLimit, workers, feffBin, keepFiles, "local", "", "", "", 1, "", 50, List.of(), List.of(),
-                    "", false, 10, 0);
-        }
-
         public Options {
             try {
                 cards(edge, preset, debye, temperature, debyeTemperature, cfaverage, scfRadius, scfIterations, rpath, nlegs,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xasdaml.structure.Element;
@@ -24,12 +25,13 @@ import org.xasdaml.workflow.StepData;
  */
 class SimulateSpectraStepTest {
 
+    /** The step's defaults with the given options changed, as a user's workflow file would give them. */
+    static SimulateSpectraStep.Options options(SimulateSpectraStep step, Map<String, String> changed) {
+        return step.parameters().fromText(changed);
+    }
+
     private static SimulateSpectraStep.Options noScf(SimulateSpectraStep step) {
-        SimulateSpectraStep.Options d = step.defaults();
-        return new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(), d.debyeTemperature(), false, "no-scf", d.groups(),
-                d.representativesPerGroup(), d.potentialLibrary(), d.seed(),
-                0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(), d.s02(), d.kmax(),
-                d.clusterRadius(), 600, 0, "", false);
+        return options(step, Map.of("mode", "no-scf", "timeLimit", "600"));
     }
 
     @Test
@@ -124,9 +126,7 @@ class SimulateSpectraStepTest {
     void referencePresetWritesTheReferencesCards() {
         SimulateSpectraStep step = new SimulateSpectraStep();
         SimulateSpectraStep.Options d = step.defaults();
-        SimulateSpectraStep.Options r = new SimulateSpectraStep.Options(d.edge(), "reference", false, d.temperature(),
-                d.debyeTemperature(), false, d.mode(), d.groups(), d.representativesPerGroup(), d.potentialLibrary(), d.seed(), 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(),
-                d.critPlane(), d.s02(), d.kmax(), d.clusterRadius(), d.timeLimit(), 0, "", false);
+        SimulateSpectraStep.Options r = options(step, Map.of("preset", "reference"));
         assertEquals(FeffCards.reference().lines(), r.cards().lines());
         assertEquals(FeffCards.defaults().lines(), d.cards().lines());
         assertEquals(Element.of("Cu"), Element.of("cu"));
@@ -158,10 +158,7 @@ class SimulateSpectraStepTest {
     @Test
     void chiEndsAtTheKmaxAskedFor(@TempDir Path tmp) throws Exception {
         SimulateSpectraStep step = new SimulateSpectraStep();
-        SimulateSpectraStep.Options d = noScf(step);
-        SimulateSpectraStep.Options o = new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(),
-                d.debyeTemperature(), d.mode(), 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(),
-                d.s02(), 12, d.clusterRadius(), 600, 0, "", false);
+        SimulateSpectraStep.Options o = options(step, Map.of("mode", "no-scf", "timeLimit", "600", "kmax", "12"));
         StepData out = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, FeffFixtures.cuFrames(2)), o,
                 new BasicContext(2, tmp.resolve("work"), null, null));
         SampleTable chi = out.get(SimulateSpectraStep.CHI);
@@ -179,7 +176,7 @@ class SimulateSpectraStepTest {
     void aStatedThresholdGivesTheAnnouncedGridWithFeffsOwnValues(@TempDir Path tmp) throws Exception {
         SimulateSpectraStep step = new SimulateSpectraStep();
         SimulateSpectraStep.Options d = noScf(step);
-        SimulateSpectraStep.Options o = step.parameters().fromText(d, java.util.Map.of("muThreshold", "8975"));
+        SimulateSpectraStep.Options o = step.parameters().fromText(d, Map.of("muThreshold", "8975"));
         StepData own = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, FeffFixtures.cuFrames(2)), d,
                 new BasicContext(2, tmp.resolve("work"), null, null));
         StepData stated = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, FeffFixtures.cuFrames(2)), o,
@@ -209,9 +206,10 @@ class SimulateSpectraStepTest {
         SimulateSpectraStep.Options d = step.defaults();
         assertEquals("local-scf", d.mode(), "local-scf mode is the default");
         Path lib = tmp.resolve("my-library");
-        SimulateSpectraStep.Options o = new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(),
-                d.debyeTemperature(), false, "environment", 2, 1, lib.toString(), 42, 0, 3.0, 30, 4.0, d.nlegs(), d.critCurved(),
-                d.critPlane(), d.s02(), d.kmax(), 5.0, 600, 2, "", false);
+        SimulateSpectraStep.Options o = options(step, Map.ofEntries(Map.entry("mode", "environment"), Map.entry("groups", "2"),
+                Map.entry("representativesPerGroup", "1"), Map.entry("potentialLibrary", lib.toString()), Map.entry("seed", "42"),
+                Map.entry("scfRadius", "3.0"), Map.entry("rpath", "4.0"), Map.entry("clusterRadius", "5.0"),
+                Map.entry("timeLimit", "600"), Map.entry("workers", "2")));
         BasicContext ctx = new BasicContext(2, tmp.resolve("work"), null, null);
         SampleTable runs = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, cu), o, ctx).get(SimulateSpectraStep.RUNS);
         assertEquals(List.of(), ctx.failures());

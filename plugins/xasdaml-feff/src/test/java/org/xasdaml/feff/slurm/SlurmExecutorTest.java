@@ -115,7 +115,8 @@ class SlurmExecutorTest {
         return new SimulateSpectraStep.Options(d.edge(), d.preset(), d.debye(), d.temperature(), d.debyeTemperature(), false, "no-scf", 1, 1, "", 42,
                 0.03, 0.04, 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(), d.s02(), d.kmax(),
                 8.0, 600, 0, "", false, executor, "", "", "10:00", 1, "", 4, List.of("--comment=xasdaml-test"),
-                launcher, cluster.conf().toString(), noWait, 0.5, 0);
+                launcher, cluster.conf().toString(), noWait, 0.5, 0,
+                d.localScfRadius(), d.localScfIterations(), d.localScfMixing());
     }
 
     static void assertSameTables(StepData expected, StepData actual, int rows) {
