@@ -239,19 +239,7 @@ class ModernDialogsTest {
             if (changed != null) {
                 String value = changed.choices().get(changed.choices().size() - 1).equals(changed.defaultValue())
                         ? changed.choices().get(0) : changed.choices().get(changed.choices().size() - 1);
-                var request = JsonFormsDataUtil.getMapper().createObjectNode();
-                request.set("data", initial.path("data").deepCopy());
-                ((com.fasterxml.jackson.databind.node.ObjectNode) request.path("data").path("model")).put(changed.name(), value);
-                request.set("flowVariableSettings", initial.has("flowVariableSettings")
-                        ? initial.get("flowVariableSettings").deepCopy() : JsonFormsDataUtil.getMapper().createObjectNode());
-                String response;
-                NodeContext.pushContext(nnc);
-                try {
-                    response = NodeDialogManager.getInstance().getDataServiceManager().callApplyDataService(NodeWrapper.of(nnc),
-                            request.toString());
-                } finally {
-                    NodeContext.removeLastContext();
-                }
+                String response = apply(nnc, initial, changed.name(), JsonFormsDataUtil.getMapper().getNodeFactory().textNode(value));
                 NodeSettings after = new NodeSettings("node");
                 wfm.saveNodeSettings(nnc.getID(), after);
                 assertEquals(value, after.getNodeSettings("model").getString(changed.name()),
@@ -321,6 +309,26 @@ class ModernDialogsTest {
     }
 
     /** The last scope segment of every control with KNIME's file-chooser format anywhere below this UI-schema node. */
+    /**
+     * What OK in the modern dialog does: the dialog's initial data with one option set to {@code value}, sent
+     * through KNIME's apply service for the node; returns the service's response (for failure messages).
+     */
+    private static String apply(NativeNodeContainer nnc, JsonNode initial, String option, JsonNode value) throws Exception {
+        var mapper = JsonFormsDataUtil.getMapper();
+        var request = mapper.createObjectNode();
+        request.set("data", initial.path("data").deepCopy());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) request.path("data").path("model")).set(option, value);
+        request.set("flowVariableSettings", initial.has("flowVariableSettings")
+                ? initial.get("flowVariableSettings").deepCopy() : mapper.createObjectNode());
+        NodeContext.pushContext(nnc);
+        try {
+            return NodeDialogManager.getInstance().getDataServiceManager().callApplyDataService(NodeWrapper.of(nnc),
+                    request.toString());
+        } finally {
+            NodeContext.removeLastContext();
+        }
+    }
+
     private static List<String> fileChooserScopes(JsonNode n) {
         List<String> out = new ArrayList<>();
         if ("fileChooser".equals(n.path("options").path("format").asText()) && n.has("scope")) {
@@ -378,19 +386,7 @@ class ModernDialogsTest {
                     chosen = rows;
                     expected = "/tmp/xas/cu foil.xdi,knime://LOCAL/project/ni.xdi,data/zn.xdi";
                 }
-                var request = mapper.createObjectNode();
-                request.set("data", initial.path("data").deepCopy());
-                ((com.fasterxml.jackson.databind.node.ObjectNode) request.path("data").path("model")).set(s.name(), chosen);
-                request.set("flowVariableSettings", initial.has("flowVariableSettings")
-                        ? initial.get("flowVariableSettings").deepCopy() : mapper.createObjectNode());
-                String response;
-                NodeContext.pushContext(nnc);
-                try {
-                    response = NodeDialogManager.getInstance().getDataServiceManager().callApplyDataService(NodeWrapper.of(nnc),
-                            request.toString());
-                } finally {
-                    NodeContext.removeLastContext();
-                }
+                String response = apply(nnc, initial, s.name(), chosen);
                 NodeSettings after = new NodeSettings("node");
                 wfm.saveNodeSettings(nnc.getID(), after);
                 String saved = after.getNodeSettings("model").getString(s.name());
