@@ -2,7 +2,6 @@ package org.xasdaml.knime;
 
 import java.awt.BorderLayout;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,11 +54,7 @@ final class ColumnListComponent extends DialogComponent {
 
     private List<String> values() {
         String v = ((SettingsModelString) getModel()).getStringValue();
-        List<String> out = new ArrayList<>();
-        if (v != null) {
-            Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).forEach(out::add);
-        }
-        return out;
+        return new ArrayList<>(CommaSeparatedPersistor.items(v));
     }
 
     private void refill(List<String> offered) {

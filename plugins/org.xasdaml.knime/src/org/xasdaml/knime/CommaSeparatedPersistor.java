@@ -1,6 +1,7 @@
 package org.xasdaml.knime;
 
 import java.util.Arrays;
+import java.util.List;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -19,11 +20,17 @@ public abstract class CommaSeparatedPersistor implements NodeParametersPersistor
         this.key = parameter;
     }
 
+    /**
+     * The items of a comma-separated settings text, stripped, empty ones dropped (none for null): the
+     * one reading of that text in the plugin, for both dialogs, the persistors and the former-name migration.
+     */
+    public static List<String> items(String text) {
+        return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
     @Override
     public String[] load(NodeSettingsRO settings) throws InvalidSettingsException {
-        String text = settings.getString(key);
-        return text == null ? new String[0]
-                : Arrays.stream(text.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toArray(String[]::new);
+        return items(settings.getString(key)).toArray(String[]::new);
     }
 
     @Override

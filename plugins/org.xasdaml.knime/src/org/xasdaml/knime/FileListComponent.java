@@ -62,7 +62,7 @@ final class FileListComponent extends DialogComponent {
     @Override
     protected void updateComponent() {
         String v = ((SettingsModelString) getModel()).getStringValue();
-        String text = v == null ? "" : String.join("\n", Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+        String text = String.join("\n", CommaSeparatedPersistor.items(v));
         if (!text.equals(String.join("\n", lines()))) {
             area.setText(text);
         }

@@ -1,7 +1,6 @@
 package org.xasdaml.knime;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -55,7 +54,7 @@ public abstract class FormerNamesMigration<T> implements NodeParametersMigration
     private static <T> T value(ParameterSpec spec, String text) {
         DialogLayout.Editor editor = DialogLayout.editor(spec);
         if (editor == DialogLayout.Editor.COLUMNS || editor == DialogLayout.Editor.CHOICES) {
-            return (T) Arrays.stream(text.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toArray(String[]::new);
+            return (T) CommaSeparatedPersistor.items(text).toArray(String[]::new);
         }
         return (T) switch (SettingKind.of(spec)) {
             case INT -> Integer.valueOf(text.strip());

@@ -21,9 +21,8 @@ public abstract class PathListPersistor implements NodeParametersPersistor<PathL
 
     /** One row per path of the comma-separated text (also the generated fields' defaults). */
     public static PathListElement[] elements(String text) {
-        return text == null ? new PathListElement[0]
-                : Arrays.stream(text.split(",")).map(String::strip).filter(v -> !v.isEmpty())
-                        .map(v -> new PathListElement(PathPersistor.selection(v))).toArray(PathListElement[]::new);
+        return CommaSeparatedPersistor.items(text).stream().map(v -> new PathListElement(PathPersistor.selection(v)))
+                .toArray(PathListElement[]::new);
     }
 
     @Override
