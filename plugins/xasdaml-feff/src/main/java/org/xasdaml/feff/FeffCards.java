@@ -126,12 +126,15 @@ public record FeffCards(String edge, double s02, double kmax, double rpath, int 
         return new FeffCards(edge, s02, kmax, rpath, nlegs, critCurved, critPlane, other, exchange, vr, vi, debye, cfaverage);
     }
 
-    /** The same cards with the SCF card's radius replaced (local-scf mode's own small cluster); the other SCF numbers kept. */
-    public FeffCards withScfRadius(double radius) {
+    /**
+     * local-scf mode's narrowing, the one place it is made (the step and the benches): the SCF card's radius, most
+     * iterations and convergence factor replaced by the local ones, its lfms and nmix kept, every other card unchanged.
+     */
+    public FeffCards withLocalScf(double radius, int iterations, double ca) {
         if (scf == null) {
-            throw new IllegalArgumentException("no SCF card to set the radius of");
+            throw new IllegalArgumentException("no SCF card to narrow to the local one");
         }
-        return withScf(new Scf(radius, scf.lfms(), scf.nscmt(), scf.ca(), scf.nmix()));
+        return withScf(new Scf(radius, scf.lfms(), iterations, ca, scf.nmix()));
     }
 
     /** The same cards with or without {@code CFAVERAGE 1 1 0}. */

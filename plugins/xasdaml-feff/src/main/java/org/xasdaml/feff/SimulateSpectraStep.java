@@ -268,11 +268,8 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
          * localScfRadius, its most iterations localScfIterations and its convergence factor localScfMixing.
          */
         public FeffCards modeCards() {
-            if (FeffMode.of(mode) != FeffMode.LOCAL_SCF) {
-                return cards();
-            }
-            FeffCards c = cards();
-            return c.withScf(new FeffCards.Scf(localScfRadius, c.scf().lfms(), localScfIterations, localScfMixing, c.scf().nmix()));
+            return FeffMode.of(mode) != FeffMode.LOCAL_SCF ? cards() : cards().withLocalScf(localScfRadius, localScfIterations,
+                    localScfMixing);
         }
 
         private static FeffCards cards(String edge, String preset, boolean debye, double temperature, double debyeTemperature,

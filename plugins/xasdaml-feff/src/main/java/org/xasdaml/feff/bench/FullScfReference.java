@@ -190,12 +190,13 @@ public final class FullScfReference {
      */
     static FeffCards localScfCards(FeffCards cards, Map<String, String> a) {
         FeffCards.Scf sc = cards.scf();
-        return cards.withScf(new FeffCards.Scf(
+        FeffCards base = a.containsKey("local-scf-nmix")
+                ? cards.withScf(new FeffCards.Scf(sc.rfms(), sc.lfms(), sc.nscmt(), sc.ca(), Integer.parseInt(a.get("local-scf-nmix"))))
+                : cards;
+        return base.withLocalScf(
                 Double.parseDouble(a.getOrDefault("local-scf-radius", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_RADIUS))),
-                sc.lfms(),
                 Integer.parseInt(a.getOrDefault("local-scf-iterations", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_ITERATIONS))),
-                Double.parseDouble(a.getOrDefault("local-scf-ca", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_MIXING))),
-                Integer.parseInt(a.getOrDefault("local-scf-nmix", String.valueOf(sc.nmix())))));
+                Double.parseDouble(a.getOrDefault("local-scf-ca", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_MIXING))));
     }
 
     static java.util.Set<String> framesIn(String file) throws IOException {
