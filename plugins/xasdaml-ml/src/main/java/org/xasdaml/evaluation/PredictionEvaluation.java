@@ -276,8 +276,8 @@ public final class PredictionEvaluation {
                     r.interval().coverage(), r.interval().nominal() == null ? "unknown" : r.interval().nominal(), r.interval().meanWidth()));
         }
         if (r.domain() != null) {
-            sb.append(String.format(Locale.ROOT, "   inside the model's domain %.4f of %d samples (calibrated: 0.95 of validation)\n",
-                    r.domain().inDomain(), r.domain().n()));
+            sb.append(String.format(Locale.ROOT, "   inside the model's domain %.4f of %d samples (calibrated: %s of validation)\n",
+                    r.domain().inDomain(), r.domain().n(), org.xasdaml.model.Calibration.DOMAIN_LEVEL));
         }
         if (r.classification() != null) {
             ClassificationMetrics c = r.classification();

@@ -144,7 +144,8 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             optional("bkgKmax", bkgKmax);
             double rf = optional("chiRfilter", chiRfilter);
             if (!Double.isNaN(rf) && !(rf > rmin + 2 * FeatureRecipe.Xftf.RFILTER_DR)) {
-                throw InvalidParameterException.of("chiRfilter", "chiRfilter %s must exceed rmin %s by more than 0.2 Å", rf, rmin);
+                throw InvalidParameterException.of("chiRfilter", "chiRfilter %s must exceed rmin %s by more than %s Å (the filter's "
+                        + "taper on each side)", rf, rmin, 2 * FeatureRecipe.Xftf.RFILTER_DR);
             }
         }
 
