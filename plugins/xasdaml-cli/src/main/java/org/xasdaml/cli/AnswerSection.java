@@ -90,7 +90,7 @@ final class AnswerSection {
                 .append("prediction interval, calibrated on the held-out validation spectra (split-conformal). A value is "
                         + "<span class=\"out\">&nbsp;flagged&nbsp;</span> and not used when the spectrum's features lie outside "
                         + "the training domain (domain score &gt; 1; 95 % of validation spectra score ≤ 1) or the value lies outside "
-                        + "the training labels' range; it is then an extrapolation, not a measurement. The best-supported value is "
+                        + "the training labels' range by more than its interval; it is then an extrapolation, not a measurement. The best-supported value is "
                         + "the unflagged one with the narrowest interval.</p>\n");
         for (Map.Entry<String, Map<String, List<Value>>> e : bySource.entrySet()) {
             h.append("<h3>").append(esc(e.getKey())).append("</h3>\n");

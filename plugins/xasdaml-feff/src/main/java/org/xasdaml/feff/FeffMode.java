@@ -31,9 +31,10 @@ public enum FeffMode {
      * cards (paths, RPATH, NLEGS) unchanged. Why: the potentials depend on the absorber's own first shell far
      * more than on anything a representative can share, and Feff8L's SCF cost grows steeply with the
      * cluster. Measured against full SCF at production cards (SCF 6.8 Å; k²χ relative L2, 2–12 Å⁻¹;
-     * PotentialBench, 21 cluster + 2 bulk frames of the public Cu sets): SCF 3 Å per sample 0.22 % mean,
-     * 1.2 % max (bulk 0.16 % / 0.28 %), 4.3 and 7.0 CPU-s a frame all in against 98 and 505 (23× and 72×
-     * less); EdgeShiftBench on 18 of those frames: the edge energy within 0.02 eV (mean), while the
+     * PotentialBench on the complete production reference, 40 cluster + 20 bulk frames of the public Cu sets):
+     * SCF 3 Å per sample 0.27 % mean, 1.16 % max on the clusters (bulk 0.17 % / 0.58 %), 3.7 and 6.5 CPU-s a
+     * frame all in against 106 and 437 (28× and 67× less); EdgeShiftBench on 18 frames of the first 23 of that
+     * reference: the edge energy within 0.02 eV (mean), while the
      * environment mode's nearest other frame gives 2.7 % / 7.4 % and even moved by the exact edge-energy
      * difference 2.4 % / 4.7 %; 2.4 Å (the first shell cut) 5.2 % / 9.2 %.
      */

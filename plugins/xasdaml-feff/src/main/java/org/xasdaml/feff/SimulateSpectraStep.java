@@ -67,7 +67,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             boolean cfaverage,
             @Param(label = "Potential calculation", group = "Potentials", description = "local-scf = every stage per sample with "
                     + "self-consistent potentials over the absorber and its first shell (localScfRadius, 3 Å): within "
-                    + "0.3 % of full SCF at a 23rd (clusters) to a 70th (bulk) of its CPU; environment = self-consistent potentials of a few "
+                    + "0.3 % of full SCF at a 28th (clusters) to a 67th (bulk) of its CPU; environment = self-consistent potentials of a few "
                     + "representatives per group of similar absorber environments, kept in a potential library, each sample "
                     + "taking its nearest representative's (then paths, amplitudes and χ per sample); full = every stage "
                     + "with self-consistent potentials per sample over scfRadius; shared-potential = one set of potentials "

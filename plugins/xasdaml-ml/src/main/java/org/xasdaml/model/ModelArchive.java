@@ -238,7 +238,8 @@ public final class ModelArchive {
      * the spread of the ensemble or trees; for classifiers {@code <target>_uncertainty} = 1 − the
      * winning class's mean probability), and for classifiers the class probabilities {@code p_<label>};
      * with a {@link Calibration}, per regression target also {@code <target>_lo}, {@code <target>_hi}
-     * (the calibrated interval) and {@code <target>_in_range}, and per row {@code domain_score} and
+     * (the calibrated interval) and {@code <target>_in_range} (the interval reaches into the training labels'
+     * range, {@link Calibration.TargetInterval#inRange}), and per row {@code domain_score} and
      * {@code in_domain}, with the metadata {@code interval_level} and {@code interval_method}
      */
     public SampleTable predict(SampleTable spectra, boolean roundRegression) {
@@ -280,7 +281,7 @@ public final class ModelArchive {
                         double h = iv.halfWidth(sd[i]);
                         lo[i] = v[i][j] - h;
                         hi[i] = v[i][j] + h;
-                        in[i] = iv.inRange(p[i]) ? 1 : 0;
+                        in[i] = iv.inRange(p[i], h) ? 1 : 0;
                     }
                     names.add(targets.get(j) + "_lo");
                     cols.add(lo);

@@ -161,8 +161,9 @@ public final class PredictMeasuredStep implements Step<PredictMeasuredStep.Optio
             for (String t : model.targets()) {
                 if (pred.hasColumn(t + "_in_range") && pred.column(t + "_in_range")[i] == 0) {
                     Calibration.TargetInterval iv = model.calibration().interval(t);
-                    why.add(String.format(java.util.Locale.ROOT, "%s %.4g lies outside the training labels' range [%.4g, %.4g]",
-                            t, pred.column(t)[i], iv.labelMin(), iv.labelMax()));
+                    why.add(String.format(java.util.Locale.ROOT, "%s %.4g [%.4g, %.4g] lies outside the training labels' range "
+                            + "[%.4g, %.4g], interval and all", t, pred.column(t)[i], pred.column(t + "_lo")[i],
+                            pred.column(t + "_hi")[i], iv.labelMin(), iv.labelMax()));
                 }
             }
             if (!why.isEmpty()) {

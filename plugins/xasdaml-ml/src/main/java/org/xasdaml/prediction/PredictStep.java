@@ -57,7 +57,8 @@ public final class PredictStep implements Step<PredictStep.Options> {
 
                 With a model calibrated at training, each regression target T also gets T_lo and T_hi (the \
                 split-conformal interval at the level in the table's metadata interval_level) and T_in_range (1 when \
-                the prediction lies within the training labels' range), and each row domain_score (distance of its \
+                the interval reaches into the training labels' range: a value beyond the largest label by less than \
+                its own uncertainty is not an extrapolation), and each row domain_score (distance of its \
                 features to the training features; 95 % of validation spectra score ≤ 1) and in_domain (1/0).""",
                 List.of(MODEL, SPECTRA), List.of(PREDICTIONS));
     }

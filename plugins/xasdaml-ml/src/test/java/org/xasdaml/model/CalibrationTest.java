@@ -70,6 +70,23 @@ class CalibrationTest {
         return IntervalCoverage.of(truth, p.column(target + "_lo"), p.column(target + "_hi"), p.meta().get("interval_level"));
     }
 
+    /**
+     * The label-range flag judges the interval, not the point: a CN of 12.2 ± 1.0 from a model trained on CN
+     * 2-12 is what an unbiased model gives for a 12-coordinated metal, one of 13.5 ± 1.0 or −560 is not.
+     */
+    @Test
+    void aValueBeyondTheLabelsByLessThanItsUncertaintyIsInRange() {
+        Calibration.TargetInterval cn = new Calibration.TargetInterval("CN", "absolute", 1.0, 0, 2, 12, 2.0);
+        assertTrue(cn.inRange(12.2, cn.halfWidth(0)));
+        assertTrue(cn.inRange(1.5, cn.halfWidth(0)));
+        assertFalse(cn.inRange(13.5, cn.halfWidth(0)));
+        assertFalse(cn.inRange(-560, cn.halfWidth(0)));
+        assertFalse(cn.inRange(12.2, 0.1), "a narrow interval wholly above the largest label");
+        Calibration.TargetInterval scaled = new Calibration.TargetInterval("CN", "normalised", 2.0, 0.25, 2, 12, 2.0);
+        assertTrue(scaled.inRange(12.9, scaled.halfWidth(0.25)), "half-width 2 × (0.25 + 0.25) = 1");
+        assertFalse(scaled.inRange(13.1, scaled.halfWidth(0.25)));
+    }
+
     @Test
     void forestIntervalsCoverTheTestSetNearTheirLevel() {
         ModelArchive auto = train(ModelKind.RF, 1, "auto");
