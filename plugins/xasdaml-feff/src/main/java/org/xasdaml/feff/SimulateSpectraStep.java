@@ -3,6 +3,7 @@ package org.xasdaml.feff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -181,7 +182,17 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                     + "iteration mixes in, Broyden mixing after it; the reference's 0.1; Feff8L accepts at most 0.5): 0.3 converges in "
                     + "7-8 iterations instead of 10-11 on Cu, about a quarter less CPU, but lands up to 2.3 % away from full SCF "
                     + "on some frames", min = 0.01, max = 0.5, advanced = true)
-            double localScfMixing) {
+            double localScfMixing,
+            @Param(label = "Potentials of periodic frames", group = "Potentials", description = "same = periodic frames "
+                    + "(crystals, periodic MD cells) get their potentials by the mode above like any other frame; environment = "
+                    + "they share the self-consistent potentials of representatives by environment (the environment mode, with "
+                    + "its groups, representatives, target error and library; in the dialog those show with mode environment), "
+                    + "whatever the mode does for the other frames. Why: a crystal's absorber environments repeat, so sharing "
+                    + "costs little accuracy there (bulk Cu at the main job's cards: 1-1.4 % from full SCF, as local-scf's "
+                    + "1.0-1.2 %), while a 1000-atom bulk frame costs local-scf 5-7 CPU-s, twice a cluster frame; clusters, "
+                    + "whose sites differ, stay per sample (environment sharing 3-7 % there)",
+                    choices = {"same", "environment"}, advanced = true)
+            String periodicMode) {
 
         public Options {
             try {
@@ -195,6 +206,10 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                 if (!(localScfMixing > 0 && localScfMixing <= 0.5)) {
                     throw InvalidParameterException.of("localScfMixing", "local self-consistency convergence factor %s must lie in "
                             + "(0, 0.5] (Feff8L refuses a larger one)", localScfMixing);
+                }
+                if (!periodicMode.equals("same") && !periodicMode.equals("environment")) {
+                    throw InvalidParameterException.of("periodicMode", "unknown potentials of periodic frames '%s'; use same or "
+                            + "environment", periodicMode);
                 }
                 if (localScfIterations < 1) {
                     throw InvalidParameterException.of("localScfIterations", "local self-consistency iterations %d must be at least 1",
@@ -255,6 +270,18 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             return new FeffBatch.Settings(modeCards(), clusterRadius, FeffMode.of(mode), groupSize, timeLimit, keepFiles,
                     new EnvironmentPotentials.Settings(groups, representativesPerGroup,
                             potentialLibrary.isBlank() ? null : Path.of(potentialLibrary), seed, targetError, mostRepresentatives));
+        }
+
+        /** Whether periodic frames take their potentials by environment while the others follow another mode. */
+        public boolean periodicByEnvironment() {
+            return periodicMode.equals("environment") && FeffMode.of(mode) != FeffMode.ENVIRONMENT;
+        }
+
+        /** The batch settings of the periodic frames when they take their potentials by environment. */
+        public FeffBatch.Settings periodicSettings() {
+            FeffBatch.Settings s = settings();
+            return new FeffBatch.Settings(cards(), s.clusterRadius(), FeffMode.ENVIRONMENT, s.groupSize(), s.timeLimit(),
+                    s.keepFiles(), s.environment());
         }
 
         /** The cards these options describe (before the mode drops SCF or narrows it to localScfRadius). */
@@ -333,7 +360,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         return new Options("K", "default", false, 300, 160, false, "local-scf", env.groups(), env.perGroup(), "", env.seed(),
                 env.targetError(), env.mostShare(), 0,
                 6.8, 30, 7.0, 8, 0.0, 1.5, 1.0, 20.0, 20.0, 3600, 0, "", false, "local", "", "", "", 4, "", 50, List.of(), List.of(),
-                "", false, 10, 0, DEFAULT_LOCAL_SCF_RADIUS, DEFAULT_LOCAL_SCF_ITERATIONS, DEFAULT_LOCAL_SCF_MIXING);
+                "", false, 10, 0, DEFAULT_LOCAL_SCF_RADIUS, DEFAULT_LOCAL_SCF_ITERATIONS, DEFAULT_LOCAL_SCF_MIXING, "same");
     }
 
     @Override
@@ -343,11 +370,24 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         // on a cluster's login node FEFF may be missing: only the nodes run it
         FeffProgram feff = slurm ? null : FeffProgram.locate(o.feffBin());
         FeffBatch.Settings settings = o.settings();
-        StepContext ctx = o.workers() > 0 ? new WorkerLimit(context, o.workers()) : context;
         Path work = context.workDir();
-        FeffBatch.Outcome out = slurm
-                ? new SlurmFeffRun(o.slurm(), parameters().toText(o)).run(set, settings, work, context)
-                : FeffBatch.run(set.sampleList(), settings, feff, work, ctx);
+        FeffBatch.Outcome out;
+        if (!o.periodicByEnvironment()) {
+            out = batch(set, settings, feff, work, o, context, 0, 1);
+        } else {
+            // periodic frames by environment in a work folder of their own (its plan and library apart from the
+            // per-sample folders of the others); each part's progress is its share of the samples
+            List<SampleId> crystals = new ArrayList<>();
+            List<SampleId> others = new ArrayList<>();
+            for (org.xasdaml.structure.Sample x : set.sampleList()) {
+                (x.frame().periodic() ? crystals : others).add(x.id());
+            }
+            double share = (double) others.size() / set.samples().size();
+            FeffBatch.Outcome a = others.isEmpty() ? null : batch(set.select(others), settings, feff, work, o, context, 0, share);
+            FeffBatch.Outcome b = crystals.isEmpty() ? null
+                    : batch(set.select(crystals), o.periodicSettings(), feff, work.resolve(PERIODIC_WORK), o, context, share, 1 - share);
+            out = joined(set.samples(), a, b);
+        }
         recordVersion(out, work, feff, context);
         if (out.results().isEmpty()) {
             throw new FeffException("FEFF gave no spectrum for any of " + set.samples().size() + " samples; first failure: "
@@ -358,16 +398,58 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             t = new Tables(t.mu(), t.chi(), withRepresentatives(t.runs(), out.choices()));
         }
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("feff.mode", o.mode());
+        meta.put("feff.mode", o.periodicByEnvironment() ? o.mode() + "; periodic frames: environment" : o.mode());
         meta.put("feff.edge", settings.effectiveCards().edge());
         meta.put("feff.cards", String.join("; ", settings.effectiveCards().lines()));
         return StepData.empty().with(MU, t.mu.withMeta(meta)).with(CHI, t.chi.withMeta(meta)).with(RUNS, t.runs);
+    }
+
+    /** Work folder of the periodic frames when they take their potentials by environment. */
+    static final String PERIODIC_WORK = "periodic";
+
+    /** One batch, locally or on Slurm, its progress mapped onto [from, from + share] of the step's. */
+    private FeffBatch.Outcome batch(StructureSet set, FeffBatch.Settings settings, FeffProgram feff, Path work, Options o,
+                                    StepContext context, double from, double share) {
+        StepContext ctx = new ContextPart(context, o.workers() > 0 ? o.workers() : context.workers(), from, share);
+        return o.executor().equals("slurm")
+                ? new SlurmFeffRun(o.slurm(), parameters().toText(o)).run(set, settings, work, ctx)
+                : FeffBatch.run(set.sampleList(), settings, feff, work, ctx);
+    }
+
+    /** Two batches' outcomes as one, results in the order of the step's samples. */
+    static FeffBatch.Outcome joined(List<SampleId> order, FeffBatch.Outcome a, FeffBatch.Outcome b) {
+        Map<SampleId, FeffResult> byId = new HashMap<>();
+        int reused = 0;
+        int computed = 0;
+        List<FeffBatch.SharedPotential> shared = new ArrayList<>();
+        Map<SampleId, EnvironmentPotentials.Choice> choices = new LinkedHashMap<>();
+        for (FeffBatch.Outcome x : new FeffBatch.Outcome[] {a, b}) {
+            if (x == null) {
+                continue;
+            }
+            x.results().forEach(r -> byId.put(r.id(), r));
+            reused += x.reused();
+            computed += x.computed();
+            shared.addAll(x.shared());
+            choices.putAll(x.choices());
+        }
+        List<FeffResult> results = new ArrayList<>();
+        for (SampleId id : order) {
+            FeffResult r = byId.get(id);
+            if (r != null) {
+                results.add(r);
+            }
+        }
+        return new FeffBatch.Outcome(results, reused, computed, shared, choices);
     }
 
     private static void recordVersion(FeffBatch.Outcome out, Path work, FeffProgram feff, StepContext context) {
         String version = "unknown";
         for (FeffResult r : out.results()) {
             Path log = FeffBatch.sampleFolder(work, r.id()).resolve(FeffProgram.LOG);
+            if (!Files.isRegularFile(log)) {
+                log = FeffBatch.sampleFolder(work.resolve(PERIODIC_WORK), r.id()).resolve(FeffProgram.LOG);
+            }
             if (Files.isRegularFile(log)) {
                 version = FeffProgram.versionFromLog(log);
                 break;
@@ -542,11 +624,14 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         return out;
     }
 
-    /** A context that runs fewer workers than the one it wraps. */
-    private record WorkerLimit(StepContext inner, int workers) implements StepContext {
+    /**
+     * The context of one part of the step: its own number of workers (the FEFF option may run fewer than the
+     * run's), its progress a share of the step's.
+     */
+    private record ContextPart(StepContext inner, int workers, double from, double share) implements StepContext {
         @Override
         public void progress(double fraction, String message) {
-            inner.progress(fraction, message);
+            inner.progress(from + share * fraction, message);
         }
 
         @Override
@@ -595,7 +680,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                                                            Map<String, org.xasdaml.workflow.TableColumns> inputs) {
         if (output.equals(RUNS.name())) {
             org.xasdaml.workflow.TableColumns runs = org.xasdaml.workflow.TableColumns.numeric(List.of("e0", "seconds"));
-            return o.mode().equals("environment")
+            return o.mode().equals("environment") || o.periodicByEnvironment()
                     ? runs.plusNumeric(List.of("environment_distance")).plusText(List.of("representative")) : runs;
         }
         if (output.equals(MU.name())) {

@@ -16,6 +16,7 @@ import org.xasdaml.structure.SampleId;
 import org.xasdaml.structure.StructureSet;
 import org.xasdaml.table.SampleTable;
 import org.xasdaml.workflow.BasicContext;
+import org.xasdaml.workflow.InvalidParameterException;
 import org.xasdaml.workflow.SampleFailure;
 import org.xasdaml.workflow.StepData;
 
@@ -227,5 +228,49 @@ class SimulateSpectraStepTest {
         assertEquals(2, self, "two representatives");
         assertTrue(Files.isDirectory(lib), "the library is where the user said");
         assertTrue(!Files.exists(tmp.resolve("work/potentials")), "and not in the work folder");
+    }
+
+    /**
+     * Periodic frames by environment, the others per sample: two cluster frames and two sites of a periodic bulk
+     * frame in one merged set (the main job's mix at small cards). The clusters are computed in local-scf mode in the
+     * step's work folder, the bulk sites share one representative's potentials in a folder of their own; the
+     * tables keep the input order, and the runs table names the representative for the bulk sites only.
+     */
+    @Test
+    void periodicFramesTakeTheirPotentialsByEnvironmentTheOthersTheirOwn(@TempDir Path tmp) throws Exception {
+        Path bulkDump = FeffFixtures.resource("cu-bulk-md-public-first1.dump");
+        StructureSet bulk = org.xasdaml.structure.ReadStructuresStep.read(bulkDump, new org.xasdaml.structure.ReadStructuresStep.Options(
+                bulkDump.toString(), "auto", "0,1", 1, "", List.of(), false));
+        StructureSet set = org.xasdaml.structure.MergeStructuresStep.merge(List.of(FeffFixtures.cuFrames(2), bulk), 100000);
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        SimulateSpectraStep.Options o = options(step, Map.ofEntries(Map.entry("periodicMode", "environment"),
+                Map.entry("groups", "1"), Map.entry("representativesPerGroup", "1"), Map.entry("targetError", "0"),
+                Map.entry("seed", "42"), Map.entry("scfRadius", "3.0"), Map.entry("rpath", "4.0"), Map.entry("clusterRadius", "5.0"),
+                Map.entry("timeLimit", "600"), Map.entry("workers", "2")));
+        assertEquals("local-scf", o.mode());
+        assertTrue(o.periodicByEnvironment());
+        BasicContext ctx = new BasicContext(2, tmp.resolve("work"), null, null);
+        StepData out = step.run(StepData.empty().with(SimulateSpectraStep.STRUCTURES, set), o, ctx);
+        assertEquals(List.of(), ctx.failures());
+        SampleTable runs = out.get(SimulateSpectraStep.RUNS);
+        List<SampleId> expected = List.of(new SampleId(0, 0), new SampleId(1, 0), new SampleId(100000, 0), new SampleId(100000, 1));
+        assertEquals(expected, runs.ids(), "the input order");
+        assertEquals(expected, out.get(SimulateSpectraStep.CHI).ids());
+        String[] rep = runs.text("representative");
+        assertEquals("", rep[0], "a cluster frame has its own potentials");
+        assertEquals("", rep[1]);
+        assertTrue(rep[2].startsWith("sample 100000:") && rep[3].equals(rep[2]), "one representative for both bulk sites: "
+                + String.join(" | ", rep));
+        assertTrue(Files.isDirectory(FeffBatch.sampleFolder(tmp.resolve("work"), expected.get(0))));
+        assertTrue(Files.isDirectory(FeffBatch.sampleFolder(tmp.resolve("work").resolve(SimulateSpectraStep.PERIODIC_WORK),
+                expected.get(3))));
+        assertTrue(!Files.exists(FeffBatch.sampleFolder(tmp.resolve("work"), expected.get(3))), "bulk sites apart from the clusters");
+        String inp = Files.readString(FeffBatch.sampleFolder(tmp.resolve("work"), expected.get(0)).resolve("feff.inp"));
+        assertTrue(inp.contains("SCF 3.0 0 30 0.1 1"), "clusters in local-scf mode");
+        assertEquals("local-scf; periodic frames: environment", out.get(SimulateSpectraStep.CHI).meta().get("feff.mode"));
+        assertEquals(step.outputColumns("runs", o, Map.of()).text(), List.of("representative"), "announced = written");
+        InvalidParameterException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidParameterException.class,
+                () -> options(step, Map.of("periodicMode", "crystals")));
+        assertTrue(e.getMessage().contains("crystals"), e.getMessage());
     }
 }

@@ -116,7 +116,7 @@ class SlurmExecutorTest {
                 0.03, 0.04, 0, d.scfRadius(), d.scfIterations(), d.rpath(), d.nlegs(), d.critCurved(), d.critPlane(), d.s02(), d.kmax(),
                 8.0, 600, 0, "", false, executor, "", "", "10:00", 1, "", 4, List.of("--comment=xasdaml-test"),
                 launcher, cluster.conf().toString(), noWait, 0.5, 0,
-                d.localScfRadius(), d.localScfIterations(), d.localScfMixing());
+                d.localScfRadius(), d.localScfIterations(), d.localScfMixing(), d.periodicMode());
     }
 
     static void assertSameTables(StepData expected, StepData actual, int rows) {
