@@ -86,9 +86,10 @@ final class WorkflowCommands {
                     + "features by one recipe: k²χ(k) and |χ(R)| augmented over S0², ΔE0, σ² and noise, standardisation, MLP, "
                     + "CNN and random forest with calibrated intervals, prediction, evaluation), then CN and CR of the measured Cu "
                     + "foil spectrum from every model, and one HTML report. Default output folder: runs/cu. --frames N uses the "
-                    + "first 0.5 N frames of the public cluster set, 0.8 N of the 55-200-atom cluster set and 0.8 N bulk frames; "
-                    + "FEFF gives every frame its own self-consistent potentials over its absorber and first shell (local-scf, "
-                    + "within 1.3 % of full SCF); --full-scf runs them over the whole 4 Å SCF radius instead (slower; "
+                    + "first 0.2 N frames of the public cluster set, 0.4 N of the 55-200-atom cluster set and 0.6 N bulk frames "
+                    + "(N = 500 by default); FEFF gives every cluster frame its own self-consistent potentials over its absorber and "
+                    + "first shell (local-scf, within 1.3 % of full SCF) and the periodic bulk frames the potentials of "
+                    + "representatives by environment (--set feff.periodicMode=same for local-scf there too); --full-scf runs them over the whole 4 Å SCF radius instead (slower; "
                     + "--set feff.mode=environment shares the potentials of representatives, about a third of local-scf's FEFF "
                     + "time, 3-7 % from full SCF); --checks adds the fresh-run check: 200 Cu frames of "
                     + "another MD run (data/cu-fresh-md.dump), simulated by FEFF in a run of their own and predicted by every "
@@ -97,16 +98,16 @@ final class WorkflowCommands {
         }
         List<String> ov = new ArrayList<>(overrides(cl));
         if (cl.options().containsKey("frames")) {
-            // the two cluster sets and the bulk set in the main job's proportion (250 : 400 : 400 for N = 500)
+            // the two cluster sets and the bulk set in the main job's proportion (100 : 300 : 200 for N = 500)
             int frames;
             try {
                 frames = Integer.parseInt(cl.options().get("frames").strip());
             } catch (NumberFormatException e) {
                 throw new UsageException("--frames takes a whole number of frames, got '" + cl.options().get("frames") + "'");
             }
-            ov.add("clusters.maxFrames=" + Math.max(1, (int) Math.round(0.5 * frames)));
-            ov.add("fresh-kind.maxFrames=" + Math.max(1, (int) Math.round(0.8 * frames)));
-            ov.add("bulk.maxFrames=" + Math.max(1, (int) Math.round(0.8 * frames)));
+            ov.add("clusters.maxFrames=" + Math.max(1, (int) Math.round(0.2 * frames)));
+            ov.add("bulk.maxFrames=" + Math.max(1, (int) Math.round(0.6 * frames)));
+            ov.add("fresh-kind.maxFrames=" + Math.max(1, (int) Math.round(0.4 * frames)));
         }
         if (cl.flag("full-scf")) {
             ov.add("feff.mode=full");
