@@ -277,13 +277,6 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
             return periodicMode.equals("environment") && FeffMode.of(mode) != FeffMode.ENVIRONMENT;
         }
 
-        /** The batch settings of the periodic frames when they take their potentials by environment. */
-        public FeffBatch.Settings periodicSettings() {
-            FeffBatch.Settings s = settings();
-            return new FeffBatch.Settings(cards(), s.clusterRadius(), FeffMode.ENVIRONMENT, s.groupSize(), s.timeLimit(),
-                    s.keepFiles(), s.environment());
-        }
-
         /** The cards these options describe (before the mode drops SCF or narrows it to localScfRadius). */
         public FeffCards cards() {
             return cards(edge, preset, debye, temperature, debyeTemperature, cfaverage, scfRadius, scfIterations, rpath, nlegs,
@@ -373,7 +366,7 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
         Path work = context.workDir();
         FeffBatch.Outcome out;
         if (!o.periodicByEnvironment()) {
-            out = batch(set, settings, feff, work, o, context, 0, 1);
+            out = batch(set, o, feff, work, context, 0, 1);
         } else {
             // periodic frames by environment in a work folder of their own (its plan and library apart from the
             // per-sample folders of the others); each part's progress is its share of the samples
@@ -383,9 +376,12 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
                 (x.frame().periodic() ? crystals : others).add(x.id());
             }
             double share = (double) others.size() / set.samples().size();
-            FeffBatch.Outcome a = others.isEmpty() ? null : batch(set.select(others), settings, feff, work, o, context, 0, share);
+            // the periodic part is an environment-mode batch in every respect, also for the Slurm nodes, which
+            // rebuild a batch's settings from its options
+            Options periodic = parameters().fromText(o, Map.of("mode", FeffMode.ENVIRONMENT.label(), "periodicMode", "same"));
+            FeffBatch.Outcome a = others.isEmpty() ? null : batch(set.select(others), o, feff, work, context, 0, share);
             FeffBatch.Outcome b = crystals.isEmpty() ? null
-                    : batch(set.select(crystals), o.periodicSettings(), feff, work.resolve(PERIODIC_WORK), o, context, share, 1 - share);
+                    : batch(set.select(crystals), periodic, feff, work.resolve(PERIODIC_WORK), context, share, 1 - share);
             out = joined(set.samples(), a, b);
         }
         recordVersion(out, work, feff, context);
@@ -407,13 +403,13 @@ public final class SimulateSpectraStep implements Step<SimulateSpectraStep.Optio
     /** Work folder of the periodic frames when they take their potentials by environment. */
     static final String PERIODIC_WORK = "periodic";
 
-    /** One batch, locally or on Slurm, its progress mapped onto [from, from + share] of the step's. */
-    private FeffBatch.Outcome batch(StructureSet set, FeffBatch.Settings settings, FeffProgram feff, Path work, Options o,
-                                    StepContext context, double from, double share) {
+    /** One batch by the given options, locally or on Slurm, its progress mapped onto [from, from + share] of the step's. */
+    private FeffBatch.Outcome batch(StructureSet set, Options o, FeffProgram feff, Path work, StepContext context, double from,
+                                    double share) {
         StepContext ctx = new ContextPart(context, o.workers() > 0 ? o.workers() : context.workers(), from, share);
         return o.executor().equals("slurm")
-                ? new SlurmFeffRun(o.slurm(), parameters().toText(o)).run(set, settings, work, ctx)
-                : FeffBatch.run(set.sampleList(), settings, feff, work, ctx);
+                ? new SlurmFeffRun(o.slurm(), parameters().toText(o)).run(set, o.settings(), work, ctx)
+                : FeffBatch.run(set.sampleList(), o.settings(), feff, work, ctx);
     }
 
     /** Two batches' outcomes as one, results in the order of the step's samples. */

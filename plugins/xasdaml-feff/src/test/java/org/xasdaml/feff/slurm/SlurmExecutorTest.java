@@ -334,6 +334,51 @@ class SlurmExecutorTest {
         assertEquals(2, journal(work).size());
     }
 
+    /**
+     * Periodic frames by environment on Slurm: four cluster frames (no-SCF) and two sites of a periodic bulk frame in
+     * one merged set. The periodic part runs as an environment-mode batch of its own in {@code <work>/periodic}
+     * (its potentials job, then its array), the clusters as the step's own array; the tables equal a local run's,
+     * and the bulk sites share one representative.
+     */
+    @Test
+    void periodicFramesByEnvironmentRunAsABatchOfTheirOwn() throws Exception {
+        SimulateSpectraStep step = new SimulateSpectraStep();
+        Path bulkDump = Path.of(SimulateSpectraStep.class.getResource("cu-bulk-md-public-first1.dump").toURI());
+        StructureSet bulk = ReadStructuresStep.read(bulkDump, new ReadStructuresStep.Options(bulkDump.toString(), "auto", "0,1", 1,
+                "", List.of(), false));
+        StructureSet set = org.xasdaml.structure.MergeStructuresStep.merge(List.of(frames.select(frames.samples().subList(0, 4)),
+                bulk), 100000);
+        StepData in = StepData.empty().with(SimulateSpectraStep.STRUCTURES, set);
+        StepData expected = step.run(in, periodic(step, "local"), new BasicContext(2, tmp.resolve("periodic-local").resolve("work"),
+                null, null));
+        Path work = tmp.resolve("periodic-slurm").resolve("work");
+        BasicContext ctx = new BasicContext(2, work, null, null);
+        StepData out = step.run(in, periodic(step, "slurm"), ctx);
+
+        assertSameTables(expected, out, 6);
+        assertEquals(List.of(), ctx.failures());
+        String[] rep = out.get(SimulateSpectraStep.RUNS).text("representative");
+        assertEquals("", rep[0]);
+        assertTrue(rep[4].startsWith("sample 100000:") && rep[5].equals(rep[4]), String.join(" | ", rep));
+        assertEquals(1, journal(work).size(), "the clusters' array");
+        List<Map<String, Object>> periodicJobs = journal(work.resolve("periodic"));
+        assertEquals(2, periodicJobs.size(), periodicJobs.toString());
+        assertEquals("potentials", periodicJobs.get(0).get("kind"));
+    }
+
+    private static SimulateSpectraStep.Options periodic(SimulateSpectraStep step, String executor) {
+        SimulateSpectraStep.Options o = options(step, executor, false);
+        Map<String, String> text = new HashMap<>(step.parameters().toText(o));
+        text.put("periodicMode", "environment");
+        text.put("groups", "1");
+        text.put("representativesPerGroup", "1");
+        text.put("targetError", "0");
+        text.put("scfRadius", "3.0");
+        text.put("rpath", "4.0");
+        text.put("clusterRadius", "5.0");
+        return step.parameters().fromText(o, text);
+    }
+
     private static SimulateSpectraStep.Options environment(SimulateSpectraStep step, String executor) {
         SimulateSpectraStep.Options o = shared(step, executor);
         Map<String, String> text = new HashMap<>(step.parameters().toText(o));
