@@ -367,36 +367,25 @@ class SlurmExecutorTest {
     }
 
     private static SimulateSpectraStep.Options periodic(SimulateSpectraStep step, String executor) {
-        SimulateSpectraStep.Options o = options(step, executor, false);
-        Map<String, String> text = new HashMap<>(step.parameters().toText(o));
-        text.put("periodicMode", "environment");
-        text.put("groups", "1");
-        text.put("representativesPerGroup", "1");
-        text.put("targetError", "0");
-        text.put("scfRadius", "3.0");
-        text.put("rpath", "4.0");
-        text.put("clusterRadius", "5.0");
-        return step.parameters().fromText(o, text);
+        return changed(step, options(step, executor, false), Map.of("periodicMode", "environment", "groups", "1",
+                "representativesPerGroup", "1", "targetError", "0", "scfRadius", "3.0", "rpath", "4.0", "clusterRadius", "5.0"));
     }
 
     private static SimulateSpectraStep.Options environment(SimulateSpectraStep step, String executor) {
-        SimulateSpectraStep.Options o = shared(step, executor);
-        Map<String, String> text = new HashMap<>(step.parameters().toText(o));
-        text.put("mode", "environment");
-        text.put("groups", "2");
-        text.put("representativesPerGroup", "1");
-        text.put("targetError", "0");
-        return step.parameters().fromText(o, text);
+        return changed(step, shared(step, executor), Map.of("mode", "environment", "groups", "2", "representativesPerGroup", "1",
+                "targetError", "0"));
     }
 
     private static SimulateSpectraStep.Options shared(SimulateSpectraStep step, String executor) {
-        SimulateSpectraStep.Options o = options(step, executor, false);
+        return changed(step, options(step, executor, false), Map.of("mode", "shared-potential", "groupSize", "4", "scfRadius", "3.0",
+                "rpath", "4.0", "clusterRadius", "5.0"));
+    }
+
+    /** Options with some values changed, as a user's workflow file changes them. */
+    private static SimulateSpectraStep.Options changed(SimulateSpectraStep step, SimulateSpectraStep.Options o,
+                                                       Map<String, String> values) {
         Map<String, String> text = new HashMap<>(step.parameters().toText(o));
-        text.put("mode", "shared-potential");
-        text.put("groupSize", "4");
-        text.put("scfRadius", "3.0");
-        text.put("rpath", "4.0");
-        text.put("clusterRadius", "5.0");
+        text.putAll(values);
         return step.parameters().fromText(o, text);
     }
 
