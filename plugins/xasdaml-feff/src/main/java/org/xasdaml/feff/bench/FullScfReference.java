@@ -180,10 +180,6 @@ public final class FullScfReference {
     }
 
     /**
-     * "set,frame" of every line of an earlier reference.tsv ({@code --later FILE}): those frames are
-     * computed after all others (again, for their potentials files), so a resumed run first adds new frames.
-     */
-    /**
      * The cards of local-scf mode: {@code cards} with the SCF card {@code SCF radius 0 iterations ca nmix} from
      * {@code --local-scf-radius}, {@code --local-scf-iterations}, {@code --local-scf-ca} (default: the
      * product's local-scf defaults) and {@code --local-scf-nmix} (default: the cards').
@@ -199,6 +195,10 @@ public final class FullScfReference {
                 Double.parseDouble(a.getOrDefault("local-scf-ca", String.valueOf(SimulateSpectraStep.DEFAULT_LOCAL_SCF_MIXING))));
     }
 
+    /**
+     * "set,frame" of every line of an earlier reference.tsv ({@code --later FILE}): those frames are
+     * computed after all others (again, for their potentials files), so a resumed run first adds new frames.
+     */
     static java.util.Set<String> framesIn(String file) throws IOException {
         java.util.Set<String> m = new java.util.HashSet<>();
         if (file != null && Files.isRegularFile(Path.of(file))) {

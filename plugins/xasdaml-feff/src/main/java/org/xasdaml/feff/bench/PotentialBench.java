@@ -58,12 +58,11 @@ public final class PotentialBench {
         Path full = Path.of(a.getOrDefault("full", work.toString()));
         Map<String, double[]> refCpu = referenceCpu(work.resolve("reference.tsv"));
         Map<String, double[]> refChi = referenceChi(work.resolve("reference.tsv"));
-        double localRadius = FullScfReference.localScfCards(cards, a).scf().rfms();
+        FeffCards.Scf local = FullScfReference.localScfCards(cards, a).scf();
         System.out.println("Potential benchmark: environment mode (potentials of another frame's full SCF) against full SCF, "
                 + "cards: " + String.join("; ", cards.lines()));
         for (FullScfReference.FrameSet set : FullScfReference.sets(a)) {
-            if (localRadius > 0) {
-                FeffCards.Scf local = FullScfReference.localScfCards(cards, a).scf();
+            if (local.rfms() > 0) {
                 localScf(set, cards, local, refChi, refCpu, work, feff);
             }
             List<Integer> done = new ArrayList<>();
