@@ -166,9 +166,9 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
         }
 
         public Xftf {
-            if (!Double.isNaN(rfilter) && !(rfilter > rmin + 2 * RFILTER_DR)) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "the Fourier filter's end rfilter %s must exceed rmin %s "
-                        + "by more than its taper (%s Å on each side)", rfilter, rmin, RFILTER_DR));
+            String filter = filterProblem(rmin, rfilter);
+            if (filter != null) {
+                throw new IllegalArgumentException(filter);
             }
             if (!(kmax > kmin) || kmin < 0) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "need 0 <= kmin < kmax, got %s..%s", kmin, kmax));
@@ -177,6 +177,13 @@ public record FeatureRecipe(String quantity, String alignment, double alignE0, S
                 throw new IllegalArgumentException(String.format(Locale.ROOT, "need 0 <= rmin < rmax, got %s..%s", rmin, rmax));
             }
             org.xasdaml.xafs.FourierWindow.Shape.of(window);
+        }
+
+        /** Why a Fourier filter's end cannot follow rmin (it must exceed it by both tapers), or null when it can or is off. */
+        public static String filterProblem(double rmin, double rfilter) {
+            return Double.isNaN(rfilter) || rfilter > rmin + 2 * RFILTER_DR ? null : String.format(Locale.ROOT,
+                    "the Fourier filter's end %s must exceed rmin %s by more than its taper (%s Å on each side)", rfilter, rmin,
+                    RFILTER_DR);
         }
 
         /** Whether the k features are Fourier filtered (rfilter set). */

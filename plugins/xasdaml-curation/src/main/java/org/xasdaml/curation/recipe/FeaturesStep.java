@@ -142,10 +142,9 @@ public final class FeaturesStep implements Step<FeaturesStep.Options> {
             optional("norm2", norm2);
             optional("nnorm", nnorm);
             optional("bkgKmax", bkgKmax);
-            double rf = optional("chiRfilter", chiRfilter);
-            if (!Double.isNaN(rf) && !(rf > rmin + 2 * FeatureRecipe.Xftf.RFILTER_DR)) {
-                throw InvalidParameterException.of("chiRfilter", "chiRfilter %s must exceed rmin %s by more than %s Å (the filter's "
-                        + "taper on each side)", rf, rmin, 2 * FeatureRecipe.Xftf.RFILTER_DR);
+            String filter = FeatureRecipe.Xftf.filterProblem(rmin, optional("chiRfilter", chiRfilter));
+            if (filter != null) {
+                throw InvalidParameterException.of("chiRfilter", "chiRfilter: %s", filter);
             }
         }
 
