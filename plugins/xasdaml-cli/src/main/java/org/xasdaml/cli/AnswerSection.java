@@ -87,9 +87,11 @@ final class AnswerSection {
             }
         }
         h.append("<p class=\"small\">Each value is given with its ").append(level != null ? pct(level) + " " : "")
-                .append("prediction interval, calibrated on the held-out validation spectra (split-conformal). A value is "
+                .append("prediction interval, calibrated on spectra the model had not trained on (conformal: the validation set, "
+                        + "or with cross-fitting every training and validation spectrum as predicted by the fold model that left it "
+                        + "out). A value is "
                         + "<span class=\"out\">&nbsp;flagged&nbsp;</span> and not used when the spectrum's features lie outside "
-                        + "the training domain (domain score &gt; 1; 95 % of validation spectra score ≤ 1) or the value lies outside "
+                        + "the training domain (domain score &gt; 1; 95 % of the calibration spectra score ≤ 1) or the value lies outside "
                         + "the training labels' range by more than its interval; it is then an extrapolation, not a measurement. The best-supported value is "
                         + "the unflagged one with the narrowest interval.</p>\n");
         for (Map.Entry<String, Map<String, List<Value>>> e : bySource.entrySet()) {

@@ -82,7 +82,7 @@ class RunReportTest {
         rf = new TrainModelStep.Options("rf", "regression", List.of("CN_JmolNN", "CR_JmolNN"), rf.hidden(), rf.channels(), rf.kernel(),
                 rf.pool(), rf.dense(), rf.dropout(), rf.l2(), rf.learningRate(), rf.batch(), rf.epochs(), rf.patience(), rf.minDelta(),
                 rf.ensemble(), 40, 12, 0, 3, 1.0, false, rf.searchTrees(), rf.searchDepths(), rf.searchMtry(), rf.searchNodeSizes(),
-                rf.folds(), 42L, 1, 0.9, "auto");
+                rf.folds(), 42L, 1, 0.9, "auto", 0);
         StepData model = StepRunner.run(new TrainModelStep(), StepData.empty().with(TrainModelStep.FEATURES, kept)
                         .with(TrainModelStep.LABELS, labels).with(TrainModelStep.SPLIT, split.get(SplitStep.SPLIT)),
                 Map.of("features", run.resolve("filter/data-kept"), "labels", run.resolve("filter/labels-kept"),

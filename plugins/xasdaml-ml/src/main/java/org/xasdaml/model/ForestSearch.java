@@ -3,7 +3,6 @@ package org.xasdaml.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -47,21 +46,11 @@ public final class ForestSearch {
             throw new IllegalArgumentException("folds must be between 2 and the number of training samples, got " + folds);
         }
         int n = x.length;
-        int[] perm = new int[n];
+        String[] rows = new String[n];
         for (int i = 0; i < n; i++) {
-            perm[i] = i;
+            rows[i] = Integer.toString(i);
         }
-        SplittableRandom rnd = new SplittableRandom(base.seed());
-        for (int i = n - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        int[] fold = new int[n];
-        for (int i = 0; i < n; i++) {
-            fold[perm[i]] = (int) ((long) i * folds / n);
-        }
+        int[] fold = Folds.assign(rows, folds, base.seed());
         List<ForestOptions> grid = new ArrayList<>();
         for (int t : trees) {
             for (int d : depths) {

@@ -175,6 +175,12 @@ public final class ModelArchive {
                 predictor, parameters, provenance, m, calibration);
     }
 
+    /** A copy predicting with another predictor of the same inputs and outputs (a fold model of cross-fitting). */
+    public ModelArchive withPredictor(Predictor p) {
+        return new ModelArchive(kind, task, targets, classes, inputGrid, inputColumns, transform, inputScaling, targetScaling,
+                p, parameters, provenance, metrics, calibration);
+    }
+
     /** The calibration of intervals and domain score, or null (archives written before calibration existed). */
     public Calibration calibration() {
         return calibration;

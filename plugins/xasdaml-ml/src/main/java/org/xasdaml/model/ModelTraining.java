@@ -37,12 +37,25 @@ public final class ModelTraining {
      * @param intervalLevel  nominal coverage of the calibrated prediction intervals
      * @param intervalMethod auto, absolute or normalised (see {@link Calibration})
      */
+    /**
+     * @param folds cross-fitting: 0 trains on the training rows, early-stops and calibrates on the validation rows
+     *              (the paper's division); k ≥ 2 pools training and validation rows into k folds by source sample
+     *              and trains one model (an ensemble of {@code network.ensemble()} networks, or a forest) per fold
+     *              on the other folds, early-stopped on its own; the model is all of them, and each pooled row's
+     *              prediction by the one that did not train on it calibrates the intervals
+     */
     public record Spec(ModelKind kind, Task task, List<String> targets, NetworkOptions network, ForestOptions forest,
-                       ForestGrid search, int workers, int threads, double intervalLevel, String intervalMethod) {
+                       ForestGrid search, int workers, int threads, double intervalLevel, String intervalMethod, int folds) {
         /** Intervals at 90 %, method chosen on the validation set. */
         public Spec(ModelKind kind, Task task, List<String> targets, NetworkOptions network, ForestOptions forest,
                     ForestGrid search, int workers, int threads) {
-            this(kind, task, targets, network, forest, search, workers, threads, 0.9, "auto");
+            this(kind, task, targets, network, forest, search, workers, threads, 0.9, "auto", 0);
+        }
+
+        /** Calibrated on the validation set. */
+        public Spec(ModelKind kind, Task task, List<String> targets, NetworkOptions network, ForestOptions forest,
+                    ForestGrid search, int workers, int threads, double intervalLevel, String intervalMethod) {
+            this(kind, task, targets, network, forest, search, workers, threads, intervalLevel, intervalMethod, 0);
         }
 
         public Spec {
@@ -51,6 +64,9 @@ public final class ModelTraining {
             }
             if (!List.of("auto", "absolute", "normalised").contains(intervalMethod)) {
                 throw new IllegalArgumentException("interval method is auto, absolute or normalised, got " + intervalMethod);
+            }
+            if (folds == 1 || folds < 0) {
+                throw new IllegalArgumentException("cross-fitting folds are 0 (none) or at least 2, got " + folds);
             }
             if (workers < 1 || threads < 1) {
                 throw new IllegalArgumentException("workers and threads must be at least 1");
@@ -113,71 +129,76 @@ public final class ModelTraining {
             valid = known(valid, classes, "validation", warn);
             test = known(test, classes, "test", warn);
         }
-        ColumnScaling inScale = ColumnScaling.fit(train.x());
-        double[][] xt = inScale.apply(train.x());
-        double[][] xv = valid.x().length == 0 ? new double[0][] : inScale.apply(valid.x());
-        ColumnScaling outScale = spec.task() == Task.REGRESSION ? ColumnScaling.fit(train.y()) : null;
+        boolean cross = spec.folds() >= 2;
+        // cross-fitting pools the training and validation rows: every one is trained on by all members but one
+        // and predicted by that one (out of fold), which early-stops on it and calibrates with it
+        Rows fitRows = cross ? concat(train, valid) : train;
+        ColumnScaling inScale = ColumnScaling.fit(fitRows.x());
+        ColumnScaling outScale = spec.task() == Task.REGRESSION ? ColumnScaling.fit(fitRows.y()) : null;
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("kind", spec.kind().id());
         params.put("task", spec.task().id());
         params.put("targets", String.join(",", spec.targets()));
-        Predictor predictor;
         SampleTable curves = SampleTable.ofColumns(List.of(), List.of(), new double[0][]);
         ForestSearch.Result searched = null;
         Map<String, Object> prov = new LinkedHashMap<>();
+        ForestOptions fo = spec.forest();
+        if (spec.kind() == ModelKind.RF && spec.search() != null) {
+            ForestGrid g = spec.search();
+            double[] y0 = spec.task() == Task.REGRESSION ? column(outScale.apply(fitRows.y()), 0) : null;
+            int[] c0 = classes == null ? null : classes.indices(column(fitRows.y(), 0));
+            searched = ForestSearch.search(inScale.apply(fitRows.x()), y0, c0, classes == null ? 0 : classes.size(), fo, g.trees(),
+                    g.depths(), g.mtries(), g.nodeSizes(), g.folds(), spec.workers());
+            fo = searched.best();
+            List<String> ranked = new ArrayList<>();
+            for (ForestSearch.Candidate c : searched.candidates()) {
+                ranked.add(c.toString());
+            }
+            prov.put("forest_search", ranked);
+        }
         if (spec.kind() == ModelKind.RF) {
-            ForestOptions fo = spec.forest();
-            if (spec.search() != null) {
-                ForestGrid g = spec.search();
-                double[] y0 = spec.task() == Task.REGRESSION ? column(outScale.apply(train.y()), 0) : null;
-                int[] c0 = classes == null ? null : classes.indices(column(train.y(), 0));
-                searched = ForestSearch.search(xt, y0, c0, classes == null ? 0 : classes.size(), fo, g.trees(), g.depths(),
-                        g.mtries(), g.nodeSizes(), g.folds(), spec.workers());
-                fo = searched.best();
-                List<String> ranked = new ArrayList<>();
-                for (ForestSearch.Candidate c : searched.candidates()) {
-                    ranked.add(c.toString());
-                }
-                prov.put("forest_search", ranked);
-            }
             putForest(params, fo);
-            List<Forest> forests = new ArrayList<>();
-            if (spec.task() == Task.REGRESSION) {
-                double[][] ys = outScale.apply(train.y());
-                for (int j = 0; j < spec.targets().size(); j++) {
-                    forests.add(ForestTrainer.regression(xt, column(ys, j), fo));
-                    monitor.epoch(0, j + 1, new double[0]);
-                }
-            } else {
-                forests.add(ForestTrainer.classification(xt, classes.indices(column(train.y(), 0)), classes.size(), fo));
-            }
-            predictor = new ForestEnsemble(forests, spec.task());
         } else {
-            NetworkOptions no = spec.network();
-            putNetwork(params, spec.kind(), no);
-            double[][] yt;
-            double[][] yv;
-            if (spec.task() == Task.REGRESSION) {
-                yt = outScale.apply(train.y());
-                yv = valid.y().length == 0 ? new double[0][] : outScale.apply(valid.y());
-            } else {
-                yt = oneHot(train.y(), classes);
-                yv = oneHot(valid.y(), classes);
+            putNetwork(params, spec.kind(), spec.network());
+        }
+        Predictor predictor;
+        List<Predictor> members = new ArrayList<>();
+        int[] fold = null;
+        if (!cross) {
+            Fitted f = fit(spec, fo, inScale, outScale, classes, train, valid, 0, monitor);
+            predictor = f.predictor();
+            if (f.curves() != null) {
+                curves = LossCurve.table(f.curves());
+                putCheckpoints(prov, f);
             }
-            NetworkTrainer.Result r = NetworkTrainer.train(spec.kind(), spec.task(), xt, yt, xv, yv, no, outScale, classes, monitor);
-            predictor = r.model();
-            curves = LossCurve.table(r.curves());
-            List<Object> best = new ArrayList<>();
-            for (LossCurve c : r.curves()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("member", c.member());
-                m.put("epochs_run", c.epochs());
-                m.put("best_epoch", c.bestEpoch());
-                m.put("best_valid_loss", c.loss().get(c.bestEpoch() - 1)[1]);
-                best.add(m);
+        } else {
+            String[] group = groups(split, fitRows.ids());
+            fold = Folds.assign(group, spec.folds(), spec.kind() == ModelKind.RF ? fo.seed() : spec.network().seed());
+            List<LossCurve> all = new ArrayList<>();
+            int perFold = spec.kind() == ModelKind.RF ? 1 : spec.network().ensemble();
+            for (int k = 0; k < spec.folds(); k++) {
+                Rows in = select(fitRows, fold, k, false);
+                Rows out = select(fitRows, fold, k, true);
+                ForestOptions fk = new ForestOptions(fo.trees(), fo.maxDepth(), fo.mtry(), fo.nodeSize(), fo.maxNodes(),
+                        fo.subsample(), fo.seed() + (long) k * fo.trees());
+                Fitted f = fit(spec, fk, inScale, outScale, classes, in, out, k * perFold, monitor);
+                members.add(f.predictor());
+                if (f.curves() != null) {
+                    all.addAll(f.curves());
+                }
             }
-            prov.put("network_parameters", r.model().parameters());
-            prov.put("checkpoints", best);
+            predictor = Predictor.pool(members);
+            if (!all.isEmpty()) {
+                curves = LossCurve.table(all);
+                putCheckpoints(prov, new Fitted(predictor, all));
+            }
+            Map<String, Object> cf = new LinkedHashMap<>();
+            cf.put("folds", spec.folds());
+            cf.put("grouped_by", split.textColumnNames().contains("group") ? "group" 
+                    : split.textColumnNames().contains(org.xasdaml.curation.SplitStep.SOURCE_SAMPLE) ? org.xasdaml.curation.SplitStep.SOURCE_SAMPLE : "sample");
+            cf.put("rows", fitRows.ids().size());
+            cf.put("groups", java.util.Arrays.stream(group).distinct().count());
+            prov.put("cross_fitting", cf);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         prov.put("trained_at", Instant.now().toString());
@@ -199,17 +220,35 @@ public final class ModelTraining {
         ColumnScaling targetScaling = outScale;
         ModelArchive archive = new ModelArchive(spec.kind(), spec.task(), spec.targets(), classes, grid, inputColumns, transform,
                 inScale, targetScaling, predictor, params, prov, Map.of());
-        if (valid.ids().isEmpty()) {
+        double[][][] oof = null;
+        if (!cross && valid.ids().isEmpty()) {
             warn.accept("no validation samples: the model gets no calibrated intervals and no domain score");
         } else {
-            archive = archive.withCalibration(calibrate(archive, spec, inScale, train, valid));
+            Calibration c;
+            if (cross) {
+                oof = outOfFold(archive, members, fold, fitRows, inScale, spec);
+                c = calibrate(spec, inScale, fitRows, fitRows, oof[0], oof[1], spec.folds());
+            } else {
+                SampleTable p = archive.predictFeatures(valid.ids(), inScale.apply(valid.x()), false);
+                c = calibrate(spec, inScale, train, valid, columns(p, spec.targets(), ""), columns(p, spec.targets(), "_sd"), 0);
+            }
+            archive = archive.withCalibration(c);
             if (archive.calibration().domain() == null) {
                 warn.accept("the training features admit no principal components (no variance?): the model gets intervals "
                         + "but no domain score");
             }
         }
         Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("valid", score(archive, valid));
+        if (cross) {
+            // the pooled validation rows were trained on: their held-out scores are the out-of-fold ones
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int j = 0; spec.task() == Task.REGRESSION && oof != null && j < spec.targets().size(); j++) {
+                m.put(spec.targets().get(j), RegressionMetrics.of(column(fitRows.y(), j), column(oof[0], j)).toMap());
+            }
+            metrics.put("out_of_fold", m);
+        } else {
+            metrics.put("valid", score(archive, valid));
+        }
         SampleTable testPred = null;
         if (test.ids().size() > 0) {
             metrics.put("test", score(archive, test));
@@ -222,29 +261,57 @@ public final class ModelTraining {
         return new Result(archive, curves, testPred, searched, seconds);
     }
 
-    /** Intervals and domain score on the validation rows (see {@link Calibration}). */
-    static Calibration calibrate(ModelArchive a, Spec spec, ColumnScaling inScale, Rows train, Rows valid) {
-        double[][] xv = inScale.apply(valid.x());
-        double[][] mean = null;
-        double[][] spread = null;
-        double[][] yv = null;
-        if (spec.task() == Task.REGRESSION) {
-            SampleTable p = a.predictFeatures(valid.ids(), xv, false);
-            int k = spec.targets().size();
-            mean = new double[valid.ids().size()][k];
-            spread = new double[valid.ids().size()][k];
-            for (int j = 0; j < k; j++) {
-                double[] m = p.column(spec.targets().get(j));
-                double[] s = p.column(spec.targets().get(j) + "_sd");
-                for (int i = 0; i < m.length; i++) {
-                    mean[i][j] = m[i];
-                    spread[i][j] = s[i];
+    /**
+     * Intervals and domain score (see {@link Calibration}) from held-out predictions of the calibration rows:
+     * the validation rows predicted by the model, or (cross-fitting) every pooled row predicted by the member
+     * that did not train on it. The domain's principal components come from the rows the model was fitted on.
+     */
+    static Calibration calibrate(Spec spec, ColumnScaling inScale, Rows fitted, Rows held, double[][] mean, double[][] spread,
+                                 int folds) {
+        boolean regression = spec.task() == Task.REGRESSION;
+        return Calibration.fit(regression ? spec.targets() : List.of(), spec.intervalLevel(), spec.intervalMethod(),
+                inScale.apply(fitted.x()), fitted.y(), inScale.apply(held.x()), regression ? held.y() : null,
+                regression ? mean : null, regression ? spread : null, folds);
+    }
+
+    /**
+     * Out-of-fold predictions (mean, spread; rows × targets) of the pooled rows: each row by the member
+     * trained without its fold, through the same scaling as the model.
+     */
+    static double[][][] outOfFold(ModelArchive model, List<Predictor> members, int[] fold, Rows rows, ColumnScaling inScale,
+                                  Spec spec) {
+        int n = rows.ids().size();
+        double[][] mean = new double[n][];
+        double[][] spread = new double[n][];
+        for (int k = 0; k < members.size(); k++) {
+            Rows out = select(rows, fold, k, true);
+            SampleTable p = model.withPredictor(members.get(k)).predictFeatures(out.ids(), inScale.apply(out.x()), false);
+            double[][] m = columns(p, spec.targets(), "");
+            double[][] s = columns(p, spec.targets(), "_sd");
+            for (int i = 0, r = 0; i < n; i++) {
+                if (fold[i] == k) {
+                    mean[i] = m == null ? null : m[r];
+                    spread[i] = s == null ? null : s[r];
+                    r++;
                 }
             }
-            yv = valid.y();
         }
-        return Calibration.fit(spec.task() == Task.REGRESSION ? spec.targets() : List.of(), spec.intervalLevel(),
-                spec.intervalMethod(), inScale.apply(train.x()), train.y(), xv, yv, mean, spread);
+        return new double[][][]{mean, spread};
+    }
+
+    /** The columns target + suffix of a prediction table as rows × targets, or null for a classifier's table. */
+    private static double[][] columns(SampleTable p, List<String> targets, String suffix) {
+        if (!p.hasColumn(targets.get(0) + suffix)) {
+            return null;
+        }
+        double[][] v = new double[p.rows()][targets.size()];
+        for (int j = 0; j < targets.size(); j++) {
+            double[] c = p.column(targets.get(j) + suffix);
+            for (int i = 0; i < c.length; i++) {
+                v[i][j] = c[i];
+            }
+        }
+        return v;
     }
 
     static Map<String, Object> score(ModelArchive a, Rows set) {
@@ -297,6 +364,97 @@ public final class ModelTraining {
             t = t.withColumn(targets.get(j) + "_true", column(set.y(), j));
         }
         return t.withMeta(pred.meta());
+    }
+
+    /** A predictor fitted on one set of rows, with the networks' loss curves (null for a forest). */
+    record Fitted(Predictor predictor, List<LossCurve> curves) {
+    }
+
+    /**
+     * Fits one predictor: the forest (one per target) on {@code train}, or {@code ensemble} networks
+     * early-stopped on {@code valid}; members are numbered from {@code firstMember} in curves and progress.
+     */
+    static Fitted fit(Spec spec, ForestOptions fo, ColumnScaling inScale, ColumnScaling outScale, ClassMapping classes, Rows train,
+                      Rows valid, int firstMember, NetworkTrainer.Monitor monitor) {
+        double[][] xt = inScale.apply(train.x());
+        if (spec.kind() == ModelKind.RF) {
+            List<Forest> forests = new ArrayList<>();
+            if (spec.task() == Task.REGRESSION) {
+                double[][] ys = outScale.apply(train.y());
+                for (int j = 0; j < spec.targets().size(); j++) {
+                    forests.add(ForestTrainer.regression(xt, column(ys, j), fo));
+                    monitor.epoch(firstMember, j + 1, new double[0]);
+                }
+            } else {
+                forests.add(ForestTrainer.classification(xt, classes.indices(column(train.y(), 0)), classes.size(), fo));
+            }
+            return new Fitted(new ForestEnsemble(forests, spec.task()), null);
+        }
+        double[][] xv = valid.x().length == 0 ? new double[0][] : inScale.apply(valid.x());
+        double[][] yt;
+        double[][] yv;
+        if (spec.task() == Task.REGRESSION) {
+            yt = outScale.apply(train.y());
+            yv = valid.y().length == 0 ? new double[0][] : outScale.apply(valid.y());
+        } else {
+            yt = oneHot(train.y(), classes);
+            yv = oneHot(valid.y(), classes);
+        }
+        NetworkTrainer.Result r = NetworkTrainer.train(spec.kind(), spec.task(), xt, yt, xv, yv, spec.network(), outScale, classes,
+                monitor, firstMember);
+        return new Fitted(r.model(), r.curves());
+    }
+
+    private static void putCheckpoints(Map<String, Object> prov, Fitted f) {
+        List<Object> best = new ArrayList<>();
+        for (LossCurve c : f.curves()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("member", c.member());
+            m.put("epochs_run", c.epochs());
+            m.put("best_epoch", c.bestEpoch());
+            m.put("best_valid_loss", c.loss().get(c.bestEpoch() - 1)[1]);
+            best.add(m);
+        }
+        prov.put("network_parameters", ((NetworkEnsemble) f.predictor()).parameters());
+        prov.put("checkpoints", best);
+    }
+
+    /**
+     * The group of each row that cross-fitting keeps within one fold: the split's group column (a group
+     * split, e.g. by MD run), else its source sample (augmented variants of one spectrum), else the sample.
+     */
+    static String[] groups(SampleTable split, List<SampleId> ids) {
+        String column = split.textColumnNames().contains("group") ? "group"
+                : split.textColumnNames().contains(org.xasdaml.curation.SplitStep.SOURCE_SAMPLE) ? org.xasdaml.curation.SplitStep.SOURCE_SAMPLE : null;
+        String[] values = column == null ? null : split.text(column);
+        String[] g = new String[ids.size()];
+        for (int i = 0; i < g.length; i++) {
+            g[i] = values == null ? ids.get(i).toString() : values[split.rowOf(ids.get(i))];
+        }
+        return g;
+    }
+
+    static Rows concat(Rows a, Rows b) {
+        List<SampleId> ids = new ArrayList<>(a.ids());
+        ids.addAll(b.ids());
+        double[][] x = java.util.stream.Stream.concat(java.util.Arrays.stream(a.x()), java.util.Arrays.stream(b.x())).toArray(double[][]::new);
+        double[][] y = java.util.stream.Stream.concat(java.util.Arrays.stream(a.y()), java.util.Arrays.stream(b.y())).toArray(double[][]::new);
+        return new Rows(ids, x, y);
+    }
+
+    /** The rows of fold k ({@code in} true) or of all other folds, in their order. */
+    static Rows select(Rows r, int[] fold, int k, boolean in) {
+        List<SampleId> ids = new ArrayList<>();
+        List<double[]> x = new ArrayList<>();
+        List<double[]> y = new ArrayList<>();
+        for (int i = 0; i < fold.length; i++) {
+            if ((fold[i] == k) == in) {
+                ids.add(r.ids().get(i));
+                x.add(r.x()[i]);
+                y.add(r.y()[i]);
+            }
+        }
+        return new Rows(ids, x.toArray(new double[0][]), y.toArray(new double[0][]));
     }
 
     static Rows rows(SampleTable features, SampleTable labels, SampleTable split, String set, List<String> targets) {

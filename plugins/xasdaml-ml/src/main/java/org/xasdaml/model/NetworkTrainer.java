@@ -67,6 +67,16 @@ public final class NetworkTrainer {
      */
     public static Result train(ModelKind kind, Task task, double[][] xt, double[][] yt, double[][] xv, double[][] yv,
                                NetworkOptions o, ColumnScaling targets, ClassMapping classes, Monitor monitor) {
+        return train(kind, task, xt, yt, xv, yv, o, targets, classes, monitor, 0);
+    }
+
+    /**
+     * As {@link #train(ModelKind, Task, double[][], double[][], double[][], double[][], NetworkOptions, ColumnScaling,
+     * ClassMapping, Monitor)}, the members numbered (and seeded: seed + number) from {@code firstMember}, as the
+     * members of one fold of a cross-fitted ensemble.
+     */
+    public static Result train(ModelKind kind, Task task, double[][] xt, double[][] yt, double[][] xv, double[][] yv,
+                               NetworkOptions o, ColumnScaling targets, ClassMapping classes, Monitor monitor, int firstMember) {
         if (kind == ModelKind.RF) {
             throw new IllegalArgumentException("random forests are trained by ForestTrainer");
         }
@@ -79,7 +89,7 @@ public final class NetworkTrainer {
         DataSet train = new DataSet(NetworkEnsemble.toArray(xt), NetworkEnsemble.toArray(yt));
         INDArray xtArr = NetworkEnsemble.toArray(xt);
         INDArray xvArr = NetworkEnsemble.toArray(xv);
-        for (int m = 0; m < o.ensemble(); m++) {
+        for (int m = firstMember; m < firstMember + o.ensemble(); m++) {
             long seed = o.seed() + m;
             MultiLayerNetwork net = new MultiLayerNetwork(build(kind, task, xt[0].length, yt[0].length, o, seed));
             net.init();

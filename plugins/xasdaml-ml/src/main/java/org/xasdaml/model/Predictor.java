@@ -21,6 +21,35 @@ public sealed interface Predictor permits NetworkEnsemble, ForestEnsemble {
     record Output(double[][] mean, double[][] spread) {
     }
 
+    /**
+     * One predictor of all members of several of one kind (the fold models of cross-fitting): the networks
+     * of all ensembles, or per output the trees of all forests, so that the mean and spread run over every
+     * member alike.
+     */
+    static Predictor pool(java.util.List<Predictor> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        if (parts.get(0) instanceof NetworkEnsemble first) {
+            java.util.List<org.deeplearning4j.nn.multilayer.MultiLayerNetwork> nets = new java.util.ArrayList<>();
+            for (Predictor p : parts) {
+                nets.addAll(((NetworkEnsemble) p).networks());
+            }
+            return new NetworkEnsemble(nets, first.task());
+        }
+        ForestEnsemble first = (ForestEnsemble) parts.get(0);
+        java.util.List<Forest> forests = new java.util.ArrayList<>();
+        for (int j = 0; j < first.forests().size(); j++) {
+            java.util.List<Forest.Tree> trees = new java.util.ArrayList<>();
+            for (Predictor p : parts) {
+                trees.addAll(((ForestEnsemble) p).forests().get(j).trees());
+            }
+            Forest f = first.forests().get(j);
+            forests.add(new Forest(f.nFeatures(), f.nOutputs(), trees));
+        }
+        return new ForestEnsemble(forests, first.task());
+    }
+
     /** Mean and population standard deviation of member values, per row and column. */
     static Output summarise(double[][][] members) {
         int m = members.length;

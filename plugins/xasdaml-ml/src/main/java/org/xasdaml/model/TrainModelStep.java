@@ -76,10 +76,15 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
             @Param(label = "Native threads", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Native threads (OpenMP and OpenBLAS) for the networks; 1 is fastest on a busy 2-core machine",
                     min = 1, advanced = true) int threads,
             @Param(label = "Interval level", group = "Uncertainty", description = "Nominal coverage of the prediction intervals, calibrated on the validation set "
-                    + "(split-conformal)", min = 0.5, max = 0.99) double intervalLevel,
+                    + "(split-conformal) or on out-of-fold predictions (cross-fitting)", min = 0.5, max = 0.99) double intervalLevel,
             @Param(label = "Interval score", group = "Uncertainty", description = "Interval score: |residual| (absolute), |residual| over the ensemble/tree spread "
                     + "(normalised), or the narrower of both on validation (auto)",
-                    choices = {"auto", "absolute", "normalised"}, advanced = true) String intervalMethod) {
+                    choices = {"auto", "absolute", "normalised"}, advanced = true) String intervalMethod,
+            @Param(label = "Cross-fitting folds", group = "Uncertainty", description = "0 = train on the training set, stop early "
+                    + "and calibrate on the validation set; k ≥ 2 = pool both, split them into k folds by source sample and train one "
+                    + "model (the ensemble, or a forest) per fold on the others, stopped early on its own fold: the model is all of "
+                    + "them, and every pooled sample predicted by the one that did not see it calibrates the intervals",
+                    min = 0) int crossFolds) {
 
         public Options {
             ModelKind.parse(model);
@@ -97,6 +102,9 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
             ints("searchDepths", searchDepths);
             ints("searchMtry", searchMtry);
             ints("searchNodeSizes", searchNodeSizes);
+            if (crossFolds == 1) {
+                throw new InvalidParameterException("crossFolds", "cross-fitting needs at least 2 folds (0 = none), got 1");
+            }
             if (ModelKind.parse(model) == ModelKind.MLP && hidden.isEmpty()) {
                 throw new InvalidParameterException("hidden", "an MLP needs at least one hidden layer");
             }
@@ -147,6 +155,12 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
                 training labels and stores the mapping in the model. An ensemble of networks with consecutive seeds \
                 (or the trees of the forest) gives each prediction an uncertainty.
 
+                Cross-fitting (k folds) pools the training and validation rows, divides them into k folds by source \
+                sample (a spectrum and its augmented variants stay together) and trains one model per fold on the \
+                other folds, stopped early on its own: the saved model is all k of them, and every pooled sample as \
+                predicted by the one model that left it out calibrates the intervals, on four to five times as many \
+                samples as the validation set alone. The validation scores are then these out-of-fold ones.
+
                 The archive (.xasmodel) holds the networks in Deeplearning4j's format or the trees as arrays, the \
                 input grid, the feature transform, targets, classes, every parameter, provenance and metrics.""",
                 List.of(FEATURES, LABELS, SPLIT, TRANSFORM), List.of(MODEL, CURVES, PREDICTIONS, FIGURES));
@@ -157,7 +171,7 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
         return new Options("mlp", "regression", List.of("CN_JmolNN"), List.of("512", "256", "128", "64", "32"),
                 List.of("32", "64", "128"), 3, 2, List.of("128", "64"), 0.0, 1e-4, 1e-3, 32, 100, 20, 0.0, 1,
                 150, 15, 0, 5, 1.0, false, List.of("50", "100", "150"), List.of("5", "10", "15"), List.of("0"),
-                List.of("2", "5", "10"), 5, 42L, 1, 0.9, "auto");
+                List.of("2", "5", "10"), 5, 42L, 1, 0.9, "auto", 0);
     }
 
     @Override
@@ -168,13 +182,15 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
                 ints("searchMtry", o.searchMtry()), ints("searchNodeSizes", o.searchNodeSizes()), o.folds())
                 : null;
         ModelTraining.Spec spec = new ModelTraining.Spec(kind, Task.parse(o.task()), o.targets(), o.network(), o.forest(), grid,
-                ctx.workers(), o.threads(), o.intervalLevel(), o.intervalMethod());
-        int total = kind == ModelKind.RF ? o.targets().size() : o.epochs() * o.ensemble();
+                ctx.workers(), o.threads(), o.intervalLevel(), o.intervalMethod(), o.crossFolds());
+        int models = Math.max(1, o.crossFolds());
+        int total = kind == ModelKind.RF ? o.targets().size() * models : o.epochs() * o.ensemble() * models;
         NetworkTrainer.Monitor monitor = (m, e, l) -> {
             ctx.checkCancelled();
             String msg = l.length >= 2 ? String.format(Locale.ROOT, "member %d epoch %d: loss %.4g, valid loss %.4g", m + 1, e, l[0], l[1])
-                    : "forest " + e + " trained";
-            ctx.progress(Math.min(1.0, (double) (m * o.epochs() + e) / total), msg);
+                    : "forest " + (m * o.targets().size() + e) + " of " + total + " trained";
+            int step = kind == ModelKind.RF ? m * o.targets().size() + e : m * o.epochs() + e;
+            ctx.progress(Math.min(1.0, (double) step / total), msg);
         };
         ModelTraining.Result r = ModelTraining.train(in.get(FEATURES), in.get(LABELS), in.get(SPLIT), in.find(TRANSFORM), spec,
                 monitor, ctx::warn);

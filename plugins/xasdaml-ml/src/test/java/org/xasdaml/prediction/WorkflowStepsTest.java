@@ -35,7 +35,7 @@ class WorkflowStepsTest {
         TrainModelStep train = new TrainModelStep();
         TrainModelStep.Options rf = new TrainModelStep.Options("rf", "regression", List.of("CN_JmolNN", "CR_JmolNN"),
                 List.of("16"), List.of("4"), 3, 2, List.of("8"), 0, 1e-4, 1e-3, 32, 5, 2, 0, 1, 30, 10, 0, 5, 1.0, true,
-                List.of("10", "30"), List.of("10"), List.of("0"), List.of("5"), 3, 42L, 1, 0.9, "auto");
+                List.of("10", "30"), List.of("10"), List.of("0"), List.of("5"), 3, 42L, 1, 0.9, "auto", 0);
         BasicContext ctx = BasicContext.quiet(dir.resolve("work"));
         StepData rfOut = StepRunner.run(train, in, Map.of(), rf, ctx, dir.resolve("rf"));
         assertTrue(Files.isRegularFile(dir.resolve("rf/model.xasmodel")));
@@ -46,7 +46,7 @@ class WorkflowStepsTest {
 
         TrainModelStep.Options mlp = new TrainModelStep.Options("mlp", "regression", List.of("CN_JmolNN"),
                 List.of("32", "16"), List.of("4"), 3, 2, List.of("8"), 0, 1e-4, 3e-3, 32, 6, 3, 0, 1, 30, 10, 0, 5, 1.0, false,
-                List.of(), List.of(), List.of(), List.of(), 3, 42L, 1, 0.9, "auto");
+                List.of(), List.of(), List.of(), List.of(), 3, 42L, 1, 0.9, "auto", 0);
         StepData mlpOut = StepRunner.run(train, in, Map.of(), mlp, ctx, dir.resolve("mlp"));
         assertTrue(Files.isRegularFile(dir.resolve("mlp/figures/training_validation_loss.png")));
         assertTrue(Files.readString(dir.resolve("mlp/curves.csv")).startsWith("index,train_loss,valid_loss"));
