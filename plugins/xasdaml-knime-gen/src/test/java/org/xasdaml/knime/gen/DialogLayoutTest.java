@@ -48,9 +48,11 @@ class DialogLayoutTest {
         assertFalse(rf.contains("hidden") || rf.contains("epochs") || rf.contains("folds"), rf.toString());
         v.put("search", "true");
         assertTrue(DialogLayout.applying(specs, v).containsAll(List.of("folds", "searchTrees")));
-        // 31 options at once before; for an MLP 16 are enabled (the two interval options apply to every kind) and the 15 of the CNN, the forest and its search are not
-        assertEquals(31, specs.size());
-        assertEquals(16, mlp.size(), mlp.toString());
+        // 32 options at once before; for an MLP 17 are enabled (the two interval options and cross-fitting apply to every
+        // kind) and the 15 of the CNN, the forest and its search are not
+        assertEquals(32, specs.size());
+        assertEquals(17, mlp.size(), mlp.toString());
+        assertTrue(mlp.contains("crossFolds") && rf.contains("crossFolds"), rf.toString());
         assertEquals(Set.of("model", "search"), DialogLayout.deciders(specs));
         assertEquals("Used only when Model kind is rf and Tune the forest by cross-validation is on.",
                 DialogLayout.whenText(train.step().parameters().spec("folds"), specs));
