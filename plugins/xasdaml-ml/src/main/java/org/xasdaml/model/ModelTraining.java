@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.xasdaml.curation.SplitStep;
 import org.xasdaml.curation.Standardizer;
 import org.xasdaml.evaluation.ClassificationMetrics;
 import org.xasdaml.evaluation.RegressionMetrics;
@@ -28,21 +29,18 @@ public final class ModelTraining {
     private ModelTraining() {
     }
 
-    /** What to train. */
     /**
-     * @param workers parallel fits in a forest search
-     * @param threads native (OpenMP/OpenBLAS) threads for the networks; see {@link BlasThreads}
-     */
-    /**
+     * What to train.
+     *
+     * @param workers        parallel fits in a forest search
+     * @param threads        native (OpenMP/OpenBLAS) threads for the networks; see {@link BlasThreads}
      * @param intervalLevel  nominal coverage of the calibrated prediction intervals
      * @param intervalMethod auto, absolute or normalised (see {@link Calibration})
-     */
-    /**
-     * @param folds cross-fitting: 0 trains on the training rows, early-stops and calibrates on the validation rows
-     *              (the paper's division); k ≥ 2 pools training and validation rows into k folds by source sample
-     *              and trains one model (an ensemble of {@code network.ensemble()} networks, or a forest) per fold
-     *              on the other folds, early-stopped on its own; the model is all of them, and each pooled row's
-     *              prediction by the one that did not train on it calibrates the intervals
+     * @param folds          cross-fitting: 0 trains on the training rows, early-stops and calibrates on the validation
+     *                       rows (the paper's division); k ≥ 2 pools training and validation rows into k folds by source
+     *                       sample and trains one model (an ensemble of {@code network.ensemble()} networks, or a forest)
+     *                       per fold on the other folds, early-stopped on its own; the model is all of them, and each
+     *                       pooled row's prediction by the one that did not train on it calibrates the intervals
      */
     public record Spec(ModelKind kind, Task task, List<String> targets, NetworkOptions network, ForestOptions forest,
                        ForestGrid search, int workers, int threads, double intervalLevel, String intervalMethod, int folds) {
@@ -176,12 +174,18 @@ public final class ModelTraining {
             fold = Folds.assign(group, spec.folds(), spec.kind() == ModelKind.RF ? fo.seed() : spec.network().seed());
             List<LossCurve> all = new ArrayList<>();
             int perFold = spec.kind() == ModelKind.RF ? 1 : spec.network().ensemble();
-            for (int k = 0; k < spec.folds(); k++) {
-                Rows in = select(fitRows, fold, k, false);
-                Rows out = select(fitRows, fold, k, true);
-                ForestOptions fk = new ForestOptions(fo.trees(), fo.maxDepth(), fo.mtry(), fo.nodeSize(), fo.maxNodes(),
-                        fo.subsample(), fo.seed() + (long) k * fo.trees());
-                Fitted f = fit(spec, fk, inScale, outScale, classes, in, out, k * perFold, monitor);
+            Fitted[] fitted = new Fitted[spec.folds()];
+            int[] folds = fold;
+            ForestOptions base = fo;
+            ClassMapping cm = classes;
+            // networks train on one native thread each, so two folds at once use both cores (a forest already does)
+            eachFold(spec.folds(), spec.kind() == ModelKind.RF ? 1 : spec.workers(), k -> {
+                ForestOptions fk = new ForestOptions(base.trees(), base.maxDepth(), base.mtry(), base.nodeSize(), base.maxNodes(),
+                        base.subsample(), base.seed() + (long) k * base.trees());
+                fitted[k] = fit(spec, fk, inScale, outScale, cm, select(fitRows, folds, k, false),
+                        select(fitRows, folds, k, true), k * perFold, monitor);
+            });
+            for (Fitted f : fitted) {
                 members.add(f.predictor());
                 if (f.curves() != null) {
                     all.addAll(f.curves());
@@ -194,8 +198,7 @@ public final class ModelTraining {
             }
             Map<String, Object> cf = new LinkedHashMap<>();
             cf.put("folds", spec.folds());
-            cf.put("grouped_by", split.textColumnNames().contains("group") ? "group" 
-                    : split.textColumnNames().contains(org.xasdaml.curation.SplitStep.SOURCE_SAMPLE) ? org.xasdaml.curation.SplitStep.SOURCE_SAMPLE : "sample");
+            cf.put("grouped_by", groupColumn(split) == null ? "sample" : groupColumn(split));
             cf.put("rows", fitRows.ids().size());
             cf.put("groups", java.util.Arrays.stream(group).distinct().count());
             prov.put("cross_fitting", cf);
@@ -424,14 +427,65 @@ public final class ModelTraining {
      * split, e.g. by MD run), else its source sample (augmented variants of one spectrum), else the sample.
      */
     static String[] groups(SampleTable split, List<SampleId> ids) {
-        String column = split.textColumnNames().contains("group") ? "group"
-                : split.textColumnNames().contains(org.xasdaml.curation.SplitStep.SOURCE_SAMPLE) ? org.xasdaml.curation.SplitStep.SOURCE_SAMPLE : null;
+        String column = groupColumn(split);
         String[] values = column == null ? null : split.text(column);
         String[] g = new String[ids.size()];
         for (int i = 0; i < g.length; i++) {
             g[i] = values == null ? ids.get(i).toString() : values[split.rowOf(ids.get(i))];
         }
         return g;
+    }
+
+    /**
+     * Runs {@code task} for folds 0 … n−1, on up to {@code parallel} threads. Each fold's model depends only on
+     * its own seed and rows, so the result does not depend on the schedule (measured: the same predictions to
+     * the last digit with 1 and 2 threads, {@code CalibrationTest}). The first failure (a cancellation from the
+     * monitor included) stops the others and is rethrown.
+     */
+    static void eachFold(int n, int parallel, java.util.function.IntConsumer task) {
+        if (parallel <= 1 || n <= 1) {
+            for (int k = 0; k < n; k++) {
+                task.accept(k);
+            }
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallel, n), r -> {
+            Thread t = new Thread(r, "xasdaml-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                int fold = k;
+                running.add(pool.submit(() -> task.accept(fold)));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    running.forEach(o -> o.cancel(true));
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (e.getCause() instanceof Error er) {
+                        throw er;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("training interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The split's column of groups that cross-fitting keeps whole, or null (every sample its own). */
+    static String groupColumn(SampleTable split) {
+        List<String> text = split.textColumnNames();
+        return text.contains("group") ? "group" : text.contains(SplitStep.SOURCE_SAMPLE) ? SplitStep.SOURCE_SAMPLE : null;
     }
 
     static Rows concat(Rows a, Rows b) {

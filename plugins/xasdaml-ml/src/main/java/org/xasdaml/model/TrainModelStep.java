@@ -184,13 +184,20 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
         ModelTraining.Spec spec = new ModelTraining.Spec(kind, Task.parse(o.task()), o.targets(), o.network(), o.forest(), grid,
                 ctx.workers(), o.threads(), o.intervalLevel(), o.intervalMethod(), o.crossFolds());
         int models = Math.max(1, o.crossFolds());
-        int total = kind == ModelKind.RF ? o.targets().size() * models : o.epochs() * o.ensemble() * models;
+        int members = kind == ModelKind.RF ? models : o.ensemble() * models;
+        int perMember = kind == ModelKind.RF ? o.targets().size() : o.epochs();
+        int total = members * perMember;
+        int[] done = new int[members]; // epochs (networks) or targets (forests) finished per member: folds may train at once
         NetworkTrainer.Monitor monitor = (m, e, l) -> {
             ctx.checkCancelled();
+            int sum;
+            synchronized (done) {
+                done[m] = e;
+                sum = java.util.Arrays.stream(done).sum();
+            }
             String msg = l.length >= 2 ? String.format(Locale.ROOT, "member %d epoch %d: loss %.4g, valid loss %.4g", m + 1, e, l[0], l[1])
                     : "forest " + (m * o.targets().size() + e) + " of " + total + " trained";
-            int step = kind == ModelKind.RF ? m * o.targets().size() + e : m * o.epochs() + e;
-            ctx.progress(Math.min(1.0, (double) step / total), msg);
+            ctx.progress(Math.min(1.0, (double) sum / total), msg);
         };
         ModelTraining.Result r = ModelTraining.train(in.get(FEATURES), in.get(LABELS), in.get(SPLIT), in.find(TRANSFORM), spec,
                 monitor, ctx::warn);

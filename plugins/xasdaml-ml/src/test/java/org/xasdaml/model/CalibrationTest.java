@@ -57,12 +57,16 @@ class CalibrationTest {
     }
 
     static ModelArchive train(ModelKind kind, int ensemble, String method, int folds, SampleTable split) {
+        return train(kind, ensemble, method, folds, split, 1);
+    }
+
+    static ModelArchive train(ModelKind kind, int ensemble, String method, int folds, SampleTable split, int workers) {
         NetworkOptions no = new NetworkOptions(List.of(32, 16), List.of(4), 3, 2, List.of(16), 0.0, 1e-4, 3e-3, 32, 40, 5, 0.0,
                 ensemble, 17);
         ForestOptions fo = ForestOptions.defaults(5).withTrees(60);
         return ModelTraining.train(DATA.spectra(), DATA.labels(), split, null,
-                new ModelTraining.Spec(kind, Task.REGRESSION, List.of(SyntheticSpectra.CN, SyntheticSpectra.CR), no, fo, null, 1, 1,
-                        0.9, method, folds), NetworkTrainer.Monitor.NONE, w -> {
+                new ModelTraining.Spec(kind, Task.REGRESSION, List.of(SyntheticSpectra.CN, SyntheticSpectra.CR), no, fo, null, workers,
+                        1, 0.9, method, folds), NetworkTrainer.Monitor.NONE, w -> {
                 }).archive();
     }
 
@@ -142,8 +146,14 @@ class CalibrationTest {
         assertEquals(pooled, ((Number) oof.get("n")).intValue());
         assertTrue(rf.calibration().method().contains("out-of-fold"), rf.calibration().method());
 
-        ModelArchive mlp = train(ModelKind.MLP, 1, "auto", 3, split);
+        ModelArchive mlp = train(ModelKind.MLP, 1, "auto", 3, split, 2);
         assertEquals(3, ((NetworkEnsemble) mlp.predictor()).networks().size(), "one network per fold");
+        // two folds at once on two threads: the same networks as one after the other
+        SampleTable both = mlp.predict(DATA.spectra().selectIds(ids("test")), false);
+        SampleTable one = train(ModelKind.MLP, 1, "auto", 3, split, 1).predict(DATA.spectra().selectIds(ids("test")), false);
+        for (String c : List.of(SyntheticSpectra.CN, SyntheticSpectra.CN + "_lo", SyntheticSpectra.CR + "_hi", "domain_score")) {
+            assertEquals(java.util.Arrays.toString(one.column(c)), java.util.Arrays.toString(both.column(c)), c);
+        }
         assertEquals(3, ((List<?>) mlp.provenance().get("checkpoints")).size());
         for (ModelArchive a : List.of(rf, mlp)) {
             for (String t : List.of(SyntheticSpectra.CN, SyntheticSpectra.CR)) {
