@@ -57,7 +57,7 @@ public final class TrainModelStep implements Step<TrainModelStep.Options> {
             @Param(label = "Maximum number of epochs", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Maximum number of epochs", min = 1) int epochs,
             @Param(label = "Early-stopping patience (epochs)", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Stop after this many epochs without a lower validation loss (0 = run all epochs)", min = 0) int patience,
             @Param(label = "Smallest improvement of the validation loss", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Smallest decrease of the validation loss that counts", min = 0, advanced = true) double minDelta,
-            @Param(label = "Number of networks in the ensemble", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Networks trained with seeds seed, seed+1, ...; their spread is each prediction's uncertainty",
+            @Param(label = "Number of networks in the ensemble", group = "Network training", appliesWhen = "model=mlp|cnn", description = "Networks trained with seeds seed, seed+1, ... (per fold with cross-fitting); their spread is each prediction's uncertainty",
                     min = 1) int ensemble,
             @Param(label = "Number of trees", group = "Random forest", appliesWhen = "model=rf", description = "Random forest: number of trees", min = 1) int trees,
             @Param(label = "Maximum tree depth", group = "Random forest", appliesWhen = "model=rf", description = "Random forest: maximum tree depth", min = 2) int maxDepth,
