@@ -230,10 +230,10 @@ public final class ModelTraining {
             Calibration c;
             if (cross) {
                 oof = outOfFold(archive, members, fold, fitRows, inScale, spec);
-                c = calibrate(spec, inScale, fitRows, fitRows, oof[0], oof[1], spec.folds());
+                c = calibrate(spec, inScale, fitRows, fitRows, oof[0], oof[1], spec.folds(), fold);
             } else {
                 SampleTable p = archive.predictFeatures(valid.ids(), inScale.apply(valid.x()), false);
-                c = calibrate(spec, inScale, train, valid, columns(p, spec.targets(), ""), columns(p, spec.targets(), "_sd"), 0);
+                c = calibrate(spec, inScale, train, valid, columns(p, spec.targets(), ""), columns(p, spec.targets(), "_sd"), 0, null);
             }
             archive = archive.withCalibration(c);
             if (archive.calibration().domain() == null) {
@@ -267,14 +267,15 @@ public final class ModelTraining {
     /**
      * Intervals and domain score (see {@link Calibration}) from held-out predictions of the calibration rows:
      * the validation rows predicted by the model, or (cross-fitting) every pooled row predicted by the member
-     * that did not train on it. The domain's principal components come from the rows the model was fitted on.
+     * that did not train on it. The domain's principal components come from the rows the model was fitted on, its
+     * scale from the held rows (cross-fitting: each row's distance to the components fitted without its fold).
      */
     static Calibration calibrate(Spec spec, ColumnScaling inScale, Rows fitted, Rows held, double[][] mean, double[][] spread,
-                                 int folds) {
+                                 int folds, int[] fold) {
         boolean regression = spec.task() == Task.REGRESSION;
         return Calibration.fit(regression ? spec.targets() : List.of(), spec.intervalLevel(), spec.intervalMethod(),
                 inScale.apply(fitted.x()), fitted.y(), inScale.apply(held.x()), regression ? held.y() : null,
-                regression ? mean : null, regression ? spread : null, folds);
+                regression ? mean : null, regression ? spread : null, folds, fold);
     }
 
     /**

@@ -145,6 +145,11 @@ class CalibrationTest {
         Map<?, ?> oof = (Map<?, ?>) ((Map<?, ?>) rf.metrics().get("out_of_fold")).get(SyntheticSpectra.CN);
         assertEquals(pooled, ((Number) oof.get("n")).intValue());
         assertTrue(rf.calibration().method().contains("out-of-fold"), rf.calibration().method());
+        // the domain score's 95 % is that of spectra its components had not seen, as the test spectra are
+        double inside = java.util.Arrays.stream(rf.predict(DATA.spectra().selectIds(ids("test")), false).column("in_domain"))
+                .average().orElse(0);
+        System.out.printf(Locale.ROOT, "cross-fitted rf: test spectra in domain %.3f%n", inside);
+        assertTrue(inside >= 0.92, "test spectra in domain " + inside);
 
         ModelArchive mlp = train(ModelKind.MLP, 1, "auto", 3, split, 2);
         assertEquals(3, ((NetworkEnsemble) mlp.predictor()).networks().size(), "one network per fold");
