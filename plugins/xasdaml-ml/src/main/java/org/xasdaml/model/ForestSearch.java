@@ -42,13 +42,27 @@ public final class ForestSearch {
      */
     public static Result search(double[][] x, double[] y, int[] classes, int k, ForestOptions base, List<Integer> trees,
                                 List<Integer> depths, List<Integer> mtries, List<Integer> nodeSizes, int folds, int workers) {
+        return search(x, y, classes, k, base, trees, depths, mtries, nodeSizes, folds, workers, null);
+    }
+
+    /**
+     * As {@link #search(double[][], double[], int[], int, ForestOptions, List, List, List, List, int, int)}, with the
+     * rows of one group (a spectrum and its augmented variants) kept in one fold, so that a candidate is never scored
+     * on near copies of what it trained on; null: every row its own group.
+     */
+    public static Result search(double[][] x, double[] y, int[] classes, int k, ForestOptions base, List<Integer> trees,
+                                List<Integer> depths, List<Integer> mtries, List<Integer> nodeSizes, int folds, int workers,
+                                String[] groups) {
         if (folds < 2 || folds > x.length) {
             throw new IllegalArgumentException("folds must be between 2 and the number of training samples, got " + folds);
         }
         int n = x.length;
-        String[] rows = new String[n];
-        for (int i = 0; i < n; i++) {
-            rows[i] = Integer.toString(i);
+        String[] rows = groups;
+        if (rows == null) {
+            rows = new String[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = Integer.toString(i);
+            }
         }
         int[] fold = Folds.assign(rows, folds, base.seed());
         List<ForestOptions> grid = new ArrayList<>();

@@ -146,7 +146,7 @@ public final class ModelTraining {
             double[] y0 = spec.task() == Task.REGRESSION ? column(outScale.apply(fitRows.y()), 0) : null;
             int[] c0 = classes == null ? null : classes.indices(column(fitRows.y(), 0));
             searched = ForestSearch.search(inScale.apply(fitRows.x()), y0, c0, classes == null ? 0 : classes.size(), fo, g.trees(),
-                    g.depths(), g.mtries(), g.nodeSizes(), g.folds(), spec.workers());
+                    g.depths(), g.mtries(), g.nodeSizes(), g.folds(), spec.workers(), groups(split, fitRows.ids()));
             fo = searched.best();
             List<String> ranked = new ArrayList<>();
             for (ForestSearch.Candidate c : searched.candidates()) {
