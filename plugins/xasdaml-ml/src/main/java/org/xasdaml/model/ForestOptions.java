@@ -36,6 +36,10 @@ public record ForestOptions(int trees, int maxDepth, int mtry, int nodeSize, int
         return new ForestOptions(t, maxDepth, mtry, nodeSize, maxNodes, subsample, seed);
     }
 
+    public ForestOptions withSeed(long s) {
+        return new ForestOptions(trees, maxDepth, mtry, nodeSize, maxNodes, subsample, s);
+    }
+
     public ForestOptions with(int t, int depth, int m, int node) {
         return new ForestOptions(t, depth, m, node, maxNodes, subsample, seed);
     }

@@ -141,12 +141,13 @@ public final class ModelTraining {
         ForestSearch.Result searched = null;
         Map<String, Object> prov = new LinkedHashMap<>();
         ForestOptions fo = spec.forest();
+        String[] group = groups(split, fitRows.ids());
         if (spec.kind() == ModelKind.RF && spec.search() != null) {
             ForestGrid g = spec.search();
             double[] y0 = spec.task() == Task.REGRESSION ? column(outScale.apply(fitRows.y()), 0) : null;
             int[] c0 = classes == null ? null : classes.indices(column(fitRows.y(), 0));
             searched = ForestSearch.search(inScale.apply(fitRows.x()), y0, c0, classes == null ? 0 : classes.size(), fo, g.trees(),
-                    g.depths(), g.mtries(), g.nodeSizes(), g.folds(), spec.workers(), groups(split, fitRows.ids()));
+                    g.depths(), g.mtries(), g.nodeSizes(), g.folds(), spec.workers(), group);
             fo = searched.best();
             List<String> ranked = new ArrayList<>();
             for (ForestSearch.Candidate c : searched.candidates()) {
@@ -170,7 +171,6 @@ public final class ModelTraining {
                 putCheckpoints(prov, f);
             }
         } else {
-            String[] group = groups(split, fitRows.ids());
             fold = Folds.assign(group, spec.folds(), spec.kind() == ModelKind.RF ? fo.seed() : spec.network().seed());
             List<LossCurve> all = new ArrayList<>();
             int perFold = spec.kind() == ModelKind.RF ? 1 : spec.network().ensemble();
@@ -180,9 +180,7 @@ public final class ModelTraining {
             ClassMapping cm = classes;
             // networks train on one native thread each, so two folds at once use both cores (a forest already does)
             eachFold(spec.folds(), spec.kind() == ModelKind.RF ? 1 : spec.workers(), k -> {
-                ForestOptions fk = new ForestOptions(base.trees(), base.maxDepth(), base.mtry(), base.nodeSize(), base.maxNodes(),
-                        base.subsample(), base.seed() + (long) k * base.trees());
-                fitted[k] = fit(spec, fk, inScale, outScale, cm, select(fitRows, folds, k, false),
+                fitted[k] = fit(spec, base.withSeed(base.seed() + (long) k * base.trees()), inScale, outScale, cm, select(fitRows, folds, k, false),
                         select(fitRows, folds, k, true), k * perFold, monitor);
             });
             for (Fitted f : fitted) {
@@ -198,7 +196,7 @@ public final class ModelTraining {
             }
             Map<String, Object> cf = new LinkedHashMap<>();
             cf.put("folds", spec.folds());
-            cf.put("grouped_by", groupColumn(split) == null ? "sample" : groupColumn(split));
+            cf.put("grouped_by", java.util.Objects.requireNonNullElse(groupColumn(split), "sample"));
             cf.put("rows", fitRows.ids().size());
             cf.put("groups", java.util.Arrays.stream(group).distinct().count());
             prov.put("cross_fitting", cf);
@@ -273,8 +271,10 @@ public final class ModelTraining {
     static Calibration calibrate(Spec spec, ColumnScaling inScale, Rows fitted, Rows held, double[][] mean, double[][] spread,
                                  int folds, int[] fold) {
         boolean regression = spec.task() == Task.REGRESSION;
+        double[][] xFitted = inScale.apply(fitted.x());
+        double[][] xHeld = held == fitted ? xFitted : inScale.apply(held.x()); // cross-fitting: the same pooled rows
         return Calibration.fit(regression ? spec.targets() : List.of(), spec.intervalLevel(), spec.intervalMethod(),
-                inScale.apply(fitted.x()), fitted.y(), inScale.apply(held.x()), regression ? held.y() : null,
+                xFitted, fitted.y(), xHeld, regression ? held.y() : null,
                 regression ? mean : null, regression ? spread : null, folds, fold);
     }
 
